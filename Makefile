@@ -1,0 +1,42 @@
+# Two commands matter (see README.md): `make serve` and `make test`.
+# Every target installs what it needs first: a local .venv from the pinned
+# requirements.txt (and, for the browser tests, Debian's chromium).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+HOST   ?= 127.0.0.1:8000
+
+.PHONY: install check build serve test clean
+
+# Debian's python3 lacks ensurepip until python3-venv is installed.
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-venv; \
+	  else echo "Installez python3-venv (sudo apt-get install python3-venv)"; exit 1; fi; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+## Validate data/ and print a summary (or every error, file:line: field: message).
+check: install
+	$(BIN)/python -m macros.check data
+
+## Build the static site into site/.
+build: install
+	$(BIN)/mkdocs build --strict
+
+## Build, then serve on http://127.0.0.1:8000, rebuilding when docs/, data/ or macros/ change.
+serve: install
+	$(BIN)/mkdocs serve --strict -a $(HOST) -w data -w macros
+
+## The whole test suite.
+test: install
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,58 @@
+"""Data errors: every problem found in data/ is collected, then reported at once.
+
+Following frictionless-py, validation does not stop at the first problem: staff
+editing YAML should see every mistake of a pull request in one run.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Where:
+    """A place in a data file: where a record or a value was written."""
+
+    file: str
+    line: int  # 1-based, as editors show it
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    """One problem, reported as `file:line: field: what is wrong`."""
+
+    where: Where
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.field}: {self.message}"
+
+
+class DataErrors(Exception):
+    """Raised by the loader with every error found, sorted by file and line."""
+
+    def __init__(self, errors: list[DataError]):
+        self.errors = sorted(set(errors))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        n = len(self.errors)
+        head = f"{n} erreur{'s' if n > 1 else ''} dans les données :"
+        return "\n".join([head, *(str(e) for e in self.errors)])
+
+
+class ErrorList:
+    """Collects errors while the loader walks the files."""
+
+    def __init__(self) -> None:
+        self.errors: list[DataError] = []
+
+    def add(self, where: Where, field: str, message: str) -> None:
+        self.errors.append(DataError(where, field, message))
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise DataErrors(self.errors)
