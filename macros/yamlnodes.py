@@ -58,6 +58,8 @@ def parse_file(path: Path, display: str, errors: ErrorList) -> yaml.Node | None:
         what = exc.problem or "erreur de syntaxe"
         if exc.context:
             what = f"{exc.context}, {what}"
+        if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            what += f" (bloc commencé ligne {exc.context_mark.line + 1})"
         errors.add(Where(display, line), "(syntaxe YAML)",
                    f"{what} ; vérifiez l'indentation, les deux-points et les guillemets")
         return None
