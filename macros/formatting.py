@@ -1,0 +1,45 @@
+"""French formatting of amounts and percentages, backed by Babel (CLDR).
+
+Rounding is done here, once, half-up, before Babel sees the number: Babel would
+otherwise round half-even. Amounts: to the cent. Percentages: to one decimal.
+"""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel import Locale
+from babel.numbers import format_currency, format_decimal, format_percent
+
+LOCALE = Locale.parse("fr_FR")
+CENT = Decimal("0.01")
+TENTH = Decimal("0.1")
+# CLDR's French percent pattern ("#,##0 %", with a no-break space), one decimal.
+PERCENT_PATTERN = LOCALE.percent_formats[None].pattern.replace("#,##0", "#,##0.0")
+
+
+def round_cents(amount: Decimal) -> Decimal:
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def euros(amount: Decimal) -> str:
+    """`Decimal("1950206")` -> `1 950 206,00 €` (narrow no-break spaces, as CLDR)."""
+    return format_currency(round_cents(amount), "EUR", locale=LOCALE)
+
+
+def percent_value(part: Decimal, whole: Decimal) -> Decimal:
+    """part / whole as a percentage rounded half-up to one decimal (30.0 for 30 %)."""
+    return (part * 100 / whole).quantize(TENTH, rounding=ROUND_HALF_UP)
+
+
+def percent_text(value: Decimal) -> str:
+    """A percentage already rounded by `percent_value`: `Decimal("30.0")` -> `30,0 %`."""
+    return format_percent(value / 100, format=PERCENT_PATTERN, locale=LOCALE)
+
+
+def percent(part: Decimal, whole: Decimal) -> str:
+    """`percent(Decimal(3), Decimal(10))` -> `30,0 %`."""
+    return percent_text(percent_value(part, whole))
+
+
+def number(value: Decimal | int) -> str:
+    return format_decimal(value, locale=LOCALE)

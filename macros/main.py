@@ -1,0 +1,24 @@
+"""mkdocs-macros entry point: thin. The hand-written pages call `bloc(name)` to
+insert an HTML fragment of templates/blocks/, rendered from the computed views;
+all logic lives in the Python modules."""
+from __future__ import annotations
+
+from typing import Any
+
+from .formatting import euros, percent_text
+from .pages import render_block
+from .site import views_for
+
+
+def define_env(env: Any) -> None:
+    views = views_for(env.conf)
+    env.variables["v"] = views
+    env.variables["crte"] = views.crte
+    env.filters["euros"] = euros
+    env.filters["pourcent"] = percent_text
+
+    @env.macro
+    def bloc(name: str) -> str:
+        """Insert templates/blocks/<name>.html, with links relative to the current page."""
+        route = env.page.url
+        return render_block(views, name, route)

@@ -1,0 +1,154 @@
+"""Pages generated from the data, rendered from the Jinja templates in templates/.
+
+Adding a record to the YAML adds its page: there is no stub file per record.
+Routes (the URLs partners link to) are defined here, once.
+
+Templates named `*.md` are Markdown pages: data inserted into Markdown prose goes
+through the `md` filter, which escapes it. Templates named `*.html` are HTML
+fragments, autoescaped by Jinja. Links between pages are relative, computed by
+`url()` from the current page, so the site works from any base path.
+"""
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from markupsafe import Markup
+
+from . import formatting
+from .views import Views
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+# Which YAML file holds each kind of record: the pages' "edit" links point there.
+SOURCES = {
+    "contract": "data/contract.yaml",
+    "orientations": "data/orientations.yaml",
+    "actions": "data/actions.yaml",
+    "indicators": "data/indicators.yaml",
+}
+
+
+# --- Routes -------------------------------------------------------------------------------
+# A route is a page's URL relative to the site root, as MkDocs serves it with
+# use_directory_urls. These never change: partners link to them.
+
+def action_route(action_id: str) -> str:
+    return f"actions/{action_id}/"
+
+
+def orientation_route(numero: int) -> str:
+    return f"orientations/{numero}/"
+
+
+def chantier_route(views: Views, numero: int) -> str:
+    return f"{orientation_route(views.chantier[numero].orientation)}#chantier-{numero}"
+
+
+def fiche_route(views: Views, numero: str) -> str:
+    chantier = views.fiche[numero].chantier
+    return f"{orientation_route(views.chantier[chantier].orientation)}#fiche-{numero.replace('.', '-')}"
+
+
+def indicator_route(indicator_id: str) -> str:
+    return f"indicateurs/#{indicator_id}"
+
+
+def src_uri(route: str) -> str:
+    """The Markdown file MkDocs builds into `route` (`actions/x/` <- `actions/x.md`)."""
+    return "index.md" if route == "" else route.rstrip("/") + ".md"
+
+
+# --- Filters ------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
+
+
+def md(text: str) -> Markup:
+    """Plain text made safe for Markdown prose: no markup, no emphasis, no HTML."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))
+
+
+@pass_context
+def url(ctx: Any, route: str) -> str:
+    """Relative URL from the page being rendered to `route` (which may carry #anchor)."""
+    here = ctx["page_route"]
+    path, sep, anchor = route.partition("#")
+    if sep and path == here:
+        return "#" + anchor
+    rel = posixpath.relpath(path or ".", here or ".")
+    return ("./" if rel == "." else rel + "/") + sep + anchor
+
+
+@pass_context
+def link(ctx: Any, route: str) -> str:
+    """Markdown link target from the page being rendered to `route`: the relative
+    path of the target's .md file, which MkDocs checks (target and anchor) and
+    turns into a URL. Used in Markdown; `url()` is for HTML fragments."""
+    here = src_uri(ctx["page_route"])
+    path, sep, anchor = route.partition("#")
+    if sep and path == ctx["page_route"]:
+        return "#" + anchor
+    return posixpath.relpath(src_uri(path), posixpath.dirname(here) or ".") + sep + anchor
+
+
+def make_environment(views: Views) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        euros=formatting.euros, nombre=formatting.number, md=md, json=lambda s: json.dumps(s, ensure_ascii=False),
+        pourcent=formatting.percent_text,
+    )
+    env.globals.update(
+        url=url, link=link, v=views, crte=views.crte, sources=SOURCES,
+        action_route=action_route, orientation_route=orientation_route, indicator_route=indicator_route,
+        chantier_route=lambda n: chantier_route(views, n), fiche_route=lambda n: fiche_route(views, n),
+    )
+    return env
+
+
+# --- Pages --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # e.g. "actions/cite-declercq.md"
+    content: str  # Markdown
+    edit_path: str  # the YAML file holding the record, relative to the repository
+
+
+def generate(views: Views) -> list[GeneratedPage]:
+    """Every page built from the data, in a stable order."""
+    env = make_environment(views)
+
+    def page(template: str, route: str, edit: str, **context: Any) -> GeneratedPage:
+        content = env.get_template(template).render(page_route=route, **context)
+        return GeneratedPage(src_uri(route), content, edit)
+
+    pages = [
+        page("pages/contrat.md", "contrat/", SOURCES["contract"]),
+        page("pages/orientations.md", "orientations/", SOURCES["orientations"]),
+        page("pages/actions.md", "actions/", SOURCES["actions"]),
+        page("pages/indicateurs.md", "indicateurs/", SOURCES["indicators"]),
+    ]
+    pages += [page("pages/orientation.md", orientation_route(n), SOURCES["orientations"], ov=ov)
+              for n, ov in views.orientations.items()]
+    pages += [page("pages/action.md", action_route(av.action.id), SOURCES["actions"], av=av)
+              for av in views.action_list()]
+    return pages
+
+
+def render_block(views: Views, name: str, route: str) -> str:
+    """An HTML fragment of templates/blocks/, for the hand-written pages (via macros)."""
+    return make_environment(views).get_template(f"blocks/{name}.html").render(page_route=route)

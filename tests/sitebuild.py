@@ -1,0 +1,43 @@
+"""Build a site with the real MkDocs configuration, and read its HTML."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from .conftest import ROOT
+
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "templates")
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of what a build reads, to edit without touching the real data."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         "-d", str(site_dir)],
+        capture_output=True, text=True, env=env, check=False)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page(site: Path, route: str) -> BeautifulSoup:
+    """The HTML of the page at `route` (e.g. "actions/cite-declercq/")."""
+    return soup(site / route / "index.html")
