@@ -8,6 +8,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 HOST   ?= 127.0.0.1:8000
 
+# Material prints a banner about MkDocs 2 on every build; we pin mkdocs<2.
+export NO_MKDOCS_2_WARNING := 1
+
 .PHONY: install check build serve test clean
 
 # Debian's python3 lacks ensurepip until python3-venv is installed.
@@ -30,9 +33,10 @@ check: install
 build: install
 	$(BIN)/mkdocs build --strict
 
-## Build, then serve on http://127.0.0.1:8000, rebuilding when docs/, data/ or macros/ change.
+## Build, then serve on http://127.0.0.1:8000, rebuilding when docs/, data/, macros/ or
+## templates/ change (see `watch` in mkdocs.yml).
 serve: install
-	$(BIN)/mkdocs serve --strict -a $(HOST) -w data -w macros
+	$(BIN)/mkdocs serve --strict -a $(HOST)
 
 ## The whole test suite.
 test: install
