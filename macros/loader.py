@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from . import checks
 from .errors import ErrorList, Where
 from .model import (Action, Amounts, Annex, Article, Axis, Chantier, Contract, Crte, Fiche,
                     Indicator, IndicatorBlock, IndicatorGroup, Measure, Orientation, Party,
@@ -28,6 +29,10 @@ YEAR_RE = re.compile(r"[0-9]{4}(-[0-9]{4})?")
 FICHE_RE = re.compile(r"[1-9][0-9]*\.[0-9]+")
 SECTION_RE = re.compile(r"[1-9][0-9]*\.[0-9]+")
 INSERTIONS = ("orientations", "indicateurs")
+# Kinds of inconsistency a record may carry an explanation for (see checks.py).
+ACTION_FINDINGS = ("orientation", "fiche", "part_cahc")
+YEAR_FINDINGS = ("cout_total", "part_cahc")
+TOTAL_FINDINGS = (*YEAR_FINDINGS, "somme_annees_cout_total", "somme_annees_part_cahc")
 
 
 def _complete(values: Iterable[Any]) -> bool:
@@ -146,23 +151,26 @@ def _action(r: MapReader) -> dict[str, Any] | None:
     )
     part = r.money("part_cahc", required=False)
     refs = r.text_list("indicateurs")
+    constats = r.explanations("constats", ACTION_FINDINGS)
     if v["cout_total"] is not None and part is not None and part > v["cout_total"]:
         r.error(r.fields["part_cahc"][1], r.sub("part_cahc"),
                 f"la part CAHC ({part}) dépasse le coût total ({v['cout_total']})")
     if not _complete(v.values()):
         return None
-    return dict(v, part_cahc=part, indicateurs=refs, where=r.where, path=r.path)
+    return dict(v, part_cahc=part, indicateurs=refs, constats=constats, where=r.where, path=r.path)
 
 
 def _amounts(r: MapReader) -> Amounts | None:
     v = (r.money("cout_total"), r.money("part_cahc"))
-    return Amounts(*v, r.where) if _complete(v) else None
+    constats = r.explanations("constats", TOTAL_FINDINGS, with_gap=True)
+    return Amounts(*v, constats, r.where) if _complete(v) else None
 
 
 def _year_amounts(r: MapReader) -> YearAmounts | None:
     v = (r.text("annee", pattern=YEAR_RE, hint=" : une année, ex. \"2021\""),
          r.money("cout_total"), r.money("part_cahc"))
-    return YearAmounts(*v, r.where) if _complete(v) else None
+    constats = r.explanations("constats", YEAR_FINDINGS, with_gap=True)
+    return YearAmounts(*v, constats, r.where) if _complete(v) else None
 
 
 def _published_totals(r: MapReader) -> PublishedTotals | None:
@@ -248,7 +256,12 @@ def load(data_dir: Path | str, display_dir: str = "data") -> Crte:
     actions = _check_references(errors, contract, orientations, raw_actions, blocks)
     errors.raise_if_any()
     assert contract and orientations is not None and totals and blocks is not None
-    return Crte(contract, orientations, actions, totals, blocks)
+    crte = Crte(contract, orientations, actions, totals, blocks)
+    # The records are valid one by one; now they must agree with each other and
+    # with the printed totals, or say why not (see checks.py).
+    errors.errors.extend(checks.errors(crte))
+    errors.raise_if_any()
+    return crte
 
 
 def _check_references(errors: ErrorList, contract: Contract | None,

@@ -137,6 +137,24 @@ class Orientation:
 # --- Actions (data/actions.yaml) -------------------------------------------------------
 
 @dataclass(frozen=True)
+class Explanation:
+    """Why the site publishes an inconsistency of the signed document instead of
+    correcting it: written by staff in the record's `constats` field."""
+
+    kind: str  # "orientation", "part_cahc", "cout_total", ...
+    texte: str
+    ecart: Decimal | None  # for a printed total: the difference it explains
+    where: Where
+
+
+Explanations = tuple[Explanation, ...]
+
+
+def explanation(explanations: Explanations, kind: str) -> Explanation | None:
+    return next((e for e in explanations if e.kind == kind), None)
+
+
+@dataclass(frozen=True)
 class Action:
     id: str
     enjeu: str  # orientation label exactly as published
@@ -150,6 +168,7 @@ class Action:
     cout_total: Decimal
     part_cahc: Decimal | None  # None: the annex gives no share (not zero)
     indicateurs: tuple[str, ...]
+    constats: Explanations
     where: Where
 
 
@@ -157,6 +176,7 @@ class Action:
 class Amounts:
     cout_total: Decimal
     part_cahc: Decimal
+    constats: Explanations
     where: Where
 
 
@@ -165,6 +185,7 @@ class YearAmounts:
     annee: str
     cout_total: Decimal
     part_cahc: Decimal
+    constats: Explanations
     where: Where
 
 

@@ -21,7 +21,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
-from . import formatting
+from . import checks, formatting
+from .finance import breakdowns
 from .views import Views
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -115,6 +116,8 @@ def make_environment(views: Views) -> Environment:
         url=url, link=link, v=views, crte=views.crte, sources=SOURCES,
         action_route=action_route, orientation_route=orientation_route, indicator_route=indicator_route,
         chantier_route=lambda n: chantier_route(views, n), fiche_route=lambda n: fiche_route(views, n),
+        finances=breakdowns(views), reconciliations=checks.reconciliations(views.crte),
+        findings=checks.findings(views.crte),
     )
     return env
 
@@ -141,6 +144,8 @@ def generate(views: Views) -> list[GeneratedPage]:
         page("pages/orientations.md", "orientations/", SOURCES["orientations"]),
         page("pages/actions.md", "actions/", SOURCES["actions"]),
         page("pages/indicateurs.md", "indicateurs/", SOURCES["indicators"]),
+        page("pages/finances.md", "finances/", SOURCES["actions"]),
+        page("pages/controles.md", "finances/controles/", SOURCES["actions"]),
     ]
     pages += [page("pages/orientation.md", orientation_route(n), SOURCES["orientations"], ov=ov)
               for n, ov in views.orientations.items()]

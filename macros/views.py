@@ -125,6 +125,10 @@ class Views:
             self.orientations[o.numero] = OrientationView(
                 o, mine, Totals.of(mine), self.indicator_block.get(o.numero), elsewhere)
 
+    def part_du_total(self, totaux: Totals) -> Decimal | None:
+        """A group's total cost in % of the whole contract's."""
+        return percent_value(totaux.cout_total, self.totaux.cout_total) if self.totaux.cout_total else None
+
     def action_list(self) -> list[ActionView]:
         """Every action, in published order."""
         return [self.actions[a.id] for a in self.crte.actions]

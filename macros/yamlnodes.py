@@ -19,6 +19,7 @@ from typing import TypeVar
 import yaml
 
 from .errors import ErrorList, Where
+from .model import Explanation
 
 # The C parser is several times faster; marks (line numbers) are kept.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -306,6 +307,32 @@ class MapReader:
         value = read(r)
         r.finish()
         return value
+
+    def explanations(self, name: str, kinds: tuple[str, ...], with_gap: bool = False) -> tuple[Explanation, ...]:
+        """An optional mapping `kind: text` (or, `with_gap`, `kind: {ecart, explication}`)
+        whose keys are among `kinds`."""
+        node = self._get(name, required=False)
+        if node is None:
+            return ()
+        r = MapReader(node, self.sub(name), self.file, self.errors)
+        if not r.ok:
+            return ()
+        out = []
+        for kind in kinds:
+            if kind not in r.fields:
+                r.known.add(kind)
+                continue
+            where = Where(self.file, r.fields[kind][1].start_mark.line + 1)
+            if with_gap:
+                pair = r.record(kind, lambda rr: (rr.number("ecart"), rr.text("explication")))
+                if pair and pair[0] is not None and pair[1] is not None:
+                    out.append(Explanation(kind, " ".join(pair[1].split()), pair[0], where))
+            else:
+                text = r.text(kind)
+                if text is not None:
+                    out.append(Explanation(kind, " ".join(text.split()), None, where))
+        r.finish()
+        return tuple(out)
 
     def text_list(self, name: str, required: bool = False) -> list[tuple[str, Where]]:
         out = []
