@@ -322,7 +322,7 @@ class MapReader:
             if kind not in r.fields:
                 r.known.add(kind)
                 continue
-            where = Where(self.file, r.fields[kind][1].start_mark.line + 1)
+            where = Where(self.file, r.fields[kind][0].start_mark.line + 1)  # the key's line
             if with_gap:
                 pair = r.record(kind, lambda rr: (rr.number("ecart"), rr.text("explication")))
                 if pair and pair[0] is not None and pair[1] is not None:
