@@ -85,11 +85,14 @@ def _constructed(node: yaml.ScalarNode) -> object:
         return node.value
 
 
-def _yaml11_surprise(node: yaml.ScalarNode) -> str | None:
-    """Explain how YAML 1.1 would change this plain scalar, or None if it would not.
+def _not_text(node: yaml.ScalarNode) -> str | None:
+    """Explain why this plain scalar is not text, or None if it is.
 
-    A value is accepted as text when PyYAML would read it back to the same text
-    (`2021` is fine); refused when the reading differs (`NO`, `0123`, `19.10`).
+    YAML 1.1 (PyYAML) and YAML 1.2 (editors) read unquoted `NO`, `0123`, `19.10`,
+    `2021-12-13` or `2022` as booleans, numbers or dates, sometimes changing the
+    value (`0123` is 83, `19.10` is 19.1). A text field must therefore be text
+    for YAML too: quoted whenever YAML would read anything else. The same rule
+    holds in the JSON Schemas that editors use, so both refuse the same things.
     """
     if node.tag in (STR_TAG, NULL_TAG) or not is_plain(node):
         return None
@@ -104,9 +107,22 @@ def _yaml11_surprise(node: yaml.ScalarNode) -> str | None:
         kind = f"la date {value.isoformat()}"
     else:
         kind = f"une valeur de type {type(value).__name__}"
-    if str(value) == node.value:
+    return (f"« {node.value} » est lu par YAML comme {kind}, pas comme un texte ; "
+            f"écrivez-le entre guillemets : \"{node.value}\"")
+
+
+# Raw HTML is refused in every text field: text and Markdown only (see also the
+# sanitiser in pages.py, which removes whatever markup might still get through).
+HTML_RE = re.compile(r"<\s*[A-Za-z!/?]|javascript\s*:", re.IGNORECASE)
+
+
+def _html(value: str) -> str | None:
+    m = HTML_RE.search(value)
+    if not m:
         return None
-    return f"« {node.value} » est lu par YAML comme {kind} ; écrivez-le entre guillemets : \"{node.value}\""
+    snippet = value[m.start(): m.start() + 20].split(">")[0] + (">" if ">" in value[m.start():] else "")
+    return (f"contient du HTML ou un lien javascript (« {snippet} ») : écrivez du texte, "
+            f"éventuellement en Markdown, sans balises")
 
 
 class MapReader:
@@ -185,7 +201,7 @@ class MapReader:
         node = self._scalar(name, required, "un texte")
         if node is None:
             return None
-        surprise = _yaml11_surprise(node)
+        surprise = _not_text(node)
         if surprise:
             self.error(node, self.sub(name), surprise)
             return None
@@ -193,6 +209,9 @@ class MapReader:
         if not value.strip():
             if required:
                 self.error(node, self.sub(name), "texte vide ; ce champ est obligatoire")
+            return None
+        if html := _html(value):
+            self.error(node, self.sub(name), html)
             return None
         if pattern is not None and not pattern.fullmatch(value):
             self.error(node, self.sub(name), f"« {value} » n'a pas la forme attendue{hint}")
@@ -208,6 +227,9 @@ class MapReader:
         if node is None:
             return None
         raw = node.value.strip()
+        if not is_plain(node) and INT_RE.fullmatch(raw):
+            self.error(node, self.sub(name), f"« {raw} » est entre guillemets ; écrivez le nombre sans guillemets : {raw}")
+            return None
         if not INT_RE.fullmatch(raw):
             if re.fullmatch(r"0[0-9]+", raw):
                 msg = (f"« {raw} » commence par un zéro, que YAML lit comme un nombre octal ; "
@@ -225,6 +247,10 @@ class MapReader:
             return None
         raw = node.value.strip()
         if MONEY_RE.fullmatch(raw):
+            if is_plain(node):
+                # Unquoted, YAML reads a float: the JSON Schema refuses it, and so do we.
+                self.error(node, self.sub(name), f"écrivez le montant entre guillemets : \"{raw}\"")
+                return None
             return Decimal(raw)
         if re.fullmatch(r"-\s*[0-9.]+", raw):
             msg = f"montant négatif « {raw} » ; un montant est positif ou nul"
@@ -244,7 +270,7 @@ class MapReader:
         if node is None:
             return None
         raw = node.value.strip()
-        if NUMBER_RE.fullmatch(raw):
+        if NUMBER_RE.fullmatch(raw) and not is_plain(node):
             return Decimal(raw)
         self.error(node, self.sub(name),
                    f"« {raw} » n'est pas un nombre ; écrivez des chiffres avec un point décimal (ex. \"12.5\")")
@@ -255,6 +281,9 @@ class MapReader:
         if node is None:
             return None
         raw = node.value.strip()
+        if is_plain(node):
+            self.error(node, self.sub(name), f"écrivez la date entre guillemets : \"{raw}\"")
+            return None
         try:
             if not DATE_RE.fullmatch(raw):
                 raise ValueError
@@ -337,8 +366,9 @@ class MapReader:
     def text_list(self, name: str, required: bool = False) -> list[tuple[str, Where]]:
         out = []
         for item, path in self.items(name, required):
-            if not isinstance(item, yaml.ScalarNode) or _yaml11_surprise(item) or not item.value.strip():
-                self.error(item, path, "un texte non vide est attendu")
+            if not isinstance(item, yaml.ScalarNode) or _not_text(item) or not item.value.strip() \
+                    or _html(item.value):
+                self.error(item, path, "un texte non vide, sans HTML, est attendu")
                 continue
             out.append((item.value, Where(self.file, item.start_mark.line + 1)))
         return out

@@ -132,10 +132,11 @@ def test_bad_money(data: Data, written: str, message: str) -> None:
     assert data.errors() == [f"{A}:{n}: actions[0].cout_total: {message}"]
 
 
-def test_money_may_be_written_unquoted_and_is_read_from_its_text(data: Data) -> None:
+def test_unquoted_money_is_refused(data: Data) -> None:
+    # Unquoted, YAML (and the editor's JSON Schema) would read a float.
     data.edit("actions.yaml", '    cout_total: "61887.98"', "    cout_total: 61887.98")
-    action = next(a for a in load(data.dir).actions if a.id == "cavalier-ng-boucle-25")
-    assert str(action.cout_total) == "61887.98"
+    n = data.line("actions.yaml", "cout_total: 61887.98")
+    assert data.errors() == [f"{A}:{n}: actions[12].cout_total: écrivez le montant entre guillemets : \"61887.98\""]
 
 
 def test_share_above_total_cost(data: Data) -> None:
@@ -214,7 +215,7 @@ def test_no_read_as_false(data: Data) -> None:
     data.edit("actions.yaml", '    maitre_ouvrage: "GESPATRIM"', "    maitre_ouvrage: NO")
     n = data.line("actions.yaml", "maitre_ouvrage: NO")
     assert data.errors() == [
-        f"{A}:{n}: actions[5].maitre_ouvrage: « NO » est lu par YAML comme le booléen faux ;"
+        f"{A}:{n}: actions[5].maitre_ouvrage: « NO » est lu par YAML comme le booléen faux, pas comme un texte ;"
         " écrivez-le entre guillemets : \"NO\""]
 
 
@@ -226,7 +227,7 @@ def test_leading_zero_read_as_octal(data: Data) -> None:
     assert data.errors() == [
         f"{A}:{c}: actions[20].chantier: « 019 » commence par un zéro, que YAML lit comme un nombre octal ;"
         " écrivez 19",
-        f"{A}:{n}: actions[20].titre: « 0123 » est lu par YAML comme le nombre 83 (octal) ;"
+        f"{A}:{n}: actions[20].titre: « 0123 » est lu par YAML comme le nombre 83 (octal), pas comme un texte ;"
         " écrivez-le entre guillemets : \"0123\"",
     ]
 
@@ -235,7 +236,7 @@ def test_fiche_number_read_as_float(data: Data) -> None:
     data.edit("actions.yaml", '    fiche: "19.10"', "    fiche: 19.10")
     n = data.line("actions.yaml", "fiche: 19.10")
     assert data.errors() == [
-        f"{A}:{n}: actions[20].fiche: « 19.10 » est lu par YAML comme le nombre 19.1 ;"
+        f"{A}:{n}: actions[20].fiche: « 19.10 » est lu par YAML comme le nombre 19.1, pas comme un texte ;"
         " écrivez-le entre guillemets : \"19.10\""]
 
 
@@ -243,13 +244,16 @@ def test_date_read_as_date(data: Data) -> None:
     data.edit("actions.yaml", '    titre: "Lecture spectacle"', "    titre: 2021-12-13T10:00:00")
     n = data.line("actions.yaml", "titre: 2021-12-13T10:00:00")
     assert data.errors() == [
-        f"{A}:{n}: actions[20].titre: « 2021-12-13T10:00:00 » est lu par YAML comme la date 2021-12-13T10:00:00 ;"
+        f"{A}:{n}: actions[20].titre: « 2021-12-13T10:00:00 » est lu par YAML comme la date 2021-12-13T10:00:00, pas comme un texte ;"
         " écrivez-le entre guillemets : \"2021-12-13T10:00:00\""]
 
 
-def test_values_yaml_reads_back_unchanged_are_accepted(data: Data) -> None:
+def test_a_year_written_as_a_number_is_refused(data: Data) -> None:
     data.edit("actions.yaml", '    annee_lancement: "2022"', "    annee_lancement: 2022")
-    assert load(data.dir).actions[4].annee_lancement == "2022"
+    n = data.line("actions.yaml", "annee_lancement: 2022")
+    assert data.errors() == [
+        f"{A}:{n}: actions[4].annee_lancement: « 2022 » est lu par YAML comme le nombre 2022, pas comme un texte ;"
+        " écrivez-le entre guillemets : \"2022\""]
 
 
 def test_launch_year_shape(data: Data) -> None:
