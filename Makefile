@@ -3,10 +3,11 @@
 # requirements.txt (and, for the browser tests, Debian's chromium).
 
 PYTHON ?= python3
-VENV   := .venv
+VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 HOST   ?= 127.0.0.1:8000
+DATA   ?= data
 
 # Material prints a banner about MkDocs 2 on every build; we pin mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
@@ -27,11 +28,12 @@ install: $(STAMP)
 
 ## Validate data/ and print a summary (or every error, file:line: field: message).
 check: install
-	$(BIN)/python -m macros.check data
+	$(BIN)/python -m macros.check $(DATA)
 
-## Build the static site into site/.
+## Build the static site into site/: atomically (a failed build leaves site/ as it
+## was) and reproducibly (dates from the last commit). See macros/build.py.
 build: install
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m macros.build site
 
 ## Build, then serve on http://127.0.0.1:8000, rebuilding when docs/, data/, macros/ or
 ## templates/ change (see `watch` in mkdocs.yml).

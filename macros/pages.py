@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import markdown as python_markdown
+import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
@@ -76,6 +78,19 @@ def md(text: str) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))
 
 
+def markdown(text: str) -> Markup:
+    """Markdown from the data rendered to HTML, then sanitised.
+
+    The loader already refuses raw HTML in text fields; nh3 (Ammonia) removes
+    whatever markup could still get through (entity-encoded `javascript:` links,
+    event attributes), so that data never reaches a page as markup. The result
+    is one HTML block without blank lines, which MkDocs' Markdown leaves as is.
+    """
+    html = nh3.clean(python_markdown.markdown(text, output_format="html"))
+    lines = [line for line in html.split("\n") if line.strip()]
+    return Markup('<div class="crte-texte">\n' + "\n".join(lines) + "\n</div>")
+
+
 @pass_context
 def url(ctx: Any, route: str) -> str:
     """Relative URL from the page being rendered to `route` (which may carry #anchor)."""
@@ -109,7 +124,7 @@ def make_environment(views: Views) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        euros=formatting.euros, nombre=formatting.number, md=md, json=lambda s: json.dumps(s, ensure_ascii=False),
+        euros=formatting.euros, nombre=formatting.number, md=md, markdown=markdown, json=lambda s: json.dumps(s, ensure_ascii=False),
         pourcent=formatting.percent_text,
     )
     env.globals.update(

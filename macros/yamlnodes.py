@@ -61,6 +61,9 @@ def parse_file(path: Path, display: str, errors: ErrorList) -> yaml.Node | None:
             what = f"{exc.context}, {what}"
         if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
             what += f" (bloc commencé ligne {exc.context_mark.line + 1})"
+        bad_line = text.split("\n")[line - 1] if line <= text.count("\n") + 1 else ""
+        if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())]:
+            what = "tabulation dans l'indentation : YAML n'accepte que des espaces"
         errors.add(Where(display, line), "(syntaxe YAML)",
                    f"{what} ; vérifiez l'indentation, les deux-points et les guillemets")
         return None
@@ -120,7 +123,9 @@ def _html(value: str) -> str | None:
     m = HTML_RE.search(value)
     if not m:
         return None
-    snippet = value[m.start(): m.start() + 20].split(">")[0] + (">" if ">" in value[m.start():] else "")
+    rest = value[m.start():]
+    end = rest.find(">") + 1 if rest.startswith("<") and 0 < rest.find(">") < 60 else len(rest.split()[0])
+    snippet = rest[:min(end, 60)] + ("…" if min(end, 60) < end else "")
     return (f"contient du HTML ou un lien javascript (« {snippet} ») : écrivez du texte, "
             f"éventuellement en Markdown, sans balises")
 

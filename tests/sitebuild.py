@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from .conftest import ROOT
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "templates")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "templates", "schemas", "Makefile", "requirements.txt")
 
 
 def copy_project(dest: Path) -> Path:
