@@ -78,6 +78,11 @@ def md(text: str) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))
 
 
+# What Markdown in the contract text may produce. No images: a page must load
+# nothing from another host.
+ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "a", "code", "pre", "blockquote"}
+
+
 def markdown(text: str) -> Markup:
     """Markdown from the data rendered to HTML, then sanitised.
 
@@ -86,7 +91,8 @@ def markdown(text: str) -> Markup:
     event attributes), so that data never reaches a page as markup. The result
     is one HTML block without blank lines, which MkDocs' Markdown leaves as is.
     """
-    html = nh3.clean(python_markdown.markdown(text, output_format="html"))
+    html = nh3.clean(python_markdown.markdown(text, output_format="html"), tags=ALLOWED_TAGS,
+                     url_schemes={"http", "https", "mailto"})
     lines = [line for line in html.split("\n") if line.strip()]
     return Markup('<div class="crte-texte">\n' + "\n".join(lines) + "\n</div>")
 
