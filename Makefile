@@ -12,7 +12,11 @@ DATA   ?= data
 # Material prints a banner about MkDocs 2 on every build; we pin mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install check build serve test clean
+AXE      := node_modules/axe-core/axe.min.js
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+
+.PHONY: install browser check build serve test clean
 
 # Debian's python3 lacks ensurepip until python3-venv is installed.
 $(STAMP): requirements.txt
@@ -25,6 +29,20 @@ $(STAMP): requirements.txt
 	touch $@
 
 install: $(STAMP)
+
+# The browser tests: axe-core from the npm registry (package-lock.json pins it),
+# and Debian's chromium, driven by Python Playwright. Never a downloaded browser.
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq npm; \
+	  else echo "Installez npm (sudo apt-get install npm)"; exit 1; fi; }
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+browser: $(AXE)
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else echo "Installez chromium (sudo apt-get install chromium)"; exit 1; fi; }
 
 ## Validate data/ and print a summary (or every error, file:line: field: message).
 check: install
@@ -40,8 +58,8 @@ build: install
 serve: install
 	$(BIN)/mkdocs serve --strict -a $(HOST)
 
-## The whole test suite.
-test: install
+## The whole test suite, browser tests included.
+test: install browser
 	$(BIN)/python -m pytest
 
 clean:

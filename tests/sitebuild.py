@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 
 from .conftest import ROOT
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "templates", "schemas", "Makefile", "requirements.txt")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "templates", "overrides", "schemas", "Makefile",
+                 "requirements.txt")
 
 
 def copy_project(dest: Path) -> Path:

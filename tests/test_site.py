@@ -218,15 +218,16 @@ def test_no_resource_from_another_host(site: Path) -> None:
     assert "fonts.googleapis" not in css and "fonts.gstatic" not in css
 
 
-def test_french_search_index_covers_actions_articles_and_indicators(site: Path, crte: Crte) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["fr"]
-    docs = index["docs"]
-    locations = {d["location"] for d in docs}
-    assert all(f"actions/{a.id}/" in locations for a in crte.actions)
-    assert "contrat/#article-6-3" in locations
-    text = " ".join(d["text"] for d in docs if d["location"].startswith("indicateurs/"))
-    assert all(i.libelle.replace("'", "&#x27;") in text or i.libelle in text for i in crte.indicators)
+def test_pagefind_indexes_every_content_page_in_french(site: Path, crte: Crte) -> None:
+    # Search itself is tested in the browser (test_browser.py); here, what is indexed.
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = [p for p in site.rglob("index.html") if "recherche" not in p.parts]
+    assert list(entry["languages"]) == ["fr"]
+    assert entry["languages"]["fr"]["page_count"] == len(pages) >= len(crte.actions) + 10
+    for p in pages:
+        assert "data-pagefind-body" in p.read_text(encoding="utf-8"), p
+    assert "data-pagefind-body" not in (site / "recherche" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in (site / "404.html").read_text(encoding="utf-8")
 
 
 # --- Data drives the pages ------------------------------------------------------------------
