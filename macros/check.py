@@ -25,6 +25,7 @@ def summary(crte: Crte) -> str:
         f"  fiches        {len(crte.fiches)}",
         f"  actions       {len(crte.actions)} (dont {with_share} avec une part CAHC)",
         f"  indicateurs   {len(crte.indicators)}",
+        f"  communes      {len(crte.communes)}",
     ])
 
 

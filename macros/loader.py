@@ -13,16 +13,17 @@ from typing import Any
 
 from . import checks
 from .errors import ErrorList, Where
-from .model import (Action, Amounts, Annex, Article, Axis, Chantier, Contract, Crte, Fiche,
-                    Indicator, IndicatorBlock, IndicatorGroup, Measure, Orientation, Party,
+from .model import (Action, Amounts, Annex, Article, Axis, Chantier, Commune, Contract, Crte, Fiche,
+                    Indicator, IndicatorBlock, IndicatorGroup, Localisation, Measure, Orientation, Party,
                     Preamble, PublishedTotals, Section, Signatory, Signature, YearAmounts)
-from .yamlnodes import MapReader, parse_file
+from .yamlnodes import SLUG_RE, MapReader, parse_file
 
 FILES = {
     "contract": "contract.yaml",
     "orientations": "orientations.yaml",
     "actions": "actions.yaml",
     "indicators": "indicators.yaml",
+    "communes": "communes.yaml",
 }
 
 YEAR_RE = re.compile(r"[0-9]{4}(-[0-9]{4})?")
@@ -150,14 +151,37 @@ def _action(r: MapReader) -> dict[str, Any] | None:
         cout_total=r.money("cout_total"),
     )
     part = r.money("part_cahc", required=False)
-    refs = r.text_list("indicateurs")
+    refs = r.text_list("indicateurs", pattern=SLUG_RE)
     constats = r.explanations("constats", ACTION_FINDINGS)
+    localisation = r.record("localisation", _localisation, required=False)
+    former = r.text_list("anciens_ids", pattern=SLUG_RE)
     if v["cout_total"] is not None and part is not None and part > v["cout_total"]:
         r.error(r.fields["part_cahc"][1], r.sub("part_cahc"),
                 f"la part CAHC ({part}) dépasse le coût total ({v['cout_total']})")
     if not _complete(v.values()):
         return None
-    return dict(v, part_cahc=part, indicateurs=refs, constats=constats, where=r.where, path=r.path)
+    return dict(v, part_cahc=part, indicateurs=refs, constats=constats, where=r.where, path=r.path,
+                localisation=localisation, anciens_ids=former)
+
+
+def _localisation(r: MapReader) -> tuple[Localisation, list[tuple[str, Where]]] | None:
+    """The localisation, with its commune references (checked against communes.yaml later)."""
+    communes = r.text_list("communes", pattern=SLUG_RE)
+    territoire = r.boolean("territoire", required=False) or False
+    hors = r.text_list("hors_cahc")
+    source = r.text("source")
+    if not (communes or territoire or hors):
+        r.error(r.node, r.path, "indiquez au moins communes, territoire ou hors_cahc (ou retirez localisation"
+                                " si le document ne dit pas où se situe l'action)")
+    if source is None:
+        return None
+    loc = Localisation(tuple(c for c, _ in communes), territoire, tuple(h for h, _ in hors), source)
+    return loc, communes
+
+
+def _commune(r: MapReader) -> Commune | None:
+    v = (r.slug("slug"), r.text("nom"))
+    return Commune(*v, r.where) if _complete(v) else None
 
 
 def _amounts(r: MapReader) -> Amounts | None:
@@ -238,7 +262,7 @@ def load(data_dir: Path | str, display_dir: str = "data") -> Crte:
         node = parse_file(path, display, errors)
         roots[key] = MapReader(node, "", display, errors) if node is not None else None
 
-    contract = orientations = raw_actions = totals = blocks = None
+    contract = orientations = raw_actions = totals = blocks = communes = None
     if (r := roots["contract"]) and r.ok:
         contract = _contract(r)
         r.finish()
@@ -252,11 +276,15 @@ def load(data_dir: Path | str, display_dir: str = "data") -> Crte:
     if (r := roots["indicators"]) and r.ok:
         blocks = tuple(r.records("orientations", _indicator_block))
         r.finish()
+    if (r := roots["communes"]) and r.ok:
+        communes = tuple(r.records("communes", _commune))
+        r.finish()
+        _unique(errors, ((c.slug, c.where, "communes.slug") for c in communes), "commune")
 
-    actions = _check_references(errors, contract, orientations, raw_actions, blocks)
+    actions = _check_references(errors, contract, orientations, raw_actions, blocks, communes)
     errors.raise_if_any()
-    assert contract and orientations is not None and totals and blocks is not None
-    crte = Crte(contract, orientations, actions, totals, blocks)
+    assert contract and orientations is not None and totals and blocks is not None and communes is not None
+    crte = Crte(contract, orientations, actions, totals, blocks, communes)
     # The records are valid one by one; now they must agree with each other and
     # with the printed totals, or say why not (see checks.py).
     errors.errors.extend(checks.errors(crte))
@@ -267,7 +295,8 @@ def load(data_dir: Path | str, display_dir: str = "data") -> Crte:
 def _check_references(errors: ErrorList, contract: Contract | None,
                       orientations: tuple[Orientation, ...] | None,
                       raw_actions: list[dict[str, Any]] | None,
-                      blocks: tuple[IndicatorBlock, ...] | None) -> tuple[Action, ...]:
+                      blocks: tuple[IndicatorBlock, ...] | None,
+                      communes: tuple[Commune, ...] | None) -> tuple[Action, ...]:
     """Uniqueness and references between records; returns the resolved actions."""
     if contract:
         _unique(errors, ((a.numero, a.where, "articles.numero") for a in contract.articles), "article")
@@ -308,7 +337,11 @@ def _check_references(errors: ErrorList, contract: Contract | None,
     actions: list[Action] = []
     if raw_actions is None:
         return ()
-    _unique(errors, ((a["id"], a["where"], f"{a['path']}.id") for a in raw_actions), "identifiant d'action")
+    # Current and former ids share one namespace: each is a URL that must lead to one page.
+    _unique(errors, [*((a["id"], a["where"], f"{a['path']}.id") for a in raw_actions),
+                     *((old, w, f"{a['path']}.anciens_ids") for a in raw_actions for old, w in a["anciens_ids"])],
+            "identifiant d'action")
+    slugs = {c.slug for c in communes} if communes is not None else None
     for a in raw_actions:
         path, where = a.pop("path"), a["where"]
         orientation = labels.get(a["enjeu"])
@@ -324,6 +357,15 @@ def _check_references(errors: ErrorList, contract: Contract | None,
             if a["fiche"] not in fiches:
                 errors.add(where, f"{path}.fiche",
                            f"la fiche {a['fiche']} n'existe pas dans data/orientations.yaml")
+        a["anciens_ids"] = tuple(old for old, _ in a["anciens_ids"])
+        if a["localisation"] is not None:
+            loc, refs_communes = a["localisation"]
+            a["localisation"] = loc
+            for slug, slug_where in refs_communes:
+                if slugs is not None and slug not in slugs:
+                    errors.add(slug_where, f"{path}.localisation.communes",
+                               f"la commune « {slug} » n'existe pas dans data/communes.yaml ; communes :"
+                               f" {', '.join(sorted(slugs))}")
         refs = []
         for ref, ref_where in a.pop("indicateurs"):
             if blocks is not None and ref not in indicator_ids:

@@ -155,6 +155,16 @@ def explanation(explanations: Explanations, kind: str) -> Explanation | None:
 
 
 @dataclass(frozen=True)
+class Localisation:
+    """Where an action takes place, as far as the document says."""
+
+    communes: tuple[str, ...]  # slugs of data/communes.yaml
+    territoire: bool  # the whole territory of the agglomeration
+    hors_cahc: tuple[str, ...]  # places outside the 14 communes
+    source: str  # where the document says so
+
+
+@dataclass(frozen=True)
 class Action:
     id: str
     enjeu: str  # orientation label exactly as published
@@ -170,6 +180,8 @@ class Action:
     indicateurs: tuple[str, ...]
     constats: Explanations
     where: Where
+    localisation: Localisation | None = None  # None: not stated by the document
+    anciens_ids: tuple[str, ...] = ()  # former ids, whose URLs redirect here
 
 
 @dataclass(frozen=True)
@@ -238,6 +250,15 @@ class IndicatorBlock:
         return tuple(i for g in self.groupes for i in g.indicateurs)
 
 
+# --- Communes (data/communes.yaml) -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Commune:
+    slug: str
+    nom: str
+    where: Where
+
+
 # --- Everything -------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -247,6 +268,7 @@ class Crte:
     actions: tuple[Action, ...]
     published_totals: PublishedTotals
     indicator_blocks: tuple[IndicatorBlock, ...]
+    communes: tuple[Commune, ...] = ()
 
     @property
     def chantiers(self) -> tuple[Chantier, ...]:

@@ -368,12 +368,17 @@ class MapReader:
         r.finish()
         return tuple(out)
 
-    def text_list(self, name: str, required: bool = False) -> list[tuple[str, Where]]:
+    def text_list(self, name: str, required: bool = False,
+                  pattern: re.Pattern[str] | None = None) -> list[tuple[str, Where]]:
         out = []
         for item, path in self.items(name, required):
             if not isinstance(item, yaml.ScalarNode) or _not_text(item) or not item.value.strip() \
                     or _html(item.value):
                 self.error(item, path, "un texte non vide, sans HTML, est attendu")
+                continue
+            if pattern is not None and not pattern.fullmatch(item.value):
+                self.error(item, path, f"« {item.value} » n'a pas la forme attendue : minuscules sans accents,"
+                                       " chiffres et tirets (ex. « cite-declercq »)")
                 continue
             out.append((item.value, Where(self.file, item.start_mark.line + 1)))
         return out

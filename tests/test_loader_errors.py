@@ -339,6 +339,7 @@ def test_check_prints_summary() -> None:
         "  fiches        13",
         "  actions       24 (dont 23 avec une part CAHC)",
         "  indicateurs   94",
+        "  communes      14",
     ]
 
 

@@ -24,7 +24,7 @@ from macros.loader import load
 
 from .conftest import DATA, ROOT
 
-FILES = ("actions", "orientations", "indicators", "contract")
+FILES = ("actions", "orientations", "indicators", "contract", "communes")
 SCHEMAS = {name: json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")) for name in FILES}
 DOCS = {name: yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8")) for name in FILES}
 DELETE = object()
@@ -102,6 +102,8 @@ RECORDS = [  # (file, path to a record in the data, path to its object schema)
     ("contract", ("signature", "signataires", 0),
      ("properties", "signature", "properties", "signataires", "items")),
     ("contract", ("annexes", 0), ("properties", "annexes", "items")),
+    ("communes", ("communes", 0), ("properties", "communes", "items")),
+    ("actions", ("actions", 7, "localisation"), ("properties", "actions", "items", "properties", "localisation")),
 ]
 
 
@@ -176,6 +178,10 @@ BOTH_REFUSE = [
     ("contract", ("articles", 2, "insertion"), "annexes"),
     ("contract", ("articles", 0, "numero"), "1"),
     ("contract", ("parties", 0, "id"), "CAHC"),
+    ("communes", ("communes", 0, "slug"), "Bois-Bernard"),
+    ("actions", ("actions", 7, "localisation", "source"), DELETE),
+    ("actions", ("actions", 7, "localisation"), {"source": "rien"}),
+    ("actions", ("actions", 7, "anciens_ids"), ["Cité Declercq"]),
 ]
 
 BOTH_ACCEPT = [
@@ -187,6 +193,8 @@ BOTH_ACCEPT = [
      [{"annee": "2022", "valeur": "12.5"}, {"annee": "2023", "valeur": "-3"}]),
     ("indicators", ("orientations", 0, "groupes", 0, "indicateurs", 0, "valeur_reference"),
      {"annee": "2021", "valeur": "1200"}),
+    ("actions", ("actions", 7, "anciens_ids"), ["cite-declercq-oignies"]),
+    ("actions", ("actions", 22, "localisation"), {"territoire": True, "source": "Bâtiments communautaires."}),
 ]
 
 # What a JSON Schema cannot see: checks across records and files. The loader refuses.
@@ -197,6 +205,8 @@ LOADER_ONLY = [
     ("actions", ("actions", 20, "fiche"), "14.3"),  # fiche of another chantier, unexplained
     ("actions", ("actions", 0, "cout_total"), "49600.50"),  # printed totals no longer reconcile
     ("indicators", ("orientations", 0, "orientation"), 9),  # unknown orientation
+    ("actions", ("actions", 7, "anciens_ids"), ["cite-crombez"]),  # former id taken by another action
+    ("actions", ("actions", 7, "localisation", "communes"), ["wahagnies"]),  # not one of the 14 communes
 ]
 
 
