@@ -16,7 +16,7 @@ AXE      := node_modules/axe-core/axe.min.js
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: install browser check build serve test clean
+.PHONY: install browser check build urls serve test clean
 
 # Debian's python3 lacks ensurepip until python3-venv is installed.
 $(STAMP): requirements.txt
@@ -52,6 +52,10 @@ check: install
 ## was) and reproducibly (dates from the last commit). See macros/build.py.
 build: install
 	$(BIN)/python -m macros.build site
+
+## Add the URLs of the built site to urls.txt (the permanent-URL manifest, committed).
+urls: build
+	$(BIN)/python -m macros.urls site urls.txt
 
 ## Build, then serve on http://127.0.0.1:8000, rebuilding when docs/, data/, macros/ or
 ## templates/ change (see `watch` in mkdocs.yml).

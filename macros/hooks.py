@@ -16,7 +16,9 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from macros.pages import generate  # noqa: E402
+from macros.opendata import DIR as DATA_DIR  # noqa: E402
+from macros.opendata import files as data_files  # noqa: E402
+from macros.pages import generate, redirects, render_redirect  # noqa: E402
 from macros.site import views_for  # noqa: E402
 
 
@@ -24,10 +26,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for f in files:
         if f.is_documentation_page():
             f.edit_uri = f"docs/{f.src_uri}"
-    for page in generate(views_for(config)):
+    views = views_for(config)
+    site_url = config.site_url or ""
+    data = tuple(data_files(views, site_url))
+    for page in generate(views, site_url, data):
         generated = File.generated(config, page.src_uri, content=page.content)
         generated.edit_uri = page.edit_path
         files.append(generated)
+    # Former action URLs stay valid: a small page that leads to the current one.
+    for old, new in redirects(views).items():
+        files.append(File.generated(config, f"{old}index.html", content=render_redirect(views, old, new)))
+    for f in data:
+        files.append(File.generated(config, f"{DATA_DIR}/{f.name}", content=f.content))
     return files
 
 

@@ -25,12 +25,14 @@ from markupsafe import Markup
 
 from . import checks, formatting
 from .finance import breakdowns
-from .views import Views
+from .opendata import DataFile
+from .views import Views, owners, slugify
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 # Which YAML file holds each kind of record: the pages' "edit" links point there.
 SOURCES = {
+    "communes": "data/communes.yaml",
     "contract": "data/contract.yaml",
     "orientations": "data/orientations.yaml",
     "actions": "data/actions.yaml",
@@ -61,6 +63,14 @@ def fiche_route(views: Views, numero: str) -> str:
 
 def indicator_route(indicator_id: str) -> str:
     return f"indicateurs/#{indicator_id}"
+
+
+def commune_route(slug: str) -> str:
+    return f"communes/{slug}/"
+
+
+def owner_route(slug: str) -> str:
+    return f"maitres-ouvrage/{slug}/"
 
 
 def src_uri(route: str) -> str:
@@ -120,7 +130,7 @@ def link(ctx: Any, route: str) -> str:
     return posixpath.relpath(src_uri(path), posixpath.dirname(here) or ".") + sep + anchor
 
 
-def make_environment(views: Views) -> Environment:
+def make_environment(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] = ()) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
@@ -136,6 +146,8 @@ def make_environment(views: Views) -> Environment:
     env.globals.update(
         url=url, link=link, v=views, crte=views.crte, sources=SOURCES,
         action_route=action_route, orientation_route=orientation_route, indicator_route=indicator_route,
+        commune_route=commune_route, owner_route=owner_route, owners=owners, slugify=slugify,
+        site_url=site_url, data_files=data_files,
         chantier_route=lambda n: chantier_route(views, n), fiche_route=lambda n: fiche_route(views, n),
         finances=breakdowns(views), reconciliations=checks.reconciliations(views.crte),
         findings=checks.findings(views.crte),
@@ -152,9 +164,10 @@ class GeneratedPage:
     edit_path: str  # the YAML file holding the record, relative to the repository
 
 
-def generate(views: Views) -> list[GeneratedPage]:
-    """Every page built from the data, in a stable order."""
-    env = make_environment(views)
+def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] = ()) -> list[GeneratedPage]:
+    """Every page built from the data, in a stable order. `site_url` makes the
+    permanent links printed on the pages absolute; `data_files` are listed on /donnees/."""
+    env = make_environment(views, site_url, data_files)
 
     def page(template: str, route: str, edit: str, **context: Any) -> GeneratedPage:
         content = env.get_template(template).render(page_route=route, **context)
@@ -172,7 +185,23 @@ def generate(views: Views) -> list[GeneratedPage]:
               for n, ov in views.orientations.items()]
     pages += [page("pages/action.md", action_route(av.action.id), SOURCES["actions"], av=av)
               for av in views.action_list()]
+    pages.append(page("pages/communes.md", "communes/", SOURCES["actions"]))
+    pages += [page("pages/commune.md", commune_route(slug), SOURCES["actions"], g=g)
+              for slug, g in views.communes.items()]
+    pages.append(page("pages/maitres-ouvrage.md", "maitres-ouvrage/", SOURCES["actions"]))
+    pages += [page("pages/maitre-ouvrage.md", owner_route(slug), SOURCES["actions"], g=g)
+              for slug, g in views.maitres_ouvrage.items()]
+    pages.append(page("pages/donnees.md", "donnees/", SOURCES["actions"]))
     return pages
+
+
+def redirects(views: Views) -> dict[str, str]:
+    """Former action URLs and the current route each leads to: {old route: new route}."""
+    return {action_route(old): action_route(a.id) for a in views.crte.actions for old in a.anciens_ids}
+
+
+def render_redirect(views: Views, old: str, new: str) -> str:
+    return make_environment(views).get_template("redirect.html").render(page_route=old, target=new)
 
 
 def render_block(views: Views, name: str, route: str) -> str:

@@ -12,13 +12,26 @@ Counting rules (stated on the site):
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from .formatting import percent_value
-from .model import Action, Chantier, Crte, Fiche, IndicatorBlock, Orientation
+from .model import Action, Chantier, Commune, Crte, Fiche, IndicatorBlock, Orientation
+
+
+def slugify(text: str) -> str:
+    """"Commune d'Hénin-Beaumont" -> "commune-d-henin-beaumont"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def owners(maitre_ouvrage: str) -> list[str]:
+    """The project owners named in a published cell: "CAHC/ Commune de Drocourt" -> two."""
+    return [" ".join(part.split()) for part in maitre_ouvrage.split("/") if part.strip()]
 
 
 @dataclass(frozen=True)
@@ -91,6 +104,16 @@ class OrientationView:
     actions_ailleurs: tuple[Action, ...]
 
 
+@dataclass(frozen=True)
+class Group:
+    """Actions gathered under a commune or a project owner, with their totals."""
+
+    slug: str
+    nom: str
+    actions: tuple[Action, ...]
+    totaux: Totals
+
+
 class Views:
     """All computed views of one dataset, built once per build."""
 
@@ -124,6 +147,30 @@ class Views:
                               if a.orientation != o.numero)
             self.orientations[o.numero] = OrientationView(
                 o, mine, Totals.of(mine), self.indicator_block.get(o.numero), elsewhere)
+
+        # Communes: an action located in two communes is listed, whole, in both.
+        by_commune: dict[str, list[Action]] = defaultdict(list)
+        for a in crte.actions:
+            for slug in a.localisation.communes if a.localisation else ():
+                by_commune[slug].append(a)
+        self.communes: dict[str, Group] = {
+            c.slug: Group(c.slug, c.nom, tuple(by_commune[c.slug]), Totals.of(by_commune[c.slug]))
+            for c in crte.communes}
+        self.commune: dict[str, Commune] = {c.slug: c for c in crte.communes}
+        self.territoire = tuple(a for a in crte.actions if a.localisation and a.localisation.territoire)
+        self.hors_cahc = tuple(a for a in crte.actions if a.localisation and a.localisation.hors_cahc)
+        self.sans_lieu = tuple(a for a in crte.actions if a.localisation is None)
+
+        # Project owners, as named in the published cells; joint owners each get the action.
+        by_owner: dict[str, list[Action]] = defaultdict(list)
+        names: dict[str, str] = {}
+        for a in crte.actions:
+            for name in owners(a.maitre_ouvrage):
+                names.setdefault(slugify(name), name)
+                by_owner[slugify(name)].append(a)
+        self.maitres_ouvrage: dict[str, Group] = {
+            slug: Group(slug, names[slug], tuple(acts), Totals.of(acts))
+            for slug, acts in sorted(by_owner.items(), key=lambda kv: names[kv[0]].casefold())}
 
     def part_du_total(self, totaux: Totals) -> Decimal | None:
         """A group's total cost in % of the whole contract's."""

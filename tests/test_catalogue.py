@@ -45,8 +45,9 @@ CASES = [
     Case("champ-mal-orthographie", "actions.yaml", FIRST_COST, '    cout_totale: "49600.00"', "cout_totale",
          "actions[0].cout_totale: champ inconnu ; vouliez-vous dire « cout_total » ?"),
     Case("champ-inconnu", "actions.yaml", FIRST_COST, FIRST_COST + '\n    commune: "Oignies"', "commune:",
-         "actions[0].commune: champ inconnu ; champs possibles : annee_lancement, chantier, constats,"
-         " cout_total, description, enjeu, fiche, id, indicateurs, maitre_ouvrage, part_cahc, titre"),
+         "actions[0].commune: champ inconnu ; champs possibles : anciens_ids, annee_lancement, chantier,"
+         " constats, cout_total, description, enjeu, fiche, id, indicateurs, localisation, maitre_ouvrage,"
+         " part_cahc, titre"),
     Case("champ-manquant", "actions.yaml", '    maitre_ouvrage: "GESPATRIM"\n', "", "- id: friche-mecastamp",
          "actions[5].maitre_ouvrage: champ obligatoire manquant"),
     Case("valeur-vide", "actions.yaml", '    titre: "Lecture spectacle"', "    titre:", "- id: lecture-spectacle",
