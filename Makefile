@@ -16,7 +16,7 @@ AXE      := node_modules/axe-core/axe.min.js
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: install browser check build urls serve test clean
+.PHONY: install browser check build urls serve test bench clean
 
 # Debian's python3 lacks ensurepip until python3-venv is installed.
 $(STAMP): requirements.txt
@@ -65,6 +65,13 @@ serve: install
 ## The whole test suite, browser tests included.
 test: install browser
 	$(BIN)/python -m pytest
+
+SIZES ?= 24 250 2500 10000
+
+## Build time and page weight as the contract grows (bench/README.md).
+## make bench SIZES="250 2500" to choose the sizes.
+bench: install
+	$(BIN)/python -m bench.run --sizes "$(SIZES)"
 
 clean:
 	rm -rf site .pytest_cache

@@ -1,7 +1,7 @@
 """A synthetic copy of the project with N actions, for the build benchmark (issue 8).
 
 `generate(dest, n)` copies what a build reads (mkdocs.yml, docs/, macros/,
-templates/, data/) into `dest`, then, unless `n` is None (the real data,
+templates/, overrides/ and data/) into `dest`, then, unless `n` is None (the real data,
 unmodified), rewrites:
 
 - data/orientations.yaml: the real orientations, chantiers and fiches, plus
@@ -14,7 +14,10 @@ unmodified), rewrites:
 - data/actions.yaml: N actions with French text of realistic lengths, each in a
   chantier of its own orientation and a fiche of its own chantier, each with a
   CAHC share, so that no `constats` is needed; `totaux_publies` are the exact
-  sums, so that the reconciliation finds no gap.
+  sums, so that the reconciliation finds no gap. Each is located as staff
+  locate them (`localisation`): in the commune its title names (and its
+  owner's), or on the whole territory. data/communes.yaml, indicators.yaml and
+  contract.yaml stay as they are.
 
 The result is loaded with the real loader before returning: a dataset the
 loader refuses would benchmark the error path, not the build.
@@ -29,6 +32,7 @@ import re
 import shutil
 import sys
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +45,9 @@ if str(ROOT) not in sys.path:  # `python bench/generate.py` puts bench/ on the p
 from macros.loader import load  # noqa: E402
 from macros.model import Crte  # noqa: E402
 
-PARTS = ("mkdocs.yml", "docs", "macros", "templates", "data")
+# What a build reads. overrides/ is the theme's custom_dir (mkdocs.yml); a part
+# missing from the source tree is skipped, so that an older tree still works.
+PARTS = ("mkdocs.yml", "docs", "macros", "templates", "overrides", "data")
 
 # Chantier numbers by orientation; the real chantiers (1, 5 | 6, 7, 10 | 13-15 | 19 | 21, 25) fit in.
 CHANTIERS = {1: range(1, 6), 2: range(6, 13), 3: range(13, 18), 4: range(18, 21), 5: range(21, 26)}
@@ -51,12 +57,9 @@ ORIENTATION_WEIGHTS = (20, 25, 25, 15, 15)
 YEARS = ("2021", "2022", "2023", "2024", "2025", "2026")
 YEAR_WEIGHTS = (25, 30, 15, 12, 10, 8)
 
-COMMUNES = ("Hénin-Beaumont", "Carvin", "Oignies", "Courrières", "Dourges", "Courcelles-lès-Lens",
-            "Drocourt", "Évin-Malmaison", "Leforest", "Libercourt", "Montigny-en-Gohelle",
-            "Noyelles-Godault", "Rouvroy", "Bois-Bernard")
+TERRITOIRE = 0.15  # share of actions on the whole territory, not in named communes
 MAITRES = ("CAHC", "CAHC", "CAHC", "GESPATRIM", "EPF Hauts-de-France", "Pas-de-Calais Habitat",
-           "SIZIAF", "Maisons & Cités", *(f"CAHC / Commune de {c}" for c in COMMUNES),
-           *(f"Commune de {c}" for c in COMMUNES))
+           "SIZIAF", "Maisons & Cités")
 VERBES = ("Réhabilitation", "Aménagement", "Création", "Requalification", "Rénovation énergétique",
           "Étude de programmation", "Mise en œuvre", "Extension", "Reconversion", "Sécurisation",
           "Renaturation", "Modernisation", "Déploiement", "Acquisition foncière", "Restauration",
@@ -127,6 +130,8 @@ def _yaml(value: Any, indent: int = 0) -> list[str]:
 
 
 def _scalar(v: Any) -> str:
+    if isinstance(v, bool):  # before int: bool is an int, and YAML wants "true", not "True"
+        return "true" if v else "false"
     return str(v) if isinstance(v, int) else json.dumps(v, ensure_ascii=False)
 
 
@@ -165,7 +170,7 @@ def _orientations(real: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _text(rng: random.Random, low: int, high: int, make: Any) -> str:
+def _text(low: int, high: int, make: Callable[[], str]) -> str:
     """Draw texts with `make` until one has low..high characters."""
     while True:
         text = make()
@@ -173,20 +178,23 @@ def _text(rng: random.Random, low: int, high: int, make: Any) -> str:
             return text
 
 
-def _title(rng: random.Random) -> str:
+def _title(rng: random.Random, place: str) -> str:
     def make() -> str:
         words = [rng.choice(VERBES), rng.choice(OBJETS)]
         words += rng.sample(COMPLEMENTS, rng.randint(0, 2))
-        return " ".join(words + [f"à {rng.choice(COMMUNES)}"])
-    return _text(rng, 60, 90, make)
+        return " ".join(words + [place])
+    return _text(60, 90, make)
 
 
 def _description(rng: random.Random) -> str:
-    return _text(rng, 150, 350, lambda: " ".join(rng.sample(PHRASES, rng.randint(2, 4))))
+    return _text(150, 350, lambda: " ".join(rng.sample(PHRASES, rng.randint(2, 4))))
 
 
-def _actions(rng: random.Random, n: int, orientations: dict[str, Any],
-             indicators: dict[int, list[str]]) -> dict[str, Any]:
+def _actions(rng: random.Random, n: int, orientations: dict[str, Any], indicators: dict[int, list[str]],
+             communes: list[tuple[str, str]]) -> dict[str, Any]:
+    """The rows and their exact totals; `communes` are (slug, nom) of data/communes.yaml."""
+    owners = [*((m, None) for m in MAITRES), *((f"CAHC / Commune de {nom}", slug) for slug, nom in communes),
+              *((f"Commune de {nom}", slug) for slug, nom in communes)]
     actions: list[dict[str, Any]] = []
     total = [0, 0]
     years: dict[str, list[int]] = {}
@@ -202,12 +210,25 @@ def _actions(rng: random.Random, n: int, orientations: dict[str, Any],
         if rng.random() < 0.6:  # most printed costs have no cents
             cost -= cost % 100
         share = min(cost, round(cost * rng.uniform(0.1, 0.6)))
-        titre = _title(rng)
+        owner, owner_commune = rng.choice(owners)
+        # Located as staff do it, from what the title and the owner say (see data/actions.yaml).
+        if rng.random() < TERRITOIRE:
+            titre = _title(rng, "sur le territoire communautaire")
+            localisation: dict[str, Any] = {"territoire": True}
+        else:
+            slug, nom = rng.choice(communes)
+            if owner_commune and rng.random() < 0.8:  # a commune's project is mostly in that commune
+                slug, nom = next(x for x in communes if x[0] == owner_commune)
+            titre = _title(rng, f"à {nom}")
+            localisation = {"communes": [slug] + ([owner_commune] if owner_commune not in (None, slug) else [])}
+        localisation["source"] = f"Titre : « {titre} »" + (
+            f" ; maître d'ouvrage : « {owner} »." if owner_commune else ".")
         row: dict[str, Any] = {
             "id": f"{_slug(titre)}-{i + 1}",  # the number keeps ids unique
             "enjeu": o["libelle_annexe"], "chantier": c["numero"], "fiche": f["numero"],
-            "maitre_ouvrage": rng.choice(MAITRES), "titre": titre, "description": _description(rng),
+            "maitre_ouvrage": owner, "titre": titre, "description": _description(rng),
             "annee_lancement": year, "cout_total": _money(cost), "part_cahc": _money(share),
+            "localisation": localisation,
         }
         if indicators.get(numero) and rng.random() < 0.3:
             row["indicateurs"] = rng.sample(indicators[numero], min(2, len(indicators[numero])))
@@ -225,29 +246,42 @@ def _actions(rng: random.Random, n: int, orientations: dict[str, Any],
     }
 
 
-def generate(dest: Path, n: int | None, seed: int = 8) -> Crte:
-    """Write the project into `dest` (which must not hold it yet); return the loaded data.
-
-    `n` None keeps the real data. Raises DataErrors if the loader refuses the result.
-    """
+def copy_project(dest: Path, source: Path = ROOT) -> Path:
+    """Copy what a build reads from `source` into `dest` (which must not hold it yet)."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PARTS:
-        src = ROOT / part
+        src = source / part
+        if not src.exists():
+            continue
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / part)
-    data = dest / "data"
+    return dest
+
+
+def generate(dest: Path, n: int | None, seed: int = 8, source: Path = ROOT) -> Crte:
+    """Write the project from `source` into `dest` (which must not hold it yet); return
+    the loaded data.
+
+    `n` None keeps the real data. Raises DataErrors if the loader refuses the result.
+    """
+    data = copy_project(dest, source) / "data"
     if n is not None:
         rng = random.Random(seed)
         # safe_load is enough to read our own files: every ambiguous value in them is quoted.
-        orientations = _orientations(yaml.safe_load((ROOT / "data/orientations.yaml").read_text("utf-8")))
-        blocks = yaml.safe_load((ROOT / "data/indicators.yaml").read_text("utf-8"))["orientations"]
+        orientations = _orientations(yaml.safe_load((source / "data/orientations.yaml").read_text("utf-8")))
+        blocks = yaml.safe_load((source / "data/indicators.yaml").read_text("utf-8"))["orientations"]
         indicators = {b["orientation"]: [i["id"] for g in b["groupes"] for i in g["indicateurs"]] for b in blocks}
-        header = ["# Generated by bench/generate.py: synthetic data for the build benchmark."]
-        (data / "orientations.yaml").write_text("\n".join(header + _yaml(orientations)) + "\n", "utf-8")
-        actions = _actions(rng, n, orientations, indicators)
-        (data / "actions.yaml").write_text("\n".join(header + _yaml(actions)) + "\n", "utf-8")
+        communes = [(c["slug"], c["nom"]) for c in
+                    yaml.safe_load((source / "data/communes.yaml").read_text("utf-8"))["communes"]]
+        for name, content in (("orientations.yaml", orientations),
+                              ("actions.yaml", _actions(rng, n, orientations, indicators, communes))):
+            # Keep the file's schema comment (editors validate with it), then say what this is.
+            first = (data / name).read_text("utf-8").split("\n", 1)[0]
+            header = [first] if first.startswith("# yaml-language-server:") else []
+            header.append("# Generated by bench/generate.py: synthetic data for the build benchmark.")
+            (data / name).write_text("\n".join(header + _yaml(content)) + "\n", "utf-8")
     return load(data)
 
 

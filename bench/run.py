@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import pstats
-import re
 import shutil
 import statistics
 import subprocess
@@ -31,22 +30,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `python bench/run.py` puts bench/ on the path, not the root
     sys.path.insert(0, str(ROOT))
 
-import markdown  # noqa: E402
-from jinja2 import Environment, Template  # noqa: E402
-
-from bench.generate import generate  # noqa: E402
+from bench.generate import copy_project, generate  # noqa: E402
 from macros.loader import load  # noqa: E402
-from macros.pages import generate as generate_pages  # noqa: E402
-from macros.pages import render_block  # noqa: E402
-from macros.views import Views  # noqa: E402
 
 DEFAULT_SIZES = "24 250 2500 10000"
 RESULTS = ROOT / "bench" / "results.json"
-# As in mkdocs.yml: the floor must parse the same Markdown the same way.
-EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
-EXTENSION_CONFIGS = {"toc": {"permalink": True, "permalink_title": "Lien vers cette section"}}
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-LAYOUT = Template("<html><body>{{ content }}</body></html>")
 COLUMNS = ("actions", "build_s", "peak_rss_mb", "site_mb", "action_page_kb", "search_index_kb", "floor_s", "ratio")
 
 
@@ -63,7 +51,9 @@ def timed_build(project: Path, site: Path) -> tuple[float, float]:
 
     os.wait4 returns the resource usage of that one child, so the peak is this
     build's, not the largest of every child this process ever waited for (which
-    is what RUSAGE_CHILDREN's ru_maxrss would give).
+    is what RUSAGE_CHILDREN's ru_maxrss would give). Linux counts in it the
+    child's own children (Pagefind, run by the on_post_build hook) as a maximum,
+    not a sum: the peak of the larger of the two.
     """
     with tempfile.TemporaryFile() as log:  # a file, not a pipe: a full pipe would stall the build
         start = time.perf_counter()
@@ -77,39 +67,32 @@ def timed_build(project: Path, site: Path) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
 
 
-def floor(project: Path, out: Path) -> float:
-    """Seconds to load the data and write the same pages with Python-Markdown and a
-    bare layout: what any build of these pages must at least cost, with no theme,
-    no navigation, no search index, no link validation.
-
-    Runs in this process: interpreter start-up and imports are not counted (the
-    real build pays them, about the build time of the smallest size).
-    """
-    start = time.perf_counter()
-    views = Views(load(project / "data"))
-    pages = [(p.src_uri, p.content) for p in generate_pages(views)]
-    # The home page is hand-written and calls bloc() through mkdocs-macros: render those calls too.
-    index = FRONT_MATTER.sub("", (project / "docs" / "index.md").read_text("utf-8"))
-    pages.append(("index.md", Environment().from_string(index).render(bloc=lambda name: render_block(views, name, ""))))
-    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
-    for src_uri, content in pages:
-        html = md.reset().convert(FRONT_MATTER.sub("", content))
-        stem = src_uri.removesuffix(".md")
-        dest = out / ("" if stem == "index" else stem) / "index.html"  # the URL layout of use_directory_urls
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_text(LAYOUT.render(content=html), "utf-8")
-    return time.perf_counter() - start
+def timed_floor(project: Path, out: Path) -> float:
+    """The floor's own count of its seconds (see bench/floor.py), run on the copy's code."""
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "floor.py"), str(project), str(out)],
+                            capture_output=True, text=True, check=False)
+    if result.returncode:
+        raise RuntimeError(f"the floor failed:\n{result.stderr}")
+    return float(result.stdout)
 
 
 def tree_bytes(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def measure(size: int, real_size: int, repeat: int) -> dict[str, Any]:
+def search_index_bytes(site: Path) -> int:
+    """MkDocs' search index (one JSON file every visitor's search downloads whole), or,
+    since the site moved to Pagefind, the whole Pagefind bundle on disk (a search
+    downloads only the fragments its words need)."""
+    lunr = site / "search" / "search_index.json"
+    return lunr.stat().st_size if lunr.is_file() else tree_bytes(site / "pagefind")
+
+
+def measure(size: int, real_size: int, repeat: int, source: Path) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="crte-bench-") as tmp_:
         tmp = Path(tmp_)
         project = tmp / "project"
-        crte = generate(project, None if size == real_size else size)
+        crte = generate(project, None if size == real_size else size, source=source)
         builds: list[float] = []
         peaks: list[float] = []
         sizes: dict[str, float] = {}
@@ -122,13 +105,13 @@ def measure(size: int, real_size: int, repeat: int) -> dict[str, Any]:
                 sizes = {
                     "site_mb": tree_bytes(site) / 2**20,
                     "action_page_kb": (site / "actions" / crte.actions[0].id / "index.html").stat().st_size / 1024,
-                    "search_index_kb": (site / "search" / "search_index.json").stat().st_size / 1024,
+                    "search_index_kb": search_index_bytes(site) / 1024,
                 }
             shutil.rmtree(site)
         floors: list[float] = []
         for r in range(repeat):
             out = tmp / f"floor-{r}"
-            floors.append(floor(project, out))
+            floors.append(timed_floor(project, out))
             shutil.rmtree(out)
     build_s, floor_s = statistics.median(builds), statistics.median(floors)
     print(f"    builds {', '.join(f'{b:.2f}' for b in builds)} s; floors {', '.join(f'{f:.2f}' for f in floors)} s",
@@ -138,15 +121,18 @@ def measure(size: int, real_size: int, repeat: int) -> dict[str, Any]:
             "ratio": round(build_s / floor_s, 1)}
 
 
-def profile(size: int, real_size: int, top: int = 25) -> None:
+def profile(size: int, real_size: int, source: Path, top: int = 25) -> None:
     """One build under cProfile, in its own process like the measured builds."""
     with tempfile.TemporaryDirectory(prefix="crte-profile-") as tmp_:
         tmp = Path(tmp_)
-        project, stats_file = tmp / "project", tmp / "build.prof"
-        generate(project, None if size == real_size else size)
-        cmd = [sys.executable, "-m", "cProfile", "-o", str(stats_file), *mkdocs_command(project, tmp / "site")[1:]]
+        project, stats_file, site = tmp / "project", tmp / "build.prof", tmp / "site"
+        generate(project, None if size == real_size else size, source=source)
+        cmd = [sys.executable, "-m", "cProfile", "-o", str(stats_file), *mkdocs_command(project, site)[1:]]
         start = time.perf_counter()
-        subprocess.run(cmd, check=True, env=build_env(), capture_output=True)
+        result = subprocess.run(cmd, env=build_env(), capture_output=True, text=True)
+        # cProfile may exit 0 when MkDocs aborts: a profile of a failed build measures nothing.
+        if result.returncode or not (site / "index.html").is_file():
+            raise RuntimeError(f"the profiled build failed:\n{result.stdout}{result.stderr}")
         print(f"# {size} actions: build under cProfile in {time.perf_counter() - start:.1f} s")
         stats = pstats.Stats(str(stats_file), stream=sys.stdout).strip_dirs()
         for key in ("cumulative", "tottime"):
@@ -163,20 +149,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=int, metavar="N", help="profile one build of N actions instead")
     args = parser.parse_args(argv)
 
-    real_size = len(load(ROOT / "data").actions)
-    if args.profile is not None:
-        profile(args.profile, real_size)
-        return 0
+    # The tree may change while we run (others work in it): every size is built from
+    # one snapshot taken now, and the figures name the commit they measure.
+    state = subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty"],
+                           capture_output=True, text=True, check=False).stdout.strip() or "?"
+    print(f"# tree {state}, python {sys.version.split()[0]}, {os.cpu_count()} CPUs", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix="crte-source-") as snapshot:
+        source = copy_project(Path(snapshot) / "tree")
+        real_size = len(load(source / "data").actions)
+        if args.profile is not None:
+            profile(args.profile, real_size, source)
+        else:
+            run(args, real_size, source)
+    return 0
+
+
+def run(args: argparse.Namespace, real_size: int, source: Path) -> None:
     sizes = [int(s) for s in args.sizes.replace(",", " ").split()]
-    print(" ".join(f"{c:>15}" for c in COLUMNS), flush=True)
+    print("  ".join(f"{c:>{max(len(c), 7)}}" for c in COLUMNS), flush=True)
     results: list[dict[str, Any]] = []
     for size in sizes:
-        row = measure(size, real_size, args.repeat)
+        row = measure(size, real_size, args.repeat, source)
         results.append(row)
-        print(" ".join(f"{row[c]:>15}" for c in COLUMNS), flush=True)
+        print("  ".join(f"{row[c]:>{max(len(c), 7)}}" for c in COLUMNS), flush=True)
         # Written after each size: a long run interrupted still leaves its figures.
         args.output.write_text(json.dumps(results, indent=2) + "\n", "utf-8")
-    return 0
 
 
 if __name__ == "__main__":

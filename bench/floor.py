@@ -1,0 +1,66 @@
+"""The "floor" of the benchmark: the site's page contents rendered the cheapest way.
+
+    python bench/floor.py PROJECT OUT     # prints the seconds it took
+
+Loads PROJECT/data, generates the pages with PROJECT's own macros and templates
+(`macros.pages.generate`, as the build's hook does), adds the hand-written
+pages of docs/ (with their bloc() calls rendered), converts every page with Python-Markdown (the
+extensions of mkdocs.yml) and writes it in a bare layout under OUT: no theme,
+no navigation, no search index, no link validation. What any build of these
+pages must at least cost.
+
+It runs in its own process, on PROJECT's code: the code of the tree being
+measured, not whatever the working tree holds by then. The time counts from
+the loading of the data to the last file written; interpreter start-up and
+imports are not counted (the real build pays them: about the build time of the
+smallest size).
+"""
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+# As in mkdocs.yml: the floor must parse the same Markdown the same way.
+EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
+EXTENSION_CONFIGS = {"toc": {"permalink": True, "permalink_title": "Lien vers cette section"}}
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+
+def floor(project: Path, out: Path) -> float:
+    sys.path.insert(0, str(project))  # PROJECT's macros package, not the repository's
+    import markdown
+    from jinja2 import Environment, Template
+
+    from macros.loader import load
+    from macros.pages import generate, render_block
+    from macros.views import Views
+
+    layout = Template("<html><body>{{ content }}</body></html>")
+    start = time.perf_counter()
+    views = Views(load(project / "data"))
+    pages = [(p.src_uri, p.content) for p in generate(views)]
+    # The hand-written pages too; those that ask for macros (the home page's bloc()
+    # calls) rendered as mkdocs-macros would.
+    for path in sorted((project / "docs").rglob("*.md")):
+        text = path.read_text("utf-8")
+        front = FRONT_MATTER.match(text)
+        body = text[front.end():] if front else text
+        if front and "render_macros: true" in front.group():
+            stem = path.relative_to(project / "docs").with_suffix("").as_posix()
+            route = "" if stem == "index" else stem + "/"  # the page's URL, as env.page.url gives it
+            body = Environment().from_string(body).render(bloc=lambda name, r=route: render_block(views, name, r))
+        pages.append((path.relative_to(project / "docs").as_posix(), body))
+    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    for src_uri, content in pages:
+        html = md.reset().convert(FRONT_MATTER.sub("", content))
+        stem = src_uri.removesuffix(".md")
+        dest = out / ("" if stem == "index" else stem) / "index.html"  # the URL layout of use_directory_urls
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(layout.render(content=html), "utf-8")
+    return time.perf_counter() - start
+
+
+if __name__ == "__main__":
+    print(f"{floor(Path(sys.argv[1]).resolve(), Path(sys.argv[2])):.6f}")
