@@ -6,6 +6,7 @@ otherwise round half-even. Amounts: to the cent. Percentages: to one decimal.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent
@@ -21,8 +22,12 @@ def round_cents(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+@lru_cache(maxsize=None)
 def euros(amount: Decimal) -> str:
-    """`Decimal("1950206")` -> `1 950 206,00 €` (narrow no-break spaces, as CLDR)."""
+    """`Decimal("1950206")` -> `1 950 206,00 €` (narrow no-break spaces, as CLDR).
+
+    Cached: Babel takes about 15 µs a call, and big contracts print the same
+    amounts on many pages."""
     return format_currency(round_cents(amount), "EUR", locale=LOCALE)
 
 

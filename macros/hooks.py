@@ -9,8 +9,6 @@ from pathlib import Path
 # this file can use the `macros` package like every other module.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import subprocess  # noqa: E402
-
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
@@ -19,6 +17,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from macros.opendata import DIR as DATA_DIR  # noqa: E402
 from macros.opendata import files as data_files  # noqa: E402
 from macros.pages import generate, redirects, render_redirect  # noqa: E402
+from macros.search import SearchIndexer  # noqa: E402
 from macros.site import views_for  # noqa: E402
 
 
@@ -53,10 +52,35 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return f"<div data-pagefind-body>\n{html}\n</div>"
 
 
+_indexer: SearchIndexer | None = None
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _indexer
+    _indexer = SearchIndexer()
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if _indexer is not None and page.file.src_uri not in NOT_INDEXED:
+        _indexer.add(output, "/" + page.url)
+    return output
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """Index the built site with Pagefind (a binary shipped in the pagefind-bin wheel)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--exclude-selectors", ".headerlink"],
-        capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise PluginError(f"Pagefind n'a pas pu indexer le site :\n{result.stdout}{result.stderr}")
+    global _indexer
+    if _indexer is None:
+        return
+    try:
+        _indexer.write(str(Path(config.site_dir) / "pagefind"))
+    except Exception as exc:  # the indexer's own errors: stop the build, say why
+        raise PluginError(f"Pagefind n'a pas pu indexer le site : {exc}") from None
+    finally:
+        _indexer.close()
+        _indexer = None
+
+
+def on_build_error(error: Exception) -> None:
+    global _indexer
+    if _indexer is not None:
+        _indexer.close()
+        _indexer = None

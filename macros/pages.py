@@ -107,6 +107,18 @@ def markdown(text: str) -> Markup:
     return Markup('<div class="crte-texte">\n' + "\n".join(lines) + "\n</div>")
 
 
+def relative(target: str, here: str) -> str:
+    """Relative path between two site-relative directory paths (`here` is a
+    directory): what posixpath.relpath gives, without its calls to getcwd, which
+    cost seconds on 10 000 pages."""
+    t = [p for p in target.split("/") if p]
+    h = [p for p in here.split("/") if p]
+    common = 0
+    while common < min(len(t), len(h)) and t[common] == h[common]:
+        common += 1
+    return "/".join([".."] * (len(h) - common) + t[common:]) or "."
+
+
 @pass_context
 def url(ctx: Any, route: str) -> str:
     """Relative URL from the page being rendered to `route` (which may carry #anchor)."""
@@ -114,7 +126,7 @@ def url(ctx: Any, route: str) -> str:
     path, sep, anchor = route.partition("#")
     if sep and path == here:
         return "#" + anchor
-    rel = posixpath.relpath(path or ".", here or ".")
+    rel = relative(path, here)
     return ("./" if rel == "." else rel + "/") + sep + anchor
 
 
@@ -127,7 +139,10 @@ def link(ctx: Any, route: str) -> str:
     path, sep, anchor = route.partition("#")
     if sep and path == ctx["page_route"]:
         return "#" + anchor
-    return posixpath.relpath(src_uri(path), posixpath.dirname(here) or ".") + sep + anchor
+    target = src_uri(path)
+    folder, name = posixpath.split(target)
+    rel = relative(folder, posixpath.dirname(here))
+    return (name if rel == "." else f"{rel}/{name}") + sep + anchor
 
 
 def make_environment(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] = ()) -> Environment:

@@ -8,6 +8,9 @@
     showImages: false,
     resetStyles: false,
     bundlePath: "../pagefind/",
+    // Result URLs are site-relative ("/actions/x/"): prefix them with the
+    // site's own path, so that search works when the site is not at the root.
+    baseUrl: new URL("../", window.location.href).pathname,
     debounceTimeoutMs: 100,
     translations: { placeholder: "Rechercher dans le contrat, les actions, les indicateurs" }
   });
