@@ -22,10 +22,30 @@ import sys
 import time
 from pathlib import Path
 
-# As in mkdocs.yml: the floor must parse the same Markdown the same way.
-EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
-EXTENSION_CONFIGS = {"toc": {"permalink": True, "permalink_title": "Lien vers cette section"}}
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+
+def markdown_extensions(mkdocs_yml: Path) -> tuple[list[str], dict[str, dict[str, object]]]:
+    """The Markdown extensions of PROJECT's mkdocs.yml: the floor parses the same
+    Markdown the same way as the site."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml uses MkDocs' !ENV tag; its default value is all the floor needs.
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=Loader)
+    names: list[str] = []
+    configs: dict[str, dict[str, object]] = {}
+    for entry in config["markdown_extensions"]:
+        if isinstance(entry, dict):
+            (name, options), = entry.items()
+            names.append(name)
+            configs[name] = options or {}
+        else:
+            names.append(entry)
+    return names, configs
 
 
 def floor(project: Path, out: Path) -> float:
@@ -52,7 +72,8 @@ def floor(project: Path, out: Path) -> float:
             route = "" if stem == "index" else stem + "/"  # the page's URL, as env.page.url gives it
             body = Environment().from_string(body).render(bloc=lambda name, r=route: render_block(views, name, r))
         pages.append((path.relative_to(project / "docs").as_posix(), body))
-    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    extensions, configs = markdown_extensions(project / "mkdocs.yml")
+    md = markdown.Markdown(extensions=extensions, extension_configs=configs)
     for src_uri, content in pages:
         html = md.reset().convert(FRONT_MATTER.sub("", content))
         stem = src_uri.removesuffix(".md")
