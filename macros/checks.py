@@ -127,8 +127,8 @@ def errors(crte: Crte) -> list[DataError]:
             explained.add((e.where, e.kind))
         if r.ecart and e is None:
             out.append(DataError(r.where, r.field,
-                                 f"écart non expliqué : {r.libelle} imprimé {euros(r.imprime)}, calculé "
-                                 f"{euros(r.calcule)} ({r.calcul}), écart {_signed(r.ecart)} ; corrigez la "
+                                 f"écart non expliqué : {r.libelle} : chiffre imprimé {euros(r.imprime)}, "
+                                 f"chiffre calculé {euros(r.calcule)} ({r.calcul}), écart {_signed(r.ecart)} ; corrigez la "
                                  f"donnée ou expliquez l'écart dans ce champ (ecart et explication)"))
         elif e is not None and e.ecart != r.ecart:
             out.append(DataError(e.where, r.field,

@@ -232,7 +232,8 @@ def test_new_missing_share_without_explanation_fails(data: Data) -> None:
             "l'explication porte sur un écart de +399 961,00 €, mais l'écart est maintenant de +396 301,00 €"
             " (TOTAL : part CAHC) ; revoyez l'explication et son champ ecart"),
         f"{A}:{year}: totaux_publies.par_annee[0].constats.part_cahc: " + fr(
-            "écart non expliqué : Année 2021 : part CAHC imprimé 714 115,20 €, calculé 710 455,20 € (somme des 10"
+            "écart non expliqué : Année 2021 : part CAHC : chiffre imprimé 714 115,20 €, chiffre calculé"
+            " 710 455,20 € (somme des 10"
             " lignes dont l'année de lancement est « 2021 »), écart -3 660,00 € ; corrigez la donnée ou expliquez"
             " l'écart dans ce champ (ecart et explication)"),
     ]
