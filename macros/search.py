@@ -76,8 +76,13 @@ class SearchIndexer:
         self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": output_path}).result()
 
     def close(self) -> None:
+        # Closing stdin tells the service to finish: it may still be flushing the
+        # files of WriteFiles after its reply, so let it exit by itself.
         if self._proc.stdin is not None:
             self._proc.stdin.close()
-        self._proc.terminate()
-        self._proc.wait()
+        try:
+            self._proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self._proc.terminate()
+            self._proc.wait()
         self._reader.join()
