@@ -41,10 +41,5 @@ def percent_text(value: Decimal) -> str:
     return format_percent(value / 100, format=PERCENT_PATTERN, locale=LOCALE)
 
 
-def percent(part: Decimal, whole: Decimal) -> str:
-    """`percent(Decimal(3), Decimal(10))` -> `30,0 %`."""
-    return percent_text(percent_value(part, whole))
-
-
 def number(value: Decimal | int) -> str:
     return format_decimal(value, locale=LOCALE)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime
 import io
 import json
 import re
@@ -175,7 +176,7 @@ def _xlsx(views: Views, site_url: str) -> bytes:
                      for n in names])
     sheet("Actions", names, rows, {names.index("cout_total") + 1, names.index("part_cahc") + 1})
     for b in breakdowns(views):
-        sheet(b.titre.replace("Par ", "Par ")[:31], [b.colonne, "Actions", "Coût total HT", "Part CAHC",
+        sheet(b.titre[:31], [b.colonne, "Actions", "Coût total HT", "Part CAHC",
                                                      "Actions sans part indiquée"],
               [[r.libelle, r.totaux.nombre, r.totaux.cout_total, r.totaux.part_cahc, r.totaux.sans_part]
                for r in b.rows] + [["Total", b.total.nombre, b.total.cout_total, b.total.part_cahc,
@@ -184,7 +185,7 @@ def _xlsx(views: Views, site_url: str) -> bytes:
           [[r.libelle, r.imprime, r.calcule, r.ecart, r.explication.texte if r.explication else ""]
            for r in checks.reconciliations(views.crte)], {2, 3, 4})
     # openpyxl stores Decimals as numbers; a spreadsheet holds them as floats, exact to the cent here.
-    fixed = __import__("datetime").datetime(2021, 12, 13)
+    fixed = datetime.datetime(2021, 12, 13)
     wb.properties.created = wb.properties.modified = fixed
     wb.properties.creator = "CRTE Hénin-Carvin"
     raw = io.BytesIO()
