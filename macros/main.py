@@ -5,17 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .formatting import euros, percent_text
 from .pages import render_block
 from .site import views_for
 
 
 def define_env(env: Any) -> None:
     views = views_for(env.conf)
-    env.variables["v"] = views
-    env.variables["crte"] = views.crte
-    env.filters["euros"] = euros
-    env.filters["pourcent"] = percent_text
 
     @env.macro
     def bloc(name: str) -> str:

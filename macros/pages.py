@@ -15,6 +15,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -219,6 +220,13 @@ def render_redirect(views: Views, old: str, new: str) -> str:
     return make_environment(views).get_template("redirect.html").render(page_route=old, target=new)
 
 
+@lru_cache(maxsize=2)
+def _block_environment(views: Views) -> Environment:
+    # One environment per build for all bloc() calls: building one computes the
+    # finance breakdowns and the checks.
+    return make_environment(views)
+
+
 def render_block(views: Views, name: str, route: str) -> str:
     """An HTML fragment of templates/blocks/, for the hand-written pages (via macros)."""
-    return make_environment(views).get_template(f"blocks/{name}.html").render(page_route=route)
+    return _block_environment(views).get_template(f"blocks/{name}.html").render(page_route=route)

@@ -130,7 +130,10 @@ class Views:
         for a in crte.actions:
             by_chantier[a.chantier].append(a)
             by_orientation[a.orientation].append(a)
-        self.actions_of_chantier = {k: tuple(v) for k, v in by_chantier.items()}
+        by_fiche: dict[str, list[Action]] = defaultdict(list)
+        for a in crte.actions:
+            by_fiche[a.fiche].append(a)
+        self.actions_of_fiche = {k: tuple(v) for k, v in by_fiche.items()}
 
         self.actions: dict[str, ActionView] = {}
         for chantier, actions in by_chantier.items():
