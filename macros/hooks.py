@@ -9,15 +9,18 @@ from pathlib import Path
 # this file can use the `macros` package like every other module.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from jinja2 import Environment  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
 from macros.opendata import DIR as DATA_DIR  # noqa: E402
 from macros.opendata import files as data_files  # noqa: E402
 from macros.pages import generate, redirects, render_redirect  # noqa: E402
-from macros.search import SearchIndexer  # noqa: E402
+from macros.search import SearchIndexer, search_document  # noqa: E402
+from macros.sharednav import SharedNav  # noqa: E402
 from macros.site import views_for  # noqa: E402
 
 
@@ -43,15 +46,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 # Pages whose content is not searchable (the search page itself).
 NOT_INDEXED = {"recherche.md"}
 
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Pagefind indexes only what is marked: the page's own content, not the
-    # navigation, header or footer repeated on every page.
-    if page.file.src_uri in NOT_INDEXED:
-        return html
-    return f"<div data-pagefind-body>\n{html}\n</div>"
-
-
 _indexer: SearchIndexer | None = None
 
 
@@ -60,10 +54,37 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _indexer = SearchIndexer()
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if _indexer is not None and page.file.src_uri not in NOT_INDEXED:
-        _indexer.add(output, "/" + page.url)
-    return output
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Pagefind indexes only what is marked: the page's own content, not the
+    # navigation, header or footer repeated on every page.
+    if page.file.src_uri in NOT_INDEXED:
+        return html
+    html = f"<div data-pagefind-body>\n{html}\n</div>"
+    if _indexer is not None:
+        # Sent now, as soon as MkDocs has converted it, rather than once the theme
+        # has rendered it: Pagefind has every page by the end of the conversion and
+        # builds its index (most of its work) while the theme renders (on_env).
+        _indexer.add(search_document(html, page.title or config.site_name, config.theme["language"]),
+                     "/" + page.url)
+    return html
+
+
+_shared_nav: SharedNav | None = None
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    global _shared_nav
+    _shared_nav = SharedNav(nav)
+    return nav
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.globals["shared_nav"] = _shared_nav  # for overrides/main.html
+    # Every page has been converted, so Pagefind has them all: it can build the
+    # index while the theme renders the pages.
+    if _indexer is not None:
+        _indexer.finish()
+    return env
 
 
 def on_post_build(config: MkDocsConfig) -> None:

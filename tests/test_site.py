@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -230,6 +231,56 @@ def test_pagefind_indexes_every_content_page_in_french(site: Path, crte: Crte) -
     assert "data-pagefind-body" not in (site / "404.html").read_text(encoding="utf-8")
 
 
+
+def test_search_index_is_the_one_pagefind_makes_of_the_finished_pages(site: Path, tmp_path: Path) -> None:
+    """The build feeds Pagefind each page's content before the theme wraps it
+    (macros/hooks.py), and writes the index files itself (macros/search.py). The
+    result must be what Pagefind's own command makes of the published pages: the
+    same fragments (search results: titles, text, anchors), and every file whole
+    (the service once left its scripts cut at 4 KiB)."""
+    from pagefind_bin import get_executable
+
+    from macros.search import CONFIG
+
+    reference = tmp_path / "pagefind"
+    subprocess.run([str(get_executable()), "--site", str(site), "--output-path", str(reference),
+                    "--exclude-selectors", *CONFIG["exclude_selectors"]],
+                   check=True, capture_output=True)
+    built = site / "pagefind"
+
+    def files(root: Path) -> dict[str, bytes]:
+        # The index's own files are named by page numbers, which follow the order the
+        # pages were met in (MkDocs' order here, the file system's there).
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
+                if p.is_file() and p.parent.name != "index" and not p.name.endswith((".pf_meta", "entry.json"))}
+
+    ours, theirs = files(built), files(reference)
+    assert sorted(ours) == sorted(theirs)
+    assert [name for name in ours if ours[name] != theirs[name]] == []
+    assert sum(name.startswith("fragment/") for name in ours) == len(list(site.rglob("index.html"))) - 1
+    count = lambda root: json.loads((root / "pagefind-entry.json").read_text("utf-8"))["languages"]["fr"]["page_count"]
+    assert count(built) == count(reference)
+
+
+
+def test_shared_navigation_is_materials_own_on_every_page(site: Path, tmp_path: Path) -> None:
+    """overrides/main.html reuses one rendering of the navigation for the pages
+    outside it (macros/sharednav.py). Built without that override, with Material's
+    own template, every page must be the same, down to each link of the navigation."""
+    project = copy_project(tmp_path / "project")
+    (project / "overrides" / "main.html").unlink()
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    pages = sorted(p.relative_to(site) for p in site.rglob("*.html"))
+    assert pages == sorted(p.relative_to(tmp_path / "site") for p in (tmp_path / "site").rglob("*.html"))
+    differ = [str(p) for p in pages
+              if re.sub(r"\s+", "", (site / p).read_text("utf-8"))
+              != re.sub(r"\s+", "", (tmp_path / "site" / p).read_text("utf-8"))]
+    assert differ == []
+    # Pages outside the navigation, in three folders, at two depths: the case the cache is for.
+    assert {"actions", "communes", "maitres-ouvrage", "recherche"} <= {p.parts[0] for p in pages}
+
+
 # --- Data drives the pages ------------------------------------------------------------------
 
 NEW_ACTION = '''  - id: nouvelle-action-test
@@ -278,3 +329,14 @@ def test_a_data_error_stops_the_build_with_file_line_field(tmp_path: Path) -> No
     assert (f"data/actions.yaml:{n}: actions[0].cout_total: « 49 600 € » n'est pas un montant"
             in result.stderr)
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_search_document_gives_a_page_without_heading_its_title() -> None:
+    # As Material does: a page whose content has no <h1> gets its title as one,
+    # and Pagefind takes the result's title from the first <h1>.
+    from macros.search import search_document
+
+    doc = search_document("<div data-pagefind-body>\n<p>Texte</p>\n</div>", "Mentions & crédits", "fr")
+    assert '<html lang="fr">' in doc
+    assert "<h1>Mentions &amp; crédits</h1>\n<div data-pagefind-body>" in doc
+    assert search_document("<h1>Titre</h1>", "Autre", "fr").count("<h1>") == 1
