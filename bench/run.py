@@ -95,7 +95,10 @@ def measure(size: int, real_size: int, repeat: int, source: Path) -> dict[str, A
         crte = generate(project, None if size == real_size else size, source=source)
         builds: list[float] = []
         peaks: list[float] = []
+        floors: list[float] = []
         sizes: dict[str, float] = {}
+        # Each build is followed by a floor: the machine's speed drifts (±10 % here
+        # between minutes), and both sides of the ratio should see the same drift.
         for r in range(repeat):
             site = tmp / f"site-{r}"  # a fresh folder each time: no build pays for cleaning the last one
             elapsed, peak = timed_build(project, site)
@@ -108,8 +111,6 @@ def measure(size: int, real_size: int, repeat: int, source: Path) -> dict[str, A
                     "search_index_kb": search_index_bytes(site) / 1024,
                 }
             shutil.rmtree(site)
-        floors: list[float] = []
-        for r in range(repeat):
             out = tmp / f"floor-{r}"
             floors.append(timed_floor(project, out))
             shutil.rmtree(out)
@@ -118,7 +119,7 @@ def measure(size: int, real_size: int, repeat: int, source: Path) -> dict[str, A
           file=sys.stderr)
     return {"actions": len(crte.actions), "build_s": round(build_s, 2), "peak_rss_mb": round(max(peaks), 1),
             **{k: round(v, 1) for k, v in sizes.items()}, "floor_s": round(floor_s, 2),
-            "ratio": round(build_s / floor_s, 1)}
+            "ratio": round(build_s / floor_s, 2)}
 
 
 def profile(size: int, real_size: int, source: Path, top: int = 25) -> None:

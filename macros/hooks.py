@@ -16,12 +16,18 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
+from macros import anchorscan  # noqa: E402
 from macros.opendata import DIR as DATA_DIR  # noqa: E402
 from macros.opendata import files as data_files  # noqa: E402
 from macros.pages import generate, redirects, render_redirect  # noqa: E402
 from macros.search import SearchIndexer, search_document  # noqa: E402
-from macros.sharednav import SharedNav  # noqa: E402
+from macros.themecache import ThemeCache  # noqa: E402
 from macros.site import views_for  # noqa: E402
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    # MkDocs' scan of raw HTML for anchors, narrowed to the tags that can hold one.
+    anchorscan.install()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -69,17 +75,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-_shared_nav: SharedNav | None = None
+_theme_cache: ThemeCache | None = None
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    global _shared_nav
-    _shared_nav = SharedNav(nav)
+    global _theme_cache
+    _theme_cache = ThemeCache(nav)
     return nav
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["shared_nav"] = _shared_nav  # for overrides/main.html
+    env.globals["theme_cache"] = _theme_cache  # for overrides/main.html
     # Every page has been converted, so Pagefind has them all: it can build the
     # index while the theme renders the pages.
     if _indexer is not None:

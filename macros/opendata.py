@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from . import checks
@@ -150,23 +151,26 @@ def _schema(fields: list[tuple[str, str, str]], key: str) -> dict[str, Any]:
 # --- The spreadsheet ------------------------------------------------------------------------------
 
 def _xlsx(views: Views, site_url: str) -> bytes:
-    wb = Workbook()
+    # Write-only mode: rows are streamed to the file, not kept as cell objects (2.6 s
+    # for 10 000 actions otherwise, bench/README.md).
+    wb = Workbook(write_only=True)
     bold = Font(bold=True)
     euro = '#,##0.00\\ "€"'
 
     def sheet(title: str, header: list[str], rows: list[list[Any]], money_cols: set[int]) -> None:
         ws = wb.create_sheet(title)
-        ws.append(header)
-        for cell in ws[1]:
-            cell.font = bold
-        for row in rows:
-            ws.append(row)
-        for col in money_cols:
-            for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
-                cell.number_format = euro
         ws.freeze_panes = "A2"
 
-    wb.remove(wb.active)
+        def cell(value: Any, **style: Any) -> WriteOnlyCell:
+            c = WriteOnlyCell(ws, value=value)
+            for name, v in style.items():
+                setattr(c, name, v)
+            return c
+
+        ws.append([cell(h, font=bold) for h in header])
+        for row in rows:
+            ws.append([cell(v, number_format=euro) if i in money_cols else v for i, v in enumerate(row, 1)])
+
     names = [f for f, _, _ in ACTION_FIELDS]
     rows = []
     for a in views.crte.actions:

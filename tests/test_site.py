@@ -263,10 +263,10 @@ def test_search_index_is_the_one_pagefind_makes_of_the_finished_pages(site: Path
 
 
 
-def test_shared_navigation_is_materials_own_on_every_page(site: Path, tmp_path: Path) -> None:
-    """overrides/main.html reuses one rendering of the navigation for the pages
-    outside it (macros/sharednav.py). Built without that override, with Material's
-    own template, every page must be the same, down to each link of the navigation."""
+def test_reused_theme_parts_are_materials_own_on_every_page(site: Path, tmp_path: Path) -> None:
+    """overrides/main.html reuses one rendering of the navigation, the footer and
+    the configuration script (macros/themecache.py). Built without that override,
+    with Material's own template, every page must be the same, down to each link."""
     project = copy_project(tmp_path / "project")
     (project / "overrides" / "main.html").unlink()
     result = build(project, tmp_path / "site")
