@@ -1,5 +1,12 @@
-"""MkDocs hooks: add the pages generated from the data, and point their "edit"
-link at the YAML file that holds the record."""
+"""MkDocs hooks, each a thin call into a module of macros/:
+
+- on_files: the pages generated from the data (pages.py), their "edit" link
+  pointing at the YAML file that holds the record, redirects, open data files;
+- on_pre_build, on_page_content, on_env, on_post_build, on_build_error: the
+  search index (search.py);
+- on_nav, on_env: the theme's parts rendered once (themecache.py);
+- on_startup: MkDocs' anchor scan, narrowed (anchorscan.py).
+"""
 from __future__ import annotations
 
 import sys
@@ -21,8 +28,8 @@ from macros.opendata import DIR as DATA_DIR  # noqa: E402
 from macros.opendata import files as data_files  # noqa: E402
 from macros.pages import generate, redirects, render_redirect  # noqa: E402
 from macros.search import SearchIndexer, search_document  # noqa: E402
-from macros.themecache import ThemeCache  # noqa: E402
 from macros.site import views_for  # noqa: E402
+from macros.themecache import ThemeCache  # noqa: E402
 
 
 def on_startup(command: str, dirty: bool) -> None:
