@@ -8,13 +8,16 @@ second parse of every tag (Python-Markdown parses them once already) took 6.6 s
 of a 66 s build of 10 000 actions (bench/README.md).
 
 `install()` makes that step parse only the start tags that have an `id` or a
-`name` attribute, found by a regular expression: MkDocs' own parser reads
-them, so the ids it collects are the same (tests/test_anchorscan.py compares
-both on every page of the site and on awkward markup). It changes nothing else.
+`name` attribute, found by a regular expression; MkDocs' own parser reads
+them. Where a page's markup is unusual (declarations, CDATA, processing
+instructions, <script> or <style>, a "<" the expression does not read as one
+whole tag), the parser reads the whole page as before. tests/test_anchorscan.py
+checks that both collect the same ids, on every page of the site and on awkward
+markup. It changes nothing else.
 
 It replaces a method of a private MkDocs class, so it is applied only to the
 MkDocs version it was checked against (pinned in requirements.txt); with any
-other, MkDocs is left as it is: the build is then slower, never wrong.
+other, MkDocs is left as it is, and the build is slower.
 """
 from __future__ import annotations
 
@@ -25,36 +28,36 @@ from mkdocs.structure import pages
 
 CHECKED_VERSION = "1.6.1"
 
+# HTML comments: the parser skips them, and the tags they contain.
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # A whole start tag: quoted attribute values may contain ">".
-_TAG = r"""<[A-Za-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>"""
-_START_TAG = re.compile(_TAG)
-# The parser skips comments, and reads the content of <script> and <style> as
-# text: tags there are not tags.
-_SKIPPED = re.compile(r"<!--.*?-->|(?P<open>(?=<(?P<name>script|style)\b)" + _TAG + r").*?</(?P=name)\s*>",
-                      re.DOTALL | re.IGNORECASE)
-# What the parser would record: an id, or a name (kept for <a> by the handler).
+_START_TAG = re.compile(r"""<[A-Za-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_TAG_OPEN = re.compile(r"<[A-Za-z]")
+# Markup the parser reads in its own ways: declarations, CDATA, processing
+# instructions, the text of <script> and <style>.
+_UNUSUAL = re.compile(r"<[!?]|<(?:script|style)\b", re.IGNORECASE)
+# What the handler records: an id, or a name (kept for <a> by the handler).
 _ANCHOR_ATTR = re.compile(r"""[\s"'/](?:id|name)\s*=""", re.IGNORECASE)
 
 
-_CDATA_ELEMENT = re.compile(r"<(script|style)\b", re.IGNORECASE)
-
-
-def anchor_tags(source: str) -> str:
-    """The start tags of `source` that may carry an anchor, one per line."""
-    kept = _SKIPPED.sub(lambda m: m.group("open") or "", source)
-    tags = []
-    for tag in _START_TAG.findall(kept):
-        if _ANCHOR_ATTR.search(tag):
-            tags.append(tag)
-            if cdata := _CDATA_ELEMENT.match(tag):  # the parser reads text until its end tag
-                tags.append(f"</{cdata.group(1)}>")
-    return "\n".join(tags)
+def anchor_tags(source: str) -> str | None:
+    """The start tags of `source` that may carry an anchor, one per line; None
+    where the markup is unusual, for the parser to read all of it as MkDocs does."""
+    plain = _COMMENT.sub("", source)
+    if _UNUSUAL.search(plain):
+        return None
+    tags = _START_TAG.findall(plain)
+    if len(tags) != len(_TAG_OPEN.findall(plain)):  # a "<x" not read as one whole tag
+        return None
+    return "\n".join(tag for tag in tags if _ANCHOR_ATTR.search(tag))
 
 
 def _run(self: pages._RawHTMLPreprocessor, lines: list[str]) -> list[str]:
     # MkDocs' own body of run(), fed with the candidate tags instead of the source.
+    source = "\n".join(lines)
+    tags = anchor_tags(source)
     parser = pages._HTMLHandler()
-    parser.feed(anchor_tags("\n".join(lines)))
+    parser.feed(source if tags is None else tags)
     parser.close()
     self.present_anchor_ids = parser.present_anchor_ids
     return lines

@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # MkDocs loads a hook by its file path: make the project root importable so that
@@ -62,9 +64,20 @@ NOT_INDEXED = {"recherche.md"}
 _indexer: SearchIndexer | None = None
 
 
+@contextmanager
+def _search_errors(doing: str) -> Iterator[None]:
+    # The indexer's own errors stop the build with a message, not a traceback;
+    # on_build_error then stops the indexer.
+    try:
+        yield
+    except Exception as exc:
+        raise PluginError(f"Pagefind n'a pas pu {doing} : {exc}") from None
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     global _indexer
-    _indexer = SearchIndexer()
+    with _search_errors("démarrer"):
+        _indexer = SearchIndexer()
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -77,8 +90,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         # Sent now, as soon as MkDocs has converted it, rather than once the theme
         # has rendered it: Pagefind has every page by the end of the conversion and
         # builds its index (most of its work) while the theme renders (on_env).
-        _indexer.add(search_document(html, page.title or config.site_name, config.theme["language"]),
-                     "/" + page.url)
+        with _search_errors(f"indexer la page {page.file.src_uri}"):
+            _indexer.add(search_document(html, page.title or config.site_name, config.theme["language"]),
+                         "/" + page.url)
     return html
 
 
@@ -96,25 +110,25 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Every page has been converted, so Pagefind has them all: it can build the
     # index while the theme renders the pages.
     if _indexer is not None:
-        _indexer.finish()
+        with _search_errors("indexer le site"):
+            _indexer.finish()
     return env
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     global _indexer
-    if _indexer is None:
+    indexer, _indexer = _indexer, None
+    if indexer is None:
         return
     try:
-        _indexer.write(str(Path(config.site_dir) / "pagefind"))
-    except Exception as exc:  # the indexer's own errors: stop the build, say why
-        raise PluginError(f"Pagefind n'a pas pu indexer le site : {exc}") from None
+        with _search_errors("indexer le site"):
+            indexer.write(str(Path(config.site_dir) / "pagefind"))
     finally:
-        _indexer.close()
-        _indexer = None
+        indexer.close()
 
 
 def on_build_error(error: Exception) -> None:
     global _indexer
-    if _indexer is not None:
-        _indexer.close()
-        _indexer = None
+    indexer, _indexer = _indexer, None
+    if indexer is not None:
+        indexer.close()

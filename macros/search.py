@@ -46,49 +46,82 @@ def search_document(content: str, title: str, lang: str) -> str:
             f"<title>{html.escape(title)}</title></head>\n<body>\n{heading}{content}\n</body>\n</html>\n")
 
 
+# Why a reply never came. Indexing 10 000 pages takes about 20 s here: a service
+# silent for ten minutes is stuck, and the build says so instead of hanging.
+STOPPED = "le processus Pagefind s'est arrêté"
+TIMEOUT_S = 600
+
+
 class SearchIndexer:
     def __init__(self) -> None:
         self._proc = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        # The reader thread resolves the replies; the lock guards what both threads touch.
+        self._lock = threading.Lock()
         self._replies: dict[int, Future[dict[str, Any]]] = {}
+        self._stopped: str | None = None
         self._last_id = 0
-        self._reader = threading.Thread(target=self._read, name="pagefind", daemon=True)
-        self._reader.start()
-        self._index_id = self._send({"type": "NewIndex", "config": CONFIG}).result()["index_id"]
         self._pending: list[Future[dict[str, Any]]] = []
         self._files: Future[dict[str, Any]] | None = None
+        self._reader = threading.Thread(target=self._read, name="pagefind", daemon=True)
+        self._reader.start()
+        try:
+            self._index_id = _result(self._send({"type": "NewIndex", "config": CONFIG}))["index_id"]
+        except BaseException:
+            self.close()
+            raise
 
     def _send(self, payload: dict[str, Any]) -> Future[dict[str, Any]]:
-        self._last_id += 1
-        reply: Future[dict[str, Any]] = Future()
-        self._replies[self._last_id] = reply
-        message = json.dumps({"message_id": self._last_id, "payload": payload}).encode("utf-8")
+        with self._lock:
+            if self._stopped is not None:
+                raise RuntimeError(self._stopped)
+            self._last_id += 1
+            message_id = self._last_id
+            reply: Future[dict[str, Any]] = Future()
+            self._replies[message_id] = reply
+        message = json.dumps({"message_id": message_id, "payload": payload}).encode("utf-8")
         assert self._proc.stdin is not None
-        self._proc.stdin.write(base64.b64encode(message) + b",")
-        self._proc.stdin.flush()
+        try:
+            self._proc.stdin.write(base64.b64encode(message) + b",")
+            self._proc.stdin.flush()
+        except OSError:  # the service has exited: its pipe is closed
+            raise RuntimeError(STOPPED) from None
         return reply
 
     def _read(self) -> None:
-        assert self._proc.stdout is not None
-        # A reply ends at a comma (base64 has none). GetFiles sends the whole index
-        # in one reply (tens of MB): keep its chunks in a list, join them once.
-        partial: list[bytes] = []
-        while chunk := self._proc.stdout.read1(1 << 20):
-            if b"," not in chunk:
-                partial.append(chunk)
-                continue
-            first, *messages, rest = chunk.split(b",")
-            self._dispatch(b"".join([*partial, first]))
-            for raw in messages:
-                self._dispatch(raw)
-            partial = [rest] if rest else []
-        for future in self._replies.values():  # the indexer stopped: nobody will answer
-            future.set_exception(RuntimeError("le processus Pagefind s'est arrêté"))
+        reason = STOPPED
+        try:
+            assert self._proc.stdout is not None
+            # A reply ends at a comma (base64 has none). GetFiles sends the whole index
+            # in one reply (tens of MB): keep its chunks in a list, join them once.
+            partial: list[bytes] = []
+            while chunk := self._proc.stdout.read1(1 << 20):
+                if b"," not in chunk:
+                    partial.append(chunk)
+                    continue
+                first, *messages, rest = chunk.split(b",")
+                self._dispatch(b"".join([*partial, first]))
+                for raw in messages:
+                    self._dispatch(raw)
+                partial = [rest] if rest else []
+        except Exception as exc:  # unreadable output: fail every waiting reply rather than hang
+            reason = f"réponse illisible de Pagefind ({exc})"
+        finally:
+            with self._lock:
+                self._stopped = reason
+                waiting, self._replies = self._replies, {}
+            for future in waiting.values():
+                future.set_exception(RuntimeError(reason))
 
     def _dispatch(self, raw: bytes) -> None:
         reply = json.loads(base64.b64decode(raw))
         payload = reply["payload"]
-        future = self._replies.pop(reply.get("message_id"), None)
+        message_id = reply.get("message_id")
+        if message_id is None and payload.get("original_message"):
+            # The service could not read one of our messages: it sends it back, without its id.
+            message_id = json.loads(payload["original_message"]).get("message_id")
+        with self._lock:
+            future = self._replies.pop(message_id, None)
         if future is None:
             return
         if payload.get("type") == "Error":
@@ -110,21 +143,31 @@ class SearchIndexer:
 
     def write(self, output_path: str) -> None:
         for reply in self._pending:
-            reply.result()  # re-raises an indexing error here
+            _result(reply)  # re-raises an indexing error here
         self.finish()
         assert self._files is not None
         out = Path(output_path)
-        for f in self._files.result()["files"]:
+        for f in _result(self._files)["files"]:
             dest = out / f["path"]
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_bytes(base64.b64decode(f["content"]))
 
     def close(self) -> None:
-        if self._proc.stdin is not None:
-            self._proc.stdin.close()  # the service quits when its input closes
+        try:
+            if self._proc.stdin is not None:
+                self._proc.stdin.close()  # the service quits when its input closes
+        except OSError:  # it has already quit
+            pass
         try:
             self._proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
-            self._proc.terminate()
+            self._proc.kill()
             self._proc.wait()
-        self._reader.join()
+        self._reader.join(timeout=60)
+
+
+def _result(reply: Future[dict[str, Any]]) -> dict[str, Any]:
+    try:
+        return reply.result(timeout=TIMEOUT_S)
+    except TimeoutError:
+        raise RuntimeError(f"Pagefind n'a pas répondu en {TIMEOUT_S} s") from None

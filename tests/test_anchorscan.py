@@ -21,10 +21,10 @@ def mkdocs_ids(source: str) -> set[str]:
 
 
 def narrow_ids(source: str) -> set[str]:
-    parser = pages._HTMLHandler()
-    parser.feed(anchorscan.anchor_tags(source))
-    parser.close()
-    return parser.present_anchor_ids
+    """What the build collects: the same, through anchorscan._run."""
+    preprocessor = pages._RawHTMLPreprocessor()
+    anchorscan._run(preprocessor, source.split("\n"))
+    return preprocessor.present_anchor_ids
 
 
 def test_it_is_applied_to_the_pinned_mkdocs() -> None:
@@ -43,10 +43,14 @@ def sources(views: Views) -> list[tuple[str, str]]:
 
 
 def test_same_anchors_on_every_page_of_the_site(crte: Crte) -> None:
-    checked = 0
+    checked, full_parse = 0, []
     for name, source in sources(Views(crte)):
         assert narrow_ids(source) == mkdocs_ids(source), name
         checked += len(mkdocs_ids(source))
+        if anchorscan.anchor_tags(source) is None:
+            full_parse.append(name)
+    # The narrow scan is the one used: only the search page (its <script>s) is read whole.
+    assert full_parse == ["docs/recherche.md"]
     assert checked > 150  # the pages do have anchors in their HTML (172 on 28 November 2026)
 
 
@@ -62,6 +66,16 @@ def test_same_anchors_on_every_page_of_the_site(crte: Crte) -> None:
     '<script id="s">var t = \'<div id="in-a-script"></div>\';</script><div id="after-script"></div>',
     '<style>/* <p id="in-a-style"> */</style>',
     'Du texte avec `<b id="in-code">` et a < b id="no-tag" > c.',
+    # Found by review: unquoted values with an apostrophe, unusual markup.
+    "<a id=\"x\" title=it's>",
+    "<p title=it's>texte</p><a title='x>y' id=\"z\">",
+    '<!-- a comment left open <div id="after-open-comment">',
+    '<![CDATA[<a id="in-cdata">]]><a id="after-cdata">',
+    '<?php echo "<a id=\'in-pi\'>"; ?><a id="after-pi">',
+    '<!x <a id="in-declaration">> <a id="after-declaration">',
+    '<script>var a = 1;</script foo><a id="after-odd-end-tag">',
+    'Du code `<style>` sans fin, puis <a id="after-style-in-code">',
+    '<a title="<b id=\'in-a-value\'>" id="real">',
     '<span id="self-closing"/><br/><img id="img" src="x.png">',
     "<p>no anchor at all</p>",
 ])

@@ -185,6 +185,14 @@ def test_the_spreadsheet_has_every_action_and_table(site: Path) -> None:  # noqa
     assert round(sum(costs), 2) == 90713853.98
     total = [c.value for c in wb["Par orientation"][wb["Par orientation"].max_row]]
     assert total[:2] == ["Total", 24]
+    # Readable as a spreadsheet: bold header row kept in view, amounts in euros.
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2", ws.title
+        assert all(c.font.b for c in ws[1]), ws.title
+    money = {header.index("cout_total") + 1, header.index("part_cahc") + 1}
+    for row in actions.iter_rows(min_row=2):
+        for c in row:
+            assert (c.number_format == '#,##0.00\\ "€"') == (c.column in money), (c.coordinate, c.number_format)
 
 
 def test_open_data_page_lists_each_file_with_its_rows(site: Path) -> None:  # noqa: F811
