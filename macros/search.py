@@ -46,8 +46,9 @@ def search_document(content: str, title: str, lang: str) -> str:
             f"<title>{html.escape(title)}</title></head>\n<body>\n{heading}{content}\n</body>\n</html>\n")
 
 
-# Why a reply never came. Indexing 10 000 pages takes about 20 s here: a service
-# silent for ten minutes is stuck, and the build says so instead of hanging.
+# Why a reply never came. The longest wait, for the index of 10 000 pages
+# (GetFiles), took about 9 s here: a service silent for ten minutes is stuck, and
+# the build says so instead of hanging.
 STOPPED = "le processus Pagefind s'est arrêté"
 TIMEOUT_S = 600
 
