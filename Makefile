@@ -16,7 +16,7 @@ AXE      := node_modules/axe-core/axe.min.js
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: install browser check build urls serve test bench clean
+.PHONY: install browser check build urls serve test bench clean schemas
 
 # Debian's python3 lacks ensurepip until python3-venv is installed.
 $(STAMP): requirements.txt
@@ -46,16 +46,21 @@ browser: $(AXE)
 
 ## Validate data/ and print a summary (or every error, file:line: field: message).
 check: install
-	$(BIN)/python -m macros.check $(DATA)
+	$(BIN)/python -m macros.data.check $(DATA)
+
+## Regenerate, from the record declarations of macros/data/, the editors' JSON Schemas
+## (schemas/) and the field reference (CHAMPS.md). Never edit those by hand.
+schemas: install
+	$(BIN)/python -m macros.data.schemas .
 
 ## Build the static site into site/: atomically (a failed build leaves site/ as it
 ## was) and reproducibly (dates from the last commit). See macros/build.py.
 build: install
-	$(BIN)/python -m macros.build site
+	$(BIN)/python -m macros.site.build site
 
 ## Add the URLs of the built site to urls.txt (the permanent-URL manifest, committed).
 urls: build
-	$(BIN)/python -m macros.urls site urls.txt
+	$(BIN)/python -m macros.site.urls site urls.txt
 
 ## Build, then serve on http://127.0.0.1:8000, rebuilding when docs/, data/, macros/ or
 ## templates/ change (see `watch` in mkdocs.yml).

@@ -3,7 +3,7 @@
     python bench/floor.py PROJECT OUT     # prints the seconds it took
 
 Loads PROJECT/data, generates the pages with PROJECT's own macros and templates
-(`macros.pages.generate`, as the build's hook does), adds the hand-written
+(`macros.site.pages.generate`, as the build's hook does), adds the hand-written
 pages of docs/ (with their bloc() calls rendered), converts every page with Python-Markdown (the
 extensions of mkdocs.yml) and writes it in a bare layout under OUT: no theme,
 no navigation, no search index, no link validation. What any build of these
@@ -53,9 +53,9 @@ def floor(project: Path, out: Path) -> float:
     import markdown
     from jinja2 import Environment, Template
 
-    from macros.loader import load
-    from macros.pages import generate, render_block
-    from macros.views import Views
+    from macros.data.loader import load
+    from macros.site.pages import generate, render_block
+    from macros.views.views import Views
 
     layout = Template("<html><body>{{ content }}</body></html>")
     start = time.perf_counter()

@@ -42,8 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `python bench/generate.py` puts bench/ on the path, not the root
     sys.path.insert(0, str(ROOT))
 
-from macros.loader import load  # noqa: E402
-from macros.model import Crte  # noqa: E402
+from macros.data.loader import load  # noqa: E402
+from macros.data.model import Crte  # noqa: E402
 
 # What a build reads. overrides/ is the theme's custom_dir (mkdocs.yml); a part
 # missing from the source tree is skipped, so that an older tree still works.
@@ -293,7 +293,7 @@ def main(argv: list[str]) -> int:
     years = sorted({a.annee_lancement for a in crte.actions})
     print(f"{argv[0]}: {len(crte.actions)} actions, {len(crte.orientations)} orientations, "
           f"{len(crte.chantiers)} chantiers, {len(crte.fiches)} fiches, {len(crte.indicators)} indicateurs, "
-          f"années {', '.join(years)} ; chargées sans erreur par macros.loader.load")
+          f"années {', '.join(years)} ; chargées sans erreur par macros.data.loader.load")
     return 0
 
 

@@ -31,7 +31,7 @@ if str(ROOT) not in sys.path:  # `python bench/run.py` puts bench/ on the path, 
     sys.path.insert(0, str(ROOT))
 
 from bench.generate import copy_project, generate  # noqa: E402
-from macros.loader import load  # noqa: E402
+from macros.data.loader import load  # noqa: E402
 
 DEFAULT_SIZES = "24 250 2500 10000"
 RESULTS = ROOT / "bench" / "results.json"

@@ -1,12 +1,15 @@
-"""Our Python code for the CRTE site: data model, loader, computed views and the
-mkdocs-macros entry point (`define_env`, in main.py).
+"""Our Python code for the CRTE site, one subpackage per step a record goes through:
 
-The data flow, one module per step:
+    data/*.yaml --data/reader---> raw values that keep their lines (YAML 1.1 traps)
+                --data/fields, contract, plan, actions, indicators--> declarations:
+                                  each field once (type, required, description)
+                --data/loader---> validated records, every error at once
+                --data/checks---> references, duplicates, printed totals
+                --views/--------> computed views (totals, breakdowns, formatting)
+                --site/---------> pages from templates/, search, open data, build
 
-    data/*.yaml --yamlnodes--> YAML nodes with line numbers
-                --loader-----> model (frozen dataclasses, Decimal money)
-                --views------> computed views (totals, groupings)
-                --pages------> Markdown pages from templates/ (hooks.py adds them)
+`main.py` (mkdocs-macros, `define_env`) and `hooks.py` (MkDocs hooks) are the
+entry points MkDocs expects; they only call into the subpackages.
 """
 
 

@@ -25,13 +25,13 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from macros import anchorscan  # noqa: E402
-from macros.opendata import DIR as DATA_DIR  # noqa: E402
-from macros.opendata import files as data_files  # noqa: E402
-from macros.pages import generate, redirects, render_redirect  # noqa: E402
-from macros.search import SearchIndexer, search_document  # noqa: E402
-from macros.site import views_for  # noqa: E402
-from macros.themecache import ThemeCache  # noqa: E402
+from macros.site import anchorscan  # noqa: E402
+from macros.site.opendata import DIR as DATA_DIR  # noqa: E402
+from macros.site.opendata import files as data_files  # noqa: E402
+from macros.site.pages import generate, redirects, render_redirect  # noqa: E402
+from macros.site.search import SearchIndexer, search_document  # noqa: E402
+from macros.site.dataset import views_for  # noqa: E402
+from macros.site.themecache import ThemeCache  # noqa: E402
 
 
 def on_startup(command: str, dirty: bool) -> None:

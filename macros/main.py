@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .pages import render_block
-from .site import views_for
+from .site.pages import render_block
+from .site.dataset import views_for
 
 
 def define_env(env: Any) -> None:

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import load
-from macros.model import Crte
+from macros.data.loader import load
+from macros.data.model import Crte
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -1,0 +1,44 @@
+"""`python -m macros.data.check [DATA_DIR]`: validate data/ and print a summary or the errors.
+
+Exit status 0 when the data is valid, 1 with the list of errors otherwise. Never
+a traceback: staff read this output in a pull request.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .errors import DataErrors
+from .loader import load
+from .model import Crte
+
+
+def summary(crte: Crte) -> str:
+    articles = crte.contract.articles
+    sections = sum(len(a.sections) for a in articles)
+    with_share = sum(1 for a in crte.actions if a.part_cahc is not None)
+    return "\n".join([
+        "Données valides :",
+        f"  articles      {len(articles)} (et {sections} sous-sections)",
+        f"  orientations  {len(crte.orientations)}",
+        f"  chantiers     {len(crte.chantiers)} (nommés par le document)",
+        f"  fiches        {len(crte.fiches)}",
+        f"  actions       {len(crte.actions)} (dont {with_share} avec une part CAHC)",
+        f"  indicateurs   {len(crte.indicators)}",
+        f"  communes      {len(crte.communes)}",
+    ])
+
+
+def main(argv: list[str]) -> int:
+    data_dir = Path(argv[0]) if argv else Path("data")
+    try:
+        crte = load(data_dir, display_dir=str(data_dir).rstrip("/"))
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(summary(crte))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,175 @@
+"""The checks a schema cannot express, run once every file has been validated
+record by record (loader.py). All of them are here:
+
+Within a record
+- a section's number starts with its article's (`6.3` in article 6);
+- a fiche's number starts with its chantier's (`14.3` in chantier 14);
+- an action's CAHC share does not exceed its total cost;
+- a localisation names communes, the whole territory or places outside it.
+
+Duplicates
+- article numbers, section numbers, party ids;
+- orientation, chantier and fiche numbers;
+- indicator ids, and one indicator block per orientation;
+- commune slugs;
+- action ids and former ids (`anciens_ids`), which share one namespace: each is
+  a URL that must lead to one page.
+
+References
+- a signatory's party; an indicator block's orientation;
+- an action's ENJEU label (which gives its orientation), chantier, fiche,
+  indicators and communes.
+
+Totals (reconcile.py), once actions.yaml and orientations.yaml are valid
+- every printed total against the computed one: a difference needs an
+  explanation whose `ecart` is that difference;
+- every finding (ENJEU not the chantier's orientation, fiche of another
+  chantier, no CAHC share) needs an explanation;
+- an explanation that explains nothing any more is refused.
+
+Each check reports `file:line: field: message` into the loader's ErrorList.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from .errors import DataError, ErrorList, Where
+from .model import ActionsFile, Commune, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile
+from ..views.formatting import euros  # French amounts in messages; formatting.py imports nothing of ours
+from .reconcile import explanations, findings, reconciliations
+
+
+def unique(errors: ErrorList, items: Iterable[tuple[Any, Where, str]], what: str) -> None:
+    seen: dict[Any, Where] = {}
+    for key, where, field in items:
+        if key in seen:
+            errors.add(where, field, f"{what} « {key} » en double (déjà utilisé en {seen[key]})")
+        else:
+            seen[key] = where
+
+
+def check_contract(errors: ErrorList, contract: Contract) -> None:
+    for a in contract.articles:
+        for s in a.sections:
+            if not s.numero.startswith(f"{a.numero}."):
+                errors.add(a.where, a.sub("sections"), f"la section {s.numero} n'appartient pas à l'article {a.numero}")
+    unique(errors, ((a.numero, a.where, a.sub("numero")) for a in contract.articles), "article")
+    unique(errors, ((s.numero, s.where, s.sub("numero")) for a in contract.articles for s in a.sections), "section")
+    unique(errors, ((p.id, p.where, p.sub("id")) for p in contract.parties), "partie")
+    party_ids = {p.id for p in contract.parties}
+    for s in contract.signature.signataires:
+        if s.partie not in party_ids:
+            errors.add(s.where_of("partie"), s.sub("partie"),
+                       f"partie « {s.partie} » inconnue ; parties : {', '.join(sorted(party_ids))}")
+
+
+def check_plan(errors: ErrorList, plan: OrientationsFile) -> None:
+    for o in plan.orientations:
+        for c in o.chantiers:
+            for f in c.fiches:
+                if f.numero.split(".")[0] != str(c.numero):
+                    errors.add(f.where_of("numero"), f.sub("numero"),
+                               f"la fiche {f.numero} n'appartient pas au chantier {c.numero}")
+    chantiers = [c for o in plan.orientations for c in o.chantiers]
+    unique(errors, ((o.numero, o.where, o.sub("numero")) for o in plan.orientations), "orientation")
+    unique(errors, ((c.numero, c.where, c.sub("numero")) for c in chantiers), "chantier")
+    unique(errors, ((f.numero, f.where, f.sub("numero")) for c in chantiers for f in c.fiches), "fiche")
+
+
+def check_indicators(errors: ErrorList, indicators: IndicatorsFile, plan: OrientationsFile | None) -> None:
+    blocks = indicators.orientations
+    unique(errors, ((i.id, i.where, i.sub("id")) for b in blocks for i in b.indicateurs), "identifiant d'indicateur")
+    unique(errors, ((b.orientation, b.where, b.sub("orientation")) for b in blocks), "orientation")
+    if plan is not None:
+        numbers = {o.numero for o in plan.orientations}
+        for b in blocks:
+            if b.orientation not in numbers:
+                errors.add(b.where, b.sub("orientation"),
+                           f"l'orientation {b.orientation} n'existe pas dans data/orientations.yaml")
+
+
+def check_actions(errors: ErrorList, annex: ActionsFile, plan: OrientationsFile | None,
+                  indicators: IndicatorsFile | None, communes: CommunesFile | None) -> None:
+    """Relations and references of the actions; sets each action's orientation."""
+    actions = annex.actions
+    unique(errors, [*((a.id, a.where, a.sub("id")) for a in actions),
+                    *((old, a.where_of("anciens_ids", i), a.sub("anciens_ids"))
+                      for a in actions for i, old in enumerate(a.anciens_ids))], "identifiant d'action")
+    labels = {o.libelle_annexe: o.numero for o in plan.orientations if o.libelle_annexe} if plan else {}
+    chantiers = {c.numero for o in plan.orientations for c in o.chantiers} if plan else set()
+    fiches = {f.numero for o in plan.orientations for c in o.chantiers for f in c.fiches} if plan else set()
+    indicator_ids = {i.id for b in indicators.orientations for i in b.indicateurs} if indicators else set()
+    slugs = {c.slug for c in communes.communes} if communes else set()
+    for a in actions:
+        a.set_computed(orientation=labels.get(a.enjeu, 0))
+        if a.part_cahc is not None and a.part_cahc > a.cout_total:
+            errors.add(a.where_of("part_cahc"), a.sub("part_cahc"),
+                       f"la part CAHC ({a.part_cahc}) dépasse le coût total ({a.cout_total})")
+        loc = a.localisation
+        if loc is not None and not (loc.communes or loc.territoire or loc.hors_cahc):
+            errors.add(loc.where, loc.path, "indiquez au moins communes, territoire ou hors_cahc (ou retirez "
+                                            "localisation si le document ne dit pas où se situe l'action)")
+        if plan is not None:
+            if a.enjeu not in labels:
+                errors.add(a.where, a.sub("enjeu"),
+                           f"« {a.enjeu} » ne correspond au libelle_annexe d'aucune orientation "
+                           f"de data/orientations.yaml ; libellés connus : {' | '.join(labels)}")
+            if a.chantier not in chantiers:
+                errors.add(a.where, a.sub("chantier"),
+                           f"le chantier {a.chantier} n'existe pas dans data/orientations.yaml ; "
+                           f"chantiers connus : {', '.join(map(str, sorted(chantiers)))}")
+            if a.fiche not in fiches:
+                errors.add(a.where, a.sub("fiche"), f"la fiche {a.fiche} n'existe pas dans data/orientations.yaml")
+        if indicators is not None:
+            for i, ref in enumerate(a.indicateurs):
+                if ref not in indicator_ids:
+                    errors.add(a.where_of("indicateurs", i), a.sub("indicateurs"),
+                               f"l'indicateur « {ref} » n'existe pas dans data/indicators.yaml")
+        if communes is not None and loc is not None:
+            for i, slug in enumerate(loc.communes):
+                if slug not in slugs:
+                    errors.add(loc.where_of("communes", i), loc.sub("communes"),
+                               f"la commune « {slug} » n'existe pas dans data/communes.yaml ; communes :"
+                               f" {', '.join(sorted(slugs))}")
+
+
+def check_communes(errors: ErrorList, communes: tuple[Commune, ...]) -> None:
+    unique(errors, ((c.slug, c.where, c.sub("slug")) for c in communes), "commune")
+
+
+def check_totals(crte: Crte) -> list[DataError]:
+    """Unexplained differences and findings, stale explanations."""
+    out: list[DataError] = []
+    explained: set[tuple[Where, str]] = set()
+    for r in reconciliations(crte):
+        e = r.explication
+        if e is not None:
+            explained.add((e.where, e.kind))
+        if r.ecart and e is None:
+            out.append(DataError(r.where, r.field,
+                                 f"écart non expliqué : {r.libelle} : chiffre imprimé {euros(r.imprime)}, "
+                                 f"chiffre calculé {euros(r.calcule)} ({r.calcul}), écart {_signed(r.ecart)} ; "
+                                 f"corrigez la donnée ou expliquez l'écart dans ce champ (ecart et explication)"))
+        elif e is not None and e.ecart != r.ecart:
+            out.append(DataError(e.where, r.field,
+                                 f"l'explication porte sur un écart de {_signed(e.ecart or Decimal(0))}, mais "
+                                 f"l'écart est maintenant de {_signed(r.ecart)} ({r.libelle}) ; revoyez "
+                                 f"l'explication et son champ ecart"))
+    for f in findings(crte):
+        if f.explication is None:
+            out.append(DataError(f.where, f.field, f"incohérence non expliquée : {f.message} ; corrigez la donnée "
+                                                   f"ou expliquez-la dans ce champ"))
+        else:
+            explained.add((f.explication.where, f.kind))
+    for record in (*crte.actions, crte.published_totals.total, *crte.published_totals.par_annee):
+        for e in explanations(record):
+            if (e.where, e.kind) not in explained:
+                out.append(DataError(e.where, record.sub(f"constats.{e.kind}"),
+                                     "cette explication ne correspond plus à aucune incohérence ; retirez-la"))
+    return out
+
+
+def _signed(value: Decimal) -> str:
+    return ("+" if value > 0 else "") + euros(value)

@@ -1,0 +1,153 @@
+"""Load data/ into the model, collecting every error before giving up.
+
+`load(data_dir)` returns a `Crte` or raises `DataErrors` listing every problem as
+`file:line: field: message`. Nothing is half-loaded: one error anywhere and no
+model is returned, so a build can never publish silently wrong figures.
+
+The steps, for each file of `model.FILES`:
+
+1. reader.py: YAML -> raw values that keep their lines (duplicate keys refused);
+2. the file's declared record (pydantic) validates them; each pydantic error
+   is turned into a French `file:line: path: message` (`_report`). When some
+   items of a list are wrong, the others are still validated, so that the
+   checks across records can run on them and report their own errors;
+3. checks.py: relations, duplicates and references across records and files,
+   then, when actions and orientations are valid, the printed totals.
+"""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import checks
+from .errors import ErrorList, Where
+from .model import FILES, ActionsFile, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile
+from .reader import RawList, RawMap, Scalar, locate, parse_file, to_raw
+from .record import Record, record_type, unwrap
+
+RECORD_EXPECTED = "une liste de champs « nom: valeur » est attendue ici"
+MESSAGES = {
+    "missing": "champ obligatoire manquant",
+    "model_type": RECORD_EXPECTED, "model_attributes_type": RECORD_EXPECTED, "dict_type": RECORD_EXPECTED,
+    "tuple_type": "une liste est attendue (éléments commençant par « - »)",
+    "list_type": "une liste est attendue (éléments commençant par « - »)",
+    "too_short": "la liste est vide",
+}
+
+
+def _model_at(cls: type[Record], loc: tuple[Any, ...]) -> type[Record] | None:
+    """The record type found at `loc` inside `cls` (None past a plain value)."""
+    current: type[Record] | None = cls
+    for key in loc:
+        if isinstance(key, int) or current is None:
+            continue
+        info = current.model_fields.get(key)
+        current = record_type(unwrap(info.annotation)[0]) if info else None
+    return current
+
+
+def _report(err: dict[str, Any], raw: Any, file: str, cls: type[Record], errors: ErrorList) -> None:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    where, path, parent = locate(raw, loc, file)
+    value = err.get("input")
+    if kind == "crte":
+        message = err["ctx"]["message"]
+    elif kind == "extra_forbidden":
+        name = str(loc[-1])
+        if isinstance(parent, RawMap) and name in parent.keylines:
+            where = Where(file, parent.keylines[name])
+        known = sorted((_model_at(cls, loc[:-1]) or cls).model_fields)
+        near = difflib.get_close_matches(name, known, n=1)
+        message = "champ inconnu" + (f" ; vouliez-vous dire « {near[0]} » ?" if near else
+                                     f" ; champs possibles : {', '.join(known)}")
+    elif isinstance(value, Scalar) and value.is_null and kind != "missing":
+        message = "valeur vide ; ce champ est obligatoire"
+    else:
+        message = MESSAGES.get(kind, f"valeur refusée ({err['msg']})")
+    errors.add(where, path or "(document)", message)
+
+
+def _prune(raw: RawMap, bad: set[tuple[str, int]]) -> RawMap:
+    """A copy of a file's raw mapping without the list items that failed."""
+    out = RawMap({k: v for k, v in raw.items()})
+    out.file, out.line, out.path, out.keylines, out.itemlines = raw.file, raw.line, raw.path, raw.keylines, {}
+    for name, value in raw.items():
+        if isinstance(value, RawList) and any(n == name for n, _ in bad):
+            kept = RawList(v for i, v in enumerate(value) if (name, i) not in bad)
+            kept.line = value.line
+            out[name] = kept
+            out.itemlines[name] = [ln for i, ln in enumerate(raw.itemlines.get(name, [])) if (name, i) not in bad]
+    return out
+
+
+def validate(cls: type[Record], raw: Any, file: str, errors: ErrorList) -> Any:
+    """The record of a whole file, or, when some list items are wrong, the record
+    made of the others (its errors are reported; None when nothing is usable)."""
+    try:
+        return cls.model_validate(raw)
+    except ValidationError as exc:
+        bad: set[tuple[str, int]] = set()
+        whole = False
+        for err in exc.errors(include_url=False):
+            _report(err, raw, file, cls, errors)
+            loc = err["loc"]
+            if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int):
+                bad.add((loc[0], loc[1]))
+            else:
+                whole = True
+    if whole or not isinstance(raw, RawMap):
+        return None
+    try:
+        return cls.model_validate(_prune(raw, bad))
+    except ValidationError:
+        return None
+
+
+def read_files(data_dir: Path, display_dir: str, errors: ErrorList) -> dict[str, Any]:
+    """Each file's record (complete or partial), by key of model.FILES."""
+    parts: dict[str, Any] = {}
+    for spec in FILES:
+        display = f"{display_dir}/{spec.name}"
+        path = data_dir / spec.name
+        if not path.is_file():
+            errors.add(Where(display, 1), "(fichier)", "fichier introuvable")
+            continue
+        node = parse_file(path, display, errors)
+        if node is None:
+            continue
+        parts[spec.key] = validate(spec.record, to_raw(node, display, errors), display, errors)
+    return parts
+
+
+def load(data_dir: Path | str, display_dir: str = "data") -> Crte:
+    """Read and validate every file of `data_dir`; raise DataErrors listing all problems."""
+    errors = ErrorList()
+    parts = read_files(Path(data_dir), display_dir, errors)
+    contract: Contract | None = parts.get("contract")
+    plan: OrientationsFile | None = parts.get("orientations")
+    annex: ActionsFile | None = parts.get("actions")
+    indicators: IndicatorsFile | None = parts.get("indicators")
+    communes: CommunesFile | None = parts.get("communes")
+    if contract is not None:
+        checks.check_contract(errors, contract)
+    if plan is not None:
+        checks.check_plan(errors, plan)
+    if indicators is not None:
+        checks.check_indicators(errors, indicators, plan)
+    if communes is not None:
+        checks.check_communes(errors, communes.communes)
+    if annex is not None:
+        checks.check_actions(errors, annex, plan, indicators, communes)
+    errors.raise_if_any()
+    assert contract and plan and annex and indicators and communes
+    crte = Crte(contract, plan.orientations, annex.actions, annex.totaux_publies, indicators.orientations,
+                communes.communes)
+    # The records are valid one by one and agree with each other; now they must
+    # agree with the printed totals, or say why not (see checks.py).
+    errors.errors.extend(checks.check_totals(crte))
+    errors.raise_if_any()
+    return crte

@@ -1,0 +1,213 @@
+"""Read a YAML file into raw values that remember where they were written.
+
+Why not `yaml.safe_load`: PyYAML silently keeps the last of two duplicate keys,
+loses line numbers, and applies YAML 1.1 rules that change values (`NO` becomes
+False, `0123` becomes 83, `19.10` becomes 19.1). We compose the node tree
+instead and turn it into:
+
+- `Scalar`: a `str` holding the text exactly as written, with its line, whether
+  it was quoted, and the tag YAML resolved (so that the field types in
+  `fields.py` can say « "NO" est lu par YAML comme le booléen faux »);
+- `RawMap`: a `dict` of field name -> raw value, with its file, line, display
+  path (`actions[voie-albert-carre]`) and the line of each key and list item;
+- `RawList`: a `list` of raw values, with its line.
+
+The declarations (pydantic models, `record.py`) validate these raw values;
+`locate()` turns a pydantic error location back into `file:line` and a path.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ErrorList, Where
+
+# The C parser is several times faster; marks (line numbers) are kept.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+STR_TAG = "tag:yaml.org,2002:str"
+NULL_TAG = "tag:yaml.org,2002:null"
+# Records whose list paths name them by this key rather than by their index.
+KEYS = ("id", "slug")
+SLUG_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+class Scalar(str):
+    """A scalar as written in the file: `str(s)` is its text."""
+
+    line: int
+    plain: bool  # not quoted, not a block: YAML reads it as it likes
+    tag: str  # the type YAML 1.1 resolves it to (str, int, float, bool, null, timestamp)
+
+    def __new__(cls, value: str, line: int, plain: bool, tag: str) -> Scalar:
+        s = super().__new__(cls, value)
+        s.line, s.plain, s.tag = line, plain, tag
+        return s
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.tag == NULL_TAG
+
+
+class RawList(list):  # type: ignore[type-arg]
+    line: int
+
+
+class RawMap(dict):  # type: ignore[type-arg]
+    file: str
+    line: int
+    path: str
+    keylines: dict[str, int]  # line of each key
+    itemlines: dict[str, list[int]]  # line of each item of a list value
+
+
+def parse_file(path: Path, display: str, errors: ErrorList) -> yaml.Node | None:
+    """Compose one YAML file; report encoding, syntax and emptiness problems.
+
+    `display` is the name used in messages (a path relative to the project).
+    """
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        errors.add(Where(display, line), "(fichier)",
+                   "le fichier n'est pas encodé en UTF-8 ; enregistrez-le en UTF-8")
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        what = exc.problem or "erreur de syntaxe"
+        if exc.context:
+            what = f"{exc.context}, {what}"
+        if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            what += f" (bloc commencé ligne {exc.context_mark.line + 1})"
+        bad_line = text.split("\n")[line - 1] if line <= text.count("\n") + 1 else ""
+        if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())]:
+            what = "tabulation dans l'indentation : YAML n'accepte que des espaces"
+        errors.add(Where(display, line), "(syntaxe YAML)",
+                   f"{what} ; vérifiez l'indentation, les deux-points et les guillemets")
+        return None
+    except yaml.YAMLError as exc:  # e.g. a control character in the stream
+        errors.add(Where(display, 1), "(syntaxe YAML)", str(exc).replace("\n", " "))
+        return None
+    if node is None:
+        errors.add(Where(display, 1), "(fichier)", "le fichier est vide")
+    return node
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _step(path: str, key: str | int, item: Any = None) -> str:
+    if isinstance(key, str):
+        return f"{path}.{key}" if path else key
+    if isinstance(item, RawMap):
+        for k in KEYS:
+            v = item.get(k)
+            if isinstance(v, Scalar) and SLUG_RE.fullmatch(v):
+                return f"{path}[{v}]"
+    return f"{path}[{key}]"
+
+
+def _item_path(path: str, i: int, node: yaml.Node) -> str:
+    """`actions[voie-albert-carre]` for a record with an id or slug, `articles[5]` otherwise."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value in KEYS and isinstance(value, yaml.ScalarNode) \
+                    and SLUG_RE.fullmatch(value.value):
+                return f"{path}[{value.value}]"
+    return f"{path}[{i}]"
+
+
+def to_raw(node: yaml.Node, file: str, errors: ErrorList, path: str = "") -> Any:
+    """The raw value of a node; duplicate keys are reported (the first is kept)."""
+    if isinstance(node, yaml.ScalarNode):
+        return Scalar(node.value, _line(node), not node.style, node.tag)
+    if isinstance(node, yaml.SequenceNode):
+        items = RawList(to_raw(child, file, errors, _item_path(path, i, child)) for i, child in enumerate(node.value))
+        items.line = _line(node)
+        return items
+    m = RawMap()
+    m.file, m.line, m.path, m.keylines, m.itemlines = file, _line(node), path, {}, {}
+    for key, value in node.value:
+        name = key.value if isinstance(key, yaml.ScalarNode) else str(key.value)
+        if name in m.keylines:
+            errors.add(Where(file, _line(key)), _step(path, name),
+                       f"clé en double (déjà définie ligne {m.keylines[name]}) ; n'en gardez qu'une")
+            continue
+        m.keylines[name] = _line(key)
+        m[name] = to_raw(value, file, errors, _step(path, name))
+        if isinstance(value, yaml.SequenceNode):
+            m.itemlines[name] = [_line(v) for v in value.value]
+    return m
+
+
+def locate(root: Any, loc: tuple[str | int, ...], file: str) -> tuple[Where, str, Any]:
+    """Where a pydantic error location points: (file:line, display path, parent value).
+
+    The line is the deepest value that exists along `loc` (a missing field is
+    reported at its record's first line); the parent is the last mapping met."""
+    value, path, line, parent = root, "", getattr(root, "line", 1), root
+    for i, key in enumerate(loc):
+        if isinstance(value, RawMap) and isinstance(key, str) and key in value:
+            parent, value = value, value[key]
+            path = _step(path, key)
+            line = getattr(value, "line", line)
+        elif isinstance(value, RawList) and isinstance(key, int) and 0 <= key < len(value):
+            value = value[key]
+            path = _step(path, key, value)
+            line = getattr(value, "line", line)
+        else:
+            rest = [k for k in loc[i:] if isinstance(k, (str, int))]
+            for k in rest:
+                path = _step(path, k)
+            if isinstance(value, RawMap):
+                parent = value
+            break
+    return Where(file, line), path, parent
+
+
+# --- YAML 1.1 traps ---------------------------------------------------------------
+
+def _constructed(s: Scalar) -> object:
+    """The value PyYAML (YAML 1.1) would give this scalar."""
+    node = yaml.ScalarNode(s.tag, str(s))
+    try:
+        return yaml.constructor.SafeConstructor().construct_object(node)
+    except (yaml.YAMLError, ValueError):
+        return str(s)
+
+
+def not_text(s: Scalar) -> str | None:
+    """Explain why this plain scalar is not text, or None if it is.
+
+    YAML 1.1 (PyYAML) and YAML 1.2 (editors) read unquoted `NO`, `0123`, `19.10`,
+    `2021-12-13` or `2022` as booleans, numbers or dates, sometimes changing the
+    value (`0123` is 83, `19.10` is 19.1). A text field must therefore be text
+    for YAML too: quoted whenever YAML would read anything else. The JSON Schemas
+    that editors use say the same (`"type": "string"`).
+    """
+    if s.tag in (STR_TAG, NULL_TAG) or not s.plain:
+        return None
+    value = _constructed(s)
+    if isinstance(value, bool):
+        kind = f"le booléen {'vrai' if value else 'faux'}"
+    elif isinstance(value, int):
+        kind = f"le nombre {value}" + (" (octal)" if re.fullmatch(r"[-+]?0[0-7_]+", s) else "")
+    elif isinstance(value, float):
+        kind = f"le nombre {value!r}"
+    elif isinstance(value, (dt.date, dt.datetime)):
+        kind = f"la date {value.isoformat()}"
+    else:
+        kind = f"une valeur de type {type(value).__name__}"
+    return f"« {s} » est lu par YAML comme {kind}, pas comme un texte ; écrivez-le entre guillemets : \"{s}\""

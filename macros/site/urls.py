@@ -1,0 +1,53 @@
+"""`python -m macros.site.urls SITE_DIR [MANIFEST]`: add the built site's URLs to urls.txt.
+
+urls.txt is the committed list of every URL the site has ever published (pages,
+former action URLs that redirect, open data files). It only grows: a URL that
+partners may have copied stays in it, and the tests check that each one still
+resolves, to a page or to a redirect.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+SKIP = {"pagefind", "assets", "search"}
+
+
+def published(site: Path) -> list[str]:
+    """Site-relative URLs of the built pages and of the files under /donnees/."""
+    urls = []
+    for page in site.rglob("index.html"):
+        rel = page.parent.relative_to(site)
+        if rel.parts and rel.parts[0] in SKIP:
+            continue
+        urls.append("/" if rel == Path(".") else f"/{rel.as_posix()}/")
+    urls += [f"/donnees/{f.name}" for f in (site / "donnees").iterdir() if f.is_file() and f.name != "index.html"]
+    return sorted(urls)
+
+
+def read(manifest: Path) -> list[str]:
+    if not manifest.exists():
+        return []
+    return [line.strip() for line in manifest.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+HEADER = """\
+# Every URL the site has published. This list only grows: `make urls` adds new
+# ones; never remove a line (partners link to these addresses). The tests check
+# that each URL still resolves, to a page or to a redirect (see anciens_ids).
+"""
+
+
+def main(argv: list[str]) -> int:
+    site = Path(argv[0])
+    manifest = Path(argv[1]) if len(argv) > 1 else Path("urls.txt")
+    old = read(manifest)
+    new = sorted(set(old) | set(published(site)))
+    manifest.write_text(HEADER + "\n".join(new) + "\n", encoding="utf-8")
+    print(f"{manifest} : {len(new)} adresses, dont {len(set(new) - set(old))} nouvelles")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,184 @@
+"""Computed views of the model: lookups, groupings and totals the pages show.
+
+Everything here is derived from `Crte`; nothing is typed by hand. The pages and
+the tests read the same objects, so a figure on the site is the figure tested.
+
+Counting rules (stated on the site):
+- `cout_total` sums the total cost HT of every action.
+- `part_cahc` sums the CAHC shares that the annex gives; an action without a
+  share adds nothing and is counted in `sans_part`. It is never taken as zero
+  in a percentage: `pourcentage` is the share over the cost of the actions
+  whose share is given.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .formatting import percent_value
+from ..data.model import Action, Chantier, Commune, Crte, Fiche, IndicatorBlock, Orientation
+
+
+def slugify(text: str) -> str:
+    """"Commune d'Hénin-Beaumont" -> "commune-d-henin-beaumont"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def owners(maitre_ouvrage: str) -> list[str]:
+    """The project owners named in a published cell: "CAHC/ Commune de Drocourt" -> two."""
+    return [" ".join(part.split()) for part in maitre_ouvrage.split("/") if part.strip()]
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Sums over a set of actions (see the counting rules above)."""
+
+    nombre: int
+    cout_total: Decimal
+    part_cahc: Decimal
+    cout_avec_part: Decimal  # total cost of the actions whose share is given
+    sans_part: int  # how many actions have no share given
+
+    @classmethod
+    def of(cls, actions: Iterable[Action]) -> Totals:
+        n = missing = 0
+        cost = share = cost_with_share = Decimal(0)
+        for a in actions:
+            n += 1
+            cost += a.cout_total
+            if a.part_cahc is None:
+                missing += 1
+            else:
+                share += a.part_cahc
+                cost_with_share += a.cout_total
+        return cls(n, cost, share, cost_with_share, missing)
+
+    @property
+    def pourcentage(self) -> Decimal | None:
+        """CAHC share in % of the cost of the actions whose share is given."""
+        return percent_value(self.part_cahc, self.cout_avec_part) if self.cout_avec_part else None
+
+
+@dataclass(frozen=True)
+class ActionView:
+    action: Action
+    orientation: Orientation  # as published in the ENJEU column
+    chantier: Chantier
+    fiche: Fiche
+    precedente: Action | None  # neighbours within the same chantier, in published order
+    suivante: Action | None
+    position: int  # 1-based rank within the chantier
+    total_chantier: int
+
+    @property
+    def reste(self) -> Decimal | None:
+        """What the CAHC share leaves to others (None when the share is not given)."""
+        a = self.action
+        return None if a.part_cahc is None else a.cout_total - a.part_cahc
+
+    @property
+    def pourcentage(self) -> Decimal | None:
+        a = self.action
+        if a.part_cahc is None or not a.cout_total:
+            return None
+        return percent_value(a.part_cahc, a.cout_total)
+
+    @property
+    def chantier_ailleurs(self) -> bool:
+        """The chantier belongs to another orientation than the published label says."""
+        return self.chantier.orientation != self.orientation.numero
+
+
+@dataclass(frozen=True)
+class OrientationView:
+    orientation: Orientation
+    actions: tuple[Action, ...]  # actions whose published ENJEU is this orientation
+    totaux: Totals
+    indicateurs: IndicatorBlock | None
+    # Actions of this orientation's chantiers that the annex files under another ENJEU.
+    actions_ailleurs: tuple[Action, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    """Actions gathered under a commune or a project owner, with their totals."""
+
+    slug: str
+    nom: str
+    actions: tuple[Action, ...]
+    totaux: Totals
+
+
+class Views:
+    """All computed views of one dataset, built once per build."""
+
+    def __init__(self, crte: Crte):
+        self.crte = crte
+        self.orientation = {o.numero: o for o in crte.orientations}
+        self.chantier = {c.numero: c for c in crte.chantiers}
+        self.fiche = {f.numero: f for f in crte.fiches}
+        self.indicator_block = {b.orientation: b for b in crte.indicator_blocks}
+        self.totaux = Totals.of(crte.actions)
+
+        by_chantier: dict[int, list[Action]] = defaultdict(list)
+        by_orientation: dict[int, list[Action]] = defaultdict(list)
+        for a in crte.actions:
+            by_chantier[a.chantier].append(a)
+            by_orientation[a.orientation].append(a)
+        by_fiche: dict[str, list[Action]] = defaultdict(list)
+        for a in crte.actions:
+            by_fiche[a.fiche].append(a)
+        self.actions_of_fiche = {k: tuple(v) for k, v in by_fiche.items()}
+
+        self.actions: dict[str, ActionView] = {}
+        for chantier, actions in by_chantier.items():
+            for i, a in enumerate(actions):
+                self.actions[a.id] = ActionView(
+                    a, self.orientation[a.orientation], self.chantier[chantier], self.fiche[a.fiche],
+                    actions[i - 1] if i else None, actions[i + 1] if i + 1 < len(actions) else None,
+                    i + 1, len(actions))
+
+        self.orientations: dict[int, OrientationView] = {}
+        for o in crte.orientations:
+            mine = tuple(by_orientation.get(o.numero, ()))
+            elsewhere = tuple(a for c in o.chantiers for a in by_chantier.get(c.numero, ())
+                              if a.orientation != o.numero)
+            self.orientations[o.numero] = OrientationView(
+                o, mine, Totals.of(mine), self.indicator_block.get(o.numero), elsewhere)
+
+        # Communes: an action located in two communes is listed, whole, in both.
+        by_commune: dict[str, list[Action]] = defaultdict(list)
+        for a in crte.actions:
+            for slug in a.localisation.communes if a.localisation else ():
+                by_commune[slug].append(a)
+        self.communes: dict[str, Group] = {
+            c.slug: Group(c.slug, c.nom, tuple(by_commune[c.slug]), Totals.of(by_commune[c.slug]))
+            for c in crte.communes}
+        self.commune: dict[str, Commune] = {c.slug: c for c in crte.communes}
+        self.territoire = tuple(a for a in crte.actions if a.localisation and a.localisation.territoire)
+        self.hors_cahc = tuple(a for a in crte.actions if a.localisation and a.localisation.hors_cahc)
+        self.sans_lieu = tuple(a for a in crte.actions if a.localisation is None)
+
+        # Project owners, as named in the published cells; joint owners each get the action.
+        by_owner: dict[str, list[Action]] = defaultdict(list)
+        names: dict[str, str] = {}
+        for a in crte.actions:
+            for name in owners(a.maitre_ouvrage):
+                names.setdefault(slugify(name), name)
+                by_owner[slugify(name)].append(a)
+        self.maitres_ouvrage: dict[str, Group] = {
+            slug: Group(slug, names[slug], tuple(acts), Totals.of(acts))
+            for slug, acts in sorted(by_owner.items(), key=lambda kv: names[kv[0]].casefold())}
+
+    def part_du_total(self, totaux: Totals) -> Decimal | None:
+        """A group's total cost in % of the whole contract's."""
+        return percent_value(totaux.cout_total, self.totaux.cout_total) if self.totaux.cout_total else None
+
+    def action_list(self) -> list[ActionView]:
+        """Every action, in published order."""
+        return [self.actions[a.id] for a in self.crte.actions]

@@ -1,0 +1,240 @@
+"""The refusal catalogue: broken edits a staff member could make, each refused by
+`make check` and by `make build` with `file:line: field: message`, a non-zero
+exit and no traceback. A failed `make build` leaves the previous site/ intact.
+"""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from ..conftest import ROOT
+from ..sitebuild import copy_project
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    file: str  # in data/
+    old: str | None  # text replaced (None: the whole file becomes `new`)
+    new: str | bytes
+    at: str  # a line of the edited file that the message names (its first occurrence)
+    expected: str  # the message after "data/<file>:<line>: "
+    offset: int = 0  # the named line relative to `at`
+    block: bool = False  # the message names the `texte: |-` line of the block holding `at`
+
+
+FIRST_COST = '    cout_total: "49600.00"'
+CASES = [
+    Case("syntaxe-guillemet", "actions.yaml", '    titre: "Lecture spectacle"', '    titre: "Lecture spectacle',
+         'titre: "Lecture spectacle', "(syntaxe YAML): while parsing a block mapping, did not find expected key"
+         " (bloc commencé ligne {start}) ; vérifiez l'indentation, les deux-points et les guillemets", 1),
+    Case("indentation", "actions.yaml", '    maitre_ouvrage: "GESPATRIM"', '      maitre_ouvrage: "GESPATRIM"',
+         'maitre_ouvrage: "GESPATRIM"', "(syntaxe YAML): while parsing a block mapping, did not find expected key"
+         " (bloc commencé ligne {start}) ; vérifiez l'indentation, les deux-points et les guillemets"),
+    Case("tabulation", "actions.yaml", '    maitre_ouvrage: "GESPATRIM"', '\tmaitre_ouvrage: "GESPATRIM"',
+         'maitre_ouvrage: "GESPATRIM"', "(syntaxe YAML): tabulation dans l'indentation : YAML n'accepte que des"
+         " espaces ; vérifiez l'indentation, les deux-points et les guillemets"),
+    Case("cle-en-double", "actions.yaml", FIRST_COST, FIRST_COST + '\n    cout_total: "49601.00"',
+         'cout_total: "49601.00"', "actions[projet-alimentaire-territorial].cout_total: clé en double (déjà définie ligne {prev}) ;"
+         " n'en gardez qu'une"),
+    Case("champ-mal-orthographie", "actions.yaml", FIRST_COST, '    cout_totale: "49600.00"', "cout_totale",
+         "actions[projet-alimentaire-territorial].cout_totale: champ inconnu ; vouliez-vous dire « cout_total » ?"),
+    Case("champ-inconnu", "actions.yaml", FIRST_COST, FIRST_COST + '\n    commune: "Oignies"', "commune:",
+         "actions[projet-alimentaire-territorial].commune: champ inconnu ; champs possibles : anciens_ids, annee_lancement, chantier,"
+         " constats, cout_total, description, enjeu, fiche, id, indicateurs, localisation, maitre_ouvrage,"
+         " part_cahc, titre"),
+    Case("champ-manquant", "actions.yaml", '    maitre_ouvrage: "GESPATRIM"\n', "", "- id: friche-mecastamp",
+         "actions[friche-mecastamp].maitre_ouvrage: champ obligatoire manquant"),
+    Case("valeur-vide", "actions.yaml", '    titre: "Lecture spectacle"', "    titre:", "- id: lecture-spectacle",
+         "actions[lecture-spectacle].titre: valeur vide ; ce champ est obligatoire", 5),
+    Case("montant-en-lettres", "actions.yaml", FIRST_COST, '    cout_total: "quarante-neuf mille six cents"',
+         "quarante-neuf", "actions[projet-alimentaire-territorial].cout_total: « quarante-neuf mille six cents » n'est pas un montant ; écrivez"
+         " des chiffres avec un point décimal, sans espace ni symbole € (ex. \"1950206.00\")"),
+    Case("montant-virgule", "actions.yaml", FIRST_COST, '    cout_total: "49600,00"', "49600,00",
+         "actions[projet-alimentaire-territorial].cout_total: « 49600,00 » n'est pas un montant ; écrivez des chiffres avec un point décimal,"
+         " sans espace ni symbole € (ex. \"1950206.00\")"),
+    Case("montant-trois-decimales", "actions.yaml", FIRST_COST, '    cout_total: "49600.001"', "49600.001",
+         "actions[projet-alimentaire-territorial].cout_total: « 49600.001 » a plus de deux décimales ; arrondissez au centime"
+         " (ex. \"1950206.00\")"),
+    Case("montant-negatif", "actions.yaml", FIRST_COST, '    cout_total: "-49600.00"', "-49600.00",
+         "actions[projet-alimentaire-territorial].cout_total: montant négatif « -49600.00 » ; un montant est positif ou nul"),
+    Case("montant-sans-guillemets", "actions.yaml", FIRST_COST, "    cout_total: 49600.00", "cout_total: 49600.00",
+         "actions[projet-alimentaire-territorial].cout_total: écrivez le montant entre guillemets : \"49600.00\""),
+    Case("part-superieure-au-cout", "actions.yaml", '    part_cahc: "9920.00"', '    part_cahc: "49600.01"',
+         "49600.01", "actions[projet-alimentaire-territorial].part_cahc: la part CAHC (49600.01) dépasse le coût total (49600.00)"),
+    Case("identifiant-en-double", "actions.yaml", "  - id: cite-crombez", "  - id: cite-declercq",
+         "- id: cite-declercq", "", 0),  # replaced below: the line is the second occurrence
+    Case("identifiant-mal-forme", "actions.yaml", "  - id: cite-crombez", "  - id: Cité Crombez", "Cité Crombez",
+         "actions[8].id: « Cité Crombez » n'a pas la forme attendue : minuscules sans accents, chiffres et"
+         " tirets (ex. « cite-declercq »)"),
+    Case("chantier-inexistant", "actions.yaml", "    chantier: 19\n", "    chantier: 99\n", "- id: lecture-spectacle",
+         "actions[lecture-spectacle].chantier: le chantier 99 n'existe pas dans data/orientations.yaml ; chantiers connus :"
+         " 1, 5, 6, 7, 10, 13, 14, 15, 19, 21, 25"),
+    Case("fiche-inexistante", "actions.yaml", '    fiche: "19.10"', '    fiche: "19.11"', "- id: lecture-spectacle",
+         "actions[lecture-spectacle].fiche: la fiche 19.11 n'existe pas dans data/orientations.yaml"),
+    Case("orientation-inconnue", "actions.yaml", "  - id: lecture-spectacle\n    enjeu: \"UN TERRITOIRE QUI FAVORISE",
+         "  - id: lecture-spectacle\n    enjeu: \"UN TERRITOIRE FAVORISANT", "- id: lecture-spectacle",
+         "actions[lecture-spectacle].enjeu: « UN TERRITOIRE FAVORISANT L'EPANOUISSEMENT DE CHACUN » ne correspond au"
+         " libelle_annexe d'aucune orientation de data/orientations.yaml ; libellés connus :"
+         " UN TERRITOIRE AU SERVICE DE LA QUALITE DE VIE | UN TERRITOIRE QUI S'AFFIRME PAR LA PRESERVATION DE SON"
+         " PATRIMOINE NATUREL ET CULTUREL | UN TERRITOIRE QUI FAVORISE L'EPANOUISSEMENT DE CHACUN | UN TERRITOIRE"
+         " DE PARTAGE DE COOPERATION ET D'INITIATIVES"),
+    Case("indicateur-inexistant", "actions.yaml", '    part_cahc: "9920.00"\n',
+         '    part_cahc: "9920.00"\n    indicateurs:\n      - o1-nombre-de-licornes\n', "o1-nombre-de-licornes",
+         "actions[projet-alimentaire-territorial].indicateurs: l'indicateur « o1-nombre-de-licornes » n'existe pas dans data/indicators.yaml"),
+    Case("yaml-no-booleen", "actions.yaml", '    maitre_ouvrage: "GESPATRIM"', "    maitre_ouvrage: NO",
+         "maitre_ouvrage: NO", "actions[friche-mecastamp].maitre_ouvrage: « NO » est lu par YAML comme le booléen faux, pas comme"
+         " un texte ; écrivez-le entre guillemets : \"NO\""),
+    Case("yaml-octal-texte", "actions.yaml", '    titre: "Lecture spectacle"', "    titre: 0123", "titre: 0123",
+         "actions[lecture-spectacle].titre: « 0123 » est lu par YAML comme le nombre 83 (octal), pas comme un texte ;"
+         " écrivez-le entre guillemets : \"0123\""),
+    Case("yaml-octal-nombre", "actions.yaml", "    chantier: 19\n", "    chantier: 019\n", "chantier: 019",
+         "actions[lecture-spectacle].chantier: « 019 » commence par un zéro, que YAML lit comme un nombre octal ; écrivez 19"),
+    Case("yaml-fiche-flottant", "actions.yaml", '    fiche: "19.10"', "    fiche: 19.10", "fiche: 19.10",
+         "actions[lecture-spectacle].fiche: « 19.10 » est lu par YAML comme le nombre 19.1, pas comme un texte ;"
+         " écrivez-le entre guillemets : \"19.10\""),
+    Case("yaml-date", "actions.yaml", '    titre: "Lecture spectacle"', "    titre: 2021-12-13", "titre: 2021-12-13",
+         "actions[lecture-spectacle].titre: « 2021-12-13 » est lu par YAML comme la date 2021-12-13, pas comme un texte ;"
+         " écrivez-le entre guillemets : \"2021-12-13\""),
+    Case("annee-en-nombre", "actions.yaml", '    annee_lancement: "2022"', "    annee_lancement: 2022",
+         "annee_lancement: 2022", "actions[centre-gare-libercourt].annee_lancement: « 2022 » est lu par YAML comme le nombre 2022, pas"
+         " comme un texte ; écrivez-le entre guillemets : \"2022\""),
+    Case("liste-au-lieu-de-texte", "actions.yaml", '    titre: "Lecture spectacle"',
+         '    titre:\n      - "Lecture spectacle"', '- "Lecture spectacle"',
+         "actions[lecture-spectacle].titre: un texte est attendu, pas une liste ou un bloc de champs"),
+    Case("html-script", "actions.yaml", '    titre: "Lecture spectacle"',
+         '    titre: "Lecture spectacle<script>alert(1)</script>"', "<script>",
+         "actions[lecture-spectacle].titre: contient du HTML ou un lien javascript (« <script> ») : écrivez du texte,"
+         " éventuellement en Markdown, sans balises"),
+    Case("html-image", "contract.yaml", "      Une convention d'initialisation a été signée le 12 juillet 2021",
+         "      <img src=x onerror=alert(1)> Une convention d'initialisation a été signée le 12 juillet 2021",
+         "<img src=x", "articles[0].texte: contient du HTML ou un lien javascript (« <img src=x onerror=alert(1)> »)"
+         " : écrivez du texte, éventuellement en Markdown, sans balises", block=True),
+    Case("lien-javascript", "contract.yaml", "      La durée de ce contrat est de six ans.",
+         "      La durée de ce contrat est de [six ans](javascript:alert(1)).", "javascript:alert",
+         "articles[9].texte: contient du HTML ou un lien javascript (« javascript:alert(1)). ») : écrivez du"
+         " texte, éventuellement en Markdown, sans balises", block=True),
+    Case("incoherence-orientation", "actions.yaml",
+         "  - id: lecture-spectacle\n    enjeu: \"UN TERRITOIRE QUI FAVORISE L'EPANOUISSEMENT DE CHACUN\"",
+         "  - id: lecture-spectacle\n    enjeu: \"UN TERRITOIRE AU SERVICE DE LA QUALITE DE VIE\"",
+         "- id: lecture-spectacle", "actions[lecture-spectacle].constats.orientation: incohérence non expliquée : l'enjeu publié"
+         " est l'orientation 2, mais le chantier 19 relève de l'orientation 4 ; corrigez la donnée ou"
+         " expliquez-la dans ce champ"),
+    Case("incoherence-fiche", "actions.yaml", '    fiche: "19.10"', '    fiche: "14.3"', "- id: lecture-spectacle",
+         "actions[lecture-spectacle].constats.fiche: incohérence non expliquée : la fiche 14.3 appartient au chantier 14, pas"
+         " au chantier 19 ; corrigez la donnée ou expliquez-la dans ce champ"),
+    Case("fichier-vide", "indicators.yaml", None, "", "", "(fichier): le fichier est vide"),
+    Case("fichier-tronque", "actions.yaml", None, "", "", ""),  # built below from the real file
+    Case("encodage", "actions.yaml", None, b"", "", ""),  # built below: Latin-1 bytes
+    Case("indicateur-en-double", "indicators.yaml", "id: o4-esperance-vie", "id: o4-taux-chomage",
+         "id: o4-taux-chomage", "", 0),  # built below
+    Case("orientation-des-indicateurs", "indicators.yaml", "  - orientation: 5\n", "  - orientation: 6\n",
+         "- orientation: 6", "orientations[4].orientation: l'orientation 6 n'existe pas dans data/orientations.yaml"),
+    Case("article-numero-texte", "contract.yaml", "  - numero: 13\n", "  - numero: treize\n", "- numero: treize",
+         "articles[12].numero: « treize » n'est pas un nombre entier positif (ex. 14)"),
+    Case("date-sans-guillemets", "contract.yaml", '  date: "2021-12-13"', "  date: 2021-12-13", "date: 2021-12-13",
+         "signature.date: écrivez la date entre guillemets : \"2021-12-13\""),
+    Case("booleen-en-francais", "contract.yaml", "    publiee: true", "    publiee: oui", "publiee: oui",
+         "annexes[2].publiee: « oui » : écrivez true ou false"),
+    Case("fiche-hors-chantier", "orientations.yaml", '          - numero: "14.3"', '          - numero: "15.3"',
+         'numero: "15.3"', "orientations[2].chantiers[1].fiches[0].numero: la fiche 15.3 n'appartient pas au"
+         " chantier 14"),
+]
+
+
+def materialise(case: Case, data: Path) -> tuple[str, int]:
+    """Apply the edit in `data`; return the expected message and its line."""
+    path = data / case.file
+    text = path.read_text(encoding="utf-8")
+    expected, at, offset = case.expected, case.at, case.offset
+    if case.id == "fichier-tronque":
+        cut = text.index("\n", text.index('    description: "Trame Verte et Bleue')) + 1
+        path.write_text(text[:cut], encoding="utf-8")
+        start = text[:cut].split("\n").index("  - id: cavalier-ng-boucle-25") + 1
+        return f"actions[cavalier-ng-boucle-25].annee_lancement: champ obligatoire manquant", start
+    if case.id == "encodage":
+        path.write_bytes(text.encode("latin-1", errors="replace"))
+        n = next(i + 1 for i, line in enumerate(text.split("\n")) if not line.isascii())
+        return "(fichier): le fichier n'est pas encodé en UTF-8 ; enregistrez-le en UTF-8", n
+    if case.old is None:
+        path.write_text(case.new, encoding="utf-8")
+        return expected, 1
+    assert case.old in text, case.id
+    text = text.replace(case.old, case.new, 1)
+    path.write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    n = next(i + 1 for i, line in enumerate(lines) if at in line) + offset
+    if case.block:
+        n = max(i + 1 for i, line in enumerate(lines[:n]) if line.strip() == "texte: |-")
+    if case.id == "identifiant-en-double":
+        first, second = [i + 1 for i, line in enumerate(lines) if line == "  - id: cite-declercq"]
+        return (f"actions[cite-declercq].id: identifiant d'action « cite-declercq » en double (déjà utilisé en"
+                f" data/actions.yaml:{first})"), second
+    if case.id == "indicateur-en-double":
+        first, second = [i + 1 for i, line in enumerate(lines) if "id: o4-taux-chomage" in line]
+        return (f"orientations[3].groupes[3].indicateurs[o4-taux-chomage].id: identifiant d'indicateur « o4-taux-chomage » en double (déjà utilisé en"
+                f" data/indicators.yaml:{first})"), second
+    start = max(i + 1 for i, line in enumerate(lines[:n]) if line.startswith("  - "))
+    return expected.format(start=start, prev=n - 1), n
+
+
+@dataclass
+class Outcome:
+    line: str
+    check: subprocess.CompletedProcess[str]
+    build: subprocess.CompletedProcess[str]
+    site_before: str
+    site_after: str
+
+
+def tree_digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        h.update(str(p.relative_to(folder)).encode())
+        if p.is_file():
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def make(project: Path, target: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["make", "--no-print-directory", "-C", str(project), target, f"VENV={ROOT / '.venv'}"],
+                          capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
+    # A previous, good site/ that every failed build must leave untouched.
+    template = copy_project(tmp_path_factory.mktemp("template") / "p")
+    assert make(template, "build").returncode == 0
+
+    def run(case: Case) -> tuple[str, Outcome]:
+        project = tmp_path_factory.mktemp(case.id) / "p"
+        subprocess.run(["cp", "-a", str(template), str(project)], check=True)
+        message, n = materialise(case, project / "data")
+        before = tree_digest(project / "site")
+        check, build = make(project, "check"), make(project, "build")
+        return case.id, Outcome(f"data/{case.file}:{n}: {message}", check, build, before,
+                                tree_digest(project / "site"))
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(pool.map(run, CASES))
+
+
+def test_the_catalogue_has_at_least_thirty_distinct_edits() -> None:
+    assert len({c.id for c in CASES}) == len(CASES) >= 30
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_refused_by_make_check_and_make_build(outcomes: dict[str, Outcome], case: Case) -> None:
+    o = outcomes[case.id]
+    for result in (o.check, o.build):
+        assert result.returncode != 0
+        assert "Traceback" not in result.stdout + result.stderr
+        assert o.line in result.stderr.splitlines(), (o.line, result.stderr)
+    assert "site/ n'a pas été modifié" in o.build.stderr or "n'a pas été modifié" in o.build.stderr
+    assert o.site_after == o.site_before  # nothing half-published

@@ -1,0 +1,221 @@
+"""Partners and open data: permanent URLs, commune and project-owner pages, downloads."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from macros.views.formatting import euros
+from macros.data.model import Crte
+from macros.site.urls import published, read
+
+from ..conftest import ROOT
+from ..sitebuild import build, copy_project, page
+from ..site.test_site import site  # noqa: F401 - the built site fixture
+
+MANIFEST = ROOT / "urls.txt"
+REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
+
+
+def unresolved(site_dir: Path, urls: list[str]) -> list[str]:
+    """The URLs that lead nowhere: no page or file, or a redirect to nowhere."""
+    broken = []
+    for url in urls:
+        path = site_dir / url.lstrip("/")
+        target = path / "index.html" if url.endswith("/") else path
+        if not target.is_file():
+            broken.append(url)
+            continue
+        if m := REFRESH.search(target.read_text(encoding="utf-8", errors="ignore")):
+            final = (target.parent / m[1]).resolve()
+            if not (final / "index.html").is_file():
+                broken.append(f"{url} -> {m[1]}")
+    return broken
+
+
+def test_every_url_ever_published_still_resolves(site: Path) -> None:  # noqa: F811
+    urls = read(MANIFEST)
+    assert len(urls) >= 70
+    assert unresolved(site, urls) == []
+
+
+def test_the_manifest_lists_every_published_url(site: Path) -> None:  # noqa: F811
+    missing = sorted(set(published(site)) - set(read(MANIFEST)))
+    assert missing == [], "run `make urls` and commit urls.txt"
+
+
+def rename(project: Path, keep_old: bool) -> None:
+    actions = project / "data" / "actions.yaml"
+    text = actions.read_text(encoding="utf-8")
+    new = "  - id: cite-declercq-oignies\n" + ("    anciens_ids: [cite-declercq]\n" if keep_old else "")
+    actions.write_text(text.replace("  - id: cite-declercq\n", new), encoding="utf-8")
+
+
+def test_a_changed_id_keeps_its_old_url_as_a_redirect(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    rename(project, keep_old=True)
+    assert build(project, tmp_path / "site").returncode == 0
+    old = (tmp_path / "site" / "actions" / "cite-declercq" / "index.html").read_text(encoding="utf-8")
+    assert REFRESH.search(old)[1] == "../cite-declercq-oignies/"
+    assert unresolved(tmp_path / "site", read(MANIFEST)) == []
+
+
+def test_a_changed_id_without_redirect_is_caught(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    rename(project, keep_old=False)
+    assert build(project, tmp_path / "site").returncode == 0
+    assert unresolved(tmp_path / "site", read(MANIFEST)) == ["/actions/cite-declercq/"]
+
+
+def test_a_former_id_cannot_be_reused(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    rename(project, keep_old=True)
+    actions = project / "data" / "actions.yaml"
+    actions.write_text(actions.read_text(encoding="utf-8").replace("  - id: cite-crombez\n",
+                                                                    "  - id: cite-declercq\n"), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "actions[cite-declercq-oignies].anciens_ids: identifiant d'action « cite-declercq » en double" in result.stderr
+
+
+def test_action_page_shows_its_permanent_link_and_a_citation(site: Path) -> None:  # noqa: F811
+    html = page(site, "actions/cite-declercq/")
+    assert html.select_one("a.crte-permalien").get_text() == "https://crte.agglo-henincarvin.fr/actions/cite-declercq/"
+    assert html.select_one("#citation").get_text() == (
+        "CRTE Hénin-Carvin (contrat signé le 13 décembre 2021), annexe 3, fiche 14.3 : « Cité Declercq - espaces"
+        " publics - Part CAHC + ville », https://crte.agglo-henincarvin.fr/actions/cite-declercq/")
+
+
+# --- Communes and project owners ------------------------------------------------------------
+
+def test_the_fourteen_communes_have_a_page(site: Path, crte: Crte) -> None:  # noqa: F811
+    index = page(site, "communes/")
+    names = [th.get_text(strip=True) for th in index.select("table")[0].select("tbody th")]
+    assert names == [c.nom for c in crte.communes] and len(names) == 14
+    for c in crte.communes:
+        assert page(site, f"communes/{c.slug}/").select_one("h1").get_text(strip=True).rstrip("¶") == c.nom
+
+
+def test_commune_page_lists_the_actions_located_there(site: Path) -> None:  # noqa: F811
+    html = page(site, "communes/oignies/")
+    titles = [th.get_text(strip=True) for th in html.select("table tbody th")]
+    assert titles == [
+        "Cité Declercq - espaces publics - Part CAHC + ville",
+        "9.9Bis Réhabilitation des chevalements et puits (travaux d'urgence couronnement)",
+        "9.9Bis Réhabilitation des chevalements et puits (diag + travaux d'urgence pieds)",
+        "9.9Bis Réhabilitation des chevalements et puits - \"corps\" des chevalements",
+    ]
+    foot = html.select_one("table tfoot").get_text(" ", strip=True)
+    assert euros(Decimal("26513951") + Decimal("161013") + Decimal("693460") + Decimal("2252353")) in foot
+
+
+def test_whole_territory_outside_and_unlocated_actions_are_listed_as_such(site: Path) -> None:  # noqa: F811
+    html = page(site, "communes/")
+    def section(anchor: str) -> list[str]:
+        return [th.get_text(strip=True) for th in html.find(id=anchor).find_next("table").select("tbody th")]
+    assert len(section("territoire")) == 4
+    assert section("hors-cahc") == ["ZEC sur le secteur de la Chapelle à Wahagnies / Phalempin"]
+    assert len(section("non-precise")) == 6
+    assert "non précisé par le document" in page(site, "actions/courant-de-la-motte/").get_text()
+
+
+def test_project_owner_pages(site: Path) -> None:  # noqa: F811
+    index = page(site, "maitres-ouvrage/")
+    rows = [[c.get_text(strip=True) for c in tr.find_all(["th", "td"])] for tr in index.select("tbody tr")]
+    assert [r[0] for r in rows] == ["CAHC", "Commune d'Hénin-Beaumont", "Commune d'Oignies", "Commune de Drocourt",
+                                    "Commune de Noyelles-Godault", "Commune de Rouvroy", "GESPATRIM",
+                                    "Ville de Libercourt"]
+    assert rows[0][1] == "23"
+    gespatrim = page(site, "maitres-ouvrage/gespatrim/")
+    assert gespatrim.select_one("tbody th").get_text(strip=True) == \
+        "Réhabilitation de la friche Mecastamp porté par Gespatrium"
+    action = page(site, "actions/cite-declercq/")
+    owners = [a["href"] for a in action.select("dl.crte-champs dd a") if "maitres-ouvrage" in a["href"]]
+    assert owners == ["../../maitres-ouvrage/cahc/", "../../maitres-ouvrage/commune-d-oignies/"]
+
+
+# --- Open data ---------------------------------------------------------------------------------
+
+def test_the_data_package_is_valid(site: Path) -> None:  # noqa: F811
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(str(site / "donnees" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    package = json.loads((site / "donnees" / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"][0]["name"] == "etalab-2.0"
+    assert [r["path"] for r in package["resources"]] == ["actions.csv", "indicateurs.csv"]
+
+
+def test_the_table_schema_comes_from_the_declarations(site: Path) -> None:  # noqa: F811
+    from macros.data.model import Action, Localisation
+
+    package = json.loads((site / "donnees" / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}
+    header = (site / "donnees" / "actions.csv").read_text(encoding="utf-8").split("\n")[0].split(",")
+    assert list(fields) == header
+    for name in ("id", "titre", "annee_lancement", "cout_total"):
+        assert fields[name]["description"] == Action.model_fields[name].description
+        assert fields[name]["constraints"] == {"required": True}
+    assert fields["part_cahc"]["description"].startswith(Action.model_fields["part_cahc"].description)
+    assert "constraints" not in fields["part_cahc"]
+    assert (fields["cout_total"]["type"], fields["chantier"]["type"], fields["territoire"]["type"]) == \
+        ("number", "integer", "boolean")
+    assert fields["orientation"]["description"] == Action.model_computed_fields["orientation"].description
+    assert fields["communes"]["description"].startswith(Localisation.model_fields["communes"].description)
+
+
+def test_csv_round_trips_to_the_same_figures_as_the_site(site: Path, crte: Crte) -> None:  # noqa: F811
+    rows = list(csv.DictReader(io.StringIO((site / "donnees" / "actions.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == 24
+    cost = sum(Decimal(r["cout_total"]) for r in rows)
+    share = sum(Decimal(r["part_cahc"]) for r in rows if r["part_cahc"])
+    assert (cost, share) == (Decimal("90713853.98"), Decimal("26115217.83"))
+    assert [r["id"] for r in rows if not r["part_cahc"]] == ["chef-de-projet-opah-ru"]
+    finances = page(site, "finances/").select_one("#tableau-orientation tfoot").get_text(" ", strip=True)
+    assert euros(cost) in finances and euros(share) in finances
+    assert all(re.fullmatch(r"\d+\.\d\d", r["cout_total"]) for r in rows)
+    indicators = list(csv.DictReader(io.StringIO((site / "donnees" / "indicateurs.csv").read_text(encoding="utf-8"))))
+    assert [r["id"] for r in indicators] == [i.id for i in crte.indicators]
+
+
+def test_json_files_hold_exact_amounts(site: Path) -> None:  # noqa: F811
+    data = json.loads((site / "donnees" / "actions.json").read_text(encoding="utf-8"))
+    assert data["actions"][1]["cout_total"] == "1950206.00"
+    assert data["totaux_publies"]["total"]["part_cahc"] == "25715256.83"
+    contract = json.loads((site / "donnees" / "contrat.json").read_text(encoding="utf-8"))
+    assert [a["numero"] for a in contract["contrat"]["articles"]] == list(range(1, 14))
+    assert len(contract["communes"]) == 14
+
+
+def test_the_spreadsheet_has_every_action_and_table(site: Path) -> None:  # noqa: F811
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.load_workbook(site / "donnees" / "maquette-financiere.xlsx")
+    assert wb.sheetnames == ["Actions", "Par orientation", "Par chantier", "Par fiche", "Par année de lancement",
+                             "Par maître d'ouvrage", "Contrôles"]
+    actions = wb["Actions"]
+    assert actions.max_row == 25
+    header = [c.value for c in actions[1]]
+    costs = [row[header.index("cout_total")] for row in actions.iter_rows(min_row=2, values_only=True)]
+    assert round(sum(costs), 2) == 90713853.98
+    total = [c.value for c in wb["Par orientation"][wb["Par orientation"].max_row]]
+    assert total[:2] == ["Total", 24]
+    # Readable as a spreadsheet: bold header row kept in view, amounts in euros.
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2", ws.title
+        assert all(c.font.b for c in ws[1]), ws.title
+    money = {header.index("cout_total") + 1, header.index("part_cahc") + 1}
+    for row in actions.iter_rows(min_row=2):
+        for c in row:
+            assert (c.number_format == '#,##0.00\\ "€"') == (c.column in money), (c.coordinate, c.number_format)
+
+
+def test_open_data_page_lists_each_file_with_its_rows(site: Path) -> None:  # noqa: F811
+    html = page(site, "donnees/")
+    rows = {tr.th.get_text(strip=True): tr.find_all("td")[1].get_text(strip=True) for tr in html.select("tbody tr")}
+    assert rows == {"actions.csv": "24", "actions.json": "24", "indicateurs.csv": "94", "indicateurs.json": "94",
+                    "contrat.json": "—", "maquette-financiere.xlsx": "24", "datapackage.json": "—"}
+    assert "Licence Ouverte" in html.get_text()
