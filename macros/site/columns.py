@@ -1,0 +1,96 @@
+"""The columns of the published tables (/donnees/), described from the record
+declarations: a column that publishes a declared field takes its type, its
+description and whether it is required from that declaration (macros/data/),
+so that datapackage.json's Table Schema never drifts from the data.
+
+A column that is not a field (a URL, a title looked up in another record) says
+where it comes from in its own description.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..data.model import Action, Chantier, Fiche, Indicator, Localisation, Measure, Record
+from ..data.record import field_type, unwrap
+
+_PYTHON_TYPES = {int: "integer", str: "string", bool: "boolean"}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # Table Schema type
+    description: str
+    required: bool = False
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "type": self.type, "description": self.description}
+        if self.required:
+            out["constraints"] = {"required": True}
+        if self.type == "boolean":
+            out.update(trueValues=["true"], falseValues=["false"])
+        return out
+
+
+def declared(record: type[Record], field: str, name: str | None = None, *, optional: bool = False,
+             note: str = "") -> Column:
+    """A column publishing `record.field` as declared (`optional`: inside an optional block)."""
+    if field in record.model_computed_fields:
+        computed = record.model_computed_fields[field]
+        ctype = _PYTHON_TYPES.get(unwrap(computed.return_type)[0], "string")
+        return Column(name or field, ctype, (computed.description or "") + note, not optional)
+    info = record.model_fields[field]
+    inner, _, many = unwrap(info.annotation)
+    ft = field_type(inner) or next((m for m in info.metadata if hasattr(m, "table")), None)
+    ctype = "string" if many or ft is None else ft.table
+    if many:
+        note = " Plusieurs valeurs séparées par « ; »." + note
+    return Column(name or field, ctype, (info.description or "") + note, info.is_required() and not optional)
+
+
+def computed(name: str, ctype: str, description: str, required: bool = True) -> Column:
+    return Column(name, ctype, description, required)
+
+
+ACTION_COLUMNS = [
+    declared(Action, "id"),
+    computed("url", "string", "Adresse permanente de la page de l'action."),
+    declared(Action, "orientation"),
+    declared(Action, "enjeu"),
+    declared(Action, "chantier"),
+    declared(Chantier, "titre", "chantier_titre", note=" (titre du chantier, data/orientations.yaml)"),
+    declared(Action, "fiche"),
+    declared(Fiche, "titre", "fiche_titre", note=" (titre de la fiche, data/orientations.yaml)"),
+    declared(Action, "maitre_ouvrage"),
+    declared(Action, "titre"),
+    declared(Action, "description"),
+    declared(Action, "annee_lancement"),
+    declared(Action, "cout_total"),
+    declared(Action, "part_cahc", note=" Vide : non donnée par l'annexe (jamais 0)."),
+    declared(Localisation, "communes", optional=True),
+    declared(Localisation, "territoire", optional=True),
+    declared(Localisation, "hors_cahc", optional=True),
+]
+
+INDICATOR_COLUMNS = [
+    declared(Indicator, "id"),
+    computed("url", "string", "Adresse permanente de l'indicateur."),
+    declared(Indicator, "orientation"),
+    declared(Indicator, "groupe", optional=True),
+    declared(Indicator, "libelle"),
+    declared(Indicator, "unite"),
+    declared(Indicator, "source"),
+    declared(Measure, "valeur", "valeur_reference", optional=True, note=" (valeur de référence)"),
+    declared(Measure, "annee", "annee_reference", optional=True, note=" (année de la valeur de référence)"),
+    declared(Measure, "valeur", "cible", optional=True, note=" (valeur cible)"),
+    declared(Measure, "annee", "annee_cible", optional=True, note=" (année de la cible)"),
+]
+
+
+def table_schema(columns: list[Column], key: str) -> dict[str, Any]:
+    return {"fields": [c.schema() for c in columns], "primaryKey": key, "missingValues": [""]}
+
+
+def names(columns: list[Column]) -> list[str]:
+    return [c.name for c in columns]
