@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, Field, computed_field
 
-from .fields import Boolean, FicheNumber, Integer, Money, Number, Period, Slug, Text, Year
+from .fields import Boolean, ContractYear, FicheNumber, Integer, Money, Number, Period, Slug, Text
 from .record import Record
 
 
@@ -105,7 +105,7 @@ class Amounts(Record):
 class YearAmounts(Record):
     """Une ligne de totaux par année imprimée."""
 
-    annee: Year = Field(description="L'année, telle qu'imprimée.")
+    annee: ContractYear = Field(description="L'année, telle qu'imprimée.")
     cout_total: Money = Field(description="Coût total HT imprimé pour l'année.")
     part_cahc: Money = Field(description="Part CAHC imprimée pour l'année.")
     constats: YearFindings | None = Field(default=None, description="Explication de chaque écart.")

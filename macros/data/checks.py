@@ -7,13 +7,25 @@ Within a record
 - an action's CAHC share does not exceed its total cost;
 - a localisation names communes, the whole territory or places outside it.
 
+Addresses (names.py)
+- action ids, former ids and commune slugs that are reserved (`index`…) or too
+  long; project owner names whose slug is empty, reserved, or shared by two
+  different spellings (both would land on one /maitres-ouvrage/ page).
+
 Duplicates
+- inside any list of values (communes of a localisation, indicators of an
+  action, former ids…) and among the owners of one cell (« GESPATRIM /
+  GESPATRIM » would count the action twice);
+- an indicator's measures: one per year;
 - article numbers, section numbers, party ids;
 - orientation, chantier and fiche numbers;
 - indicator ids, and one indicator block per orientation;
 - commune slugs;
 - action ids and former ids (`anciens_ids`), which share one namespace: each is
   a URL that must lead to one page.
+
+Dates
+- the signature date is not after today (the build date).
 
 References
 - a signatory's party; an indicator block's orientation;
@@ -31,12 +43,14 @@ Each check reports `file:line: field: message` into the loader's ErrorList.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 from .errors import DataError, ErrorList, Where
-from .model import ActionsFile, Commune, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile
+from .model import ActionsFile, Commune, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile, Record
+from .names import RESERVED, owners, slug_problem, slugify
 from ..views.formatting import euros  # French amounts in messages; formatting.py imports nothing of ours
 from .reconcile import explanations, findings, reconciliations
 
@@ -50,7 +64,26 @@ def unique(errors: ErrorList, items: Iterable[tuple[Any, Where, str]], what: str
             seen[key] = where
 
 
+def check_lists(errors: ErrorList, root: Record) -> None:
+    """No value twice in a list of values, anywhere under `root`."""
+    stack: list[Record] = [root]
+    while stack:
+        record = stack.pop()
+        for name in type(record).model_fields:
+            value = getattr(record, name)
+            if isinstance(value, Record):
+                stack.append(value)
+            elif isinstance(value, tuple) and value and isinstance(value[0], Record):
+                stack.extend(value)
+            elif isinstance(value, tuple):
+                unique(errors, ((v, record.where_of(name, i), record.sub(name)) for i, v in enumerate(value)),
+                       "valeur")
+
+
 def check_contract(errors: ErrorList, contract: Contract) -> None:
+    if contract.signature.date > dt.date.today():
+        errors.add(contract.signature.where_of("date"), contract.signature.sub("date"),
+                   f"la date de signature ({contract.signature.date.isoformat()}) est postérieure à aujourd'hui")
     for a in contract.articles:
         for s in a.sections:
             if not s.numero.startswith(f"{a.numero}."):
@@ -80,6 +113,8 @@ def check_plan(errors: ErrorList, plan: OrientationsFile) -> None:
 
 def check_indicators(errors: ErrorList, indicators: IndicatorsFile, plan: OrientationsFile | None) -> None:
     blocks = indicators.orientations
+    for i in (i for b in blocks for i in b.indicateurs):
+        unique(errors, ((m.annee, m.where, m.sub("annee")) for m in i.mesures), "mesure de l'année")
     unique(errors, ((i.id, i.where, i.sub("id")) for b in blocks for i in b.indicateurs), "identifiant d'indicateur")
     unique(errors, ((b.orientation, b.where, b.sub("orientation")) for b in blocks), "orientation")
     if plan is not None:
@@ -94,6 +129,7 @@ def check_actions(errors: ErrorList, annex: ActionsFile, plan: OrientationsFile 
                   indicators: IndicatorsFile | None, communes: CommunesFile | None) -> None:
     """Relations and references of the actions; sets each action's orientation."""
     actions = annex.actions
+    check_addresses(errors, annex)
     unique(errors, [*((a.id, a.where, a.sub("id")) for a in actions),
                     *((old, a.where_of("anciens_ids", i), a.sub("anciens_ids"))
                       for a in actions for i, old in enumerate(a.anciens_ids))], "identifiant d'action")
@@ -137,6 +173,39 @@ def check_actions(errors: ErrorList, annex: ActionsFile, plan: OrientationsFile 
 
 def check_communes(errors: ErrorList, communes: tuple[Commune, ...]) -> None:
     unique(errors, ((c.slug, c.where, c.sub("slug")) for c in communes), "commune")
+    for c in communes:
+        if (bad := slug_problem(c.slug)) is not None:
+            errors.add(c.where_of("slug"), c.sub("slug"), bad)
+
+
+def check_addresses(errors: ErrorList, annex: ActionsFile) -> None:
+    """Action ids and owner names that would not make a page address of their own."""
+    owner_slugs: dict[str, tuple[str, Where]] = {}
+    for a in annex.actions:
+        for i, old in enumerate((a.id, *a.anciens_ids)):
+            if (bad := slug_problem(old)) is not None:
+                where = a.where_of("id") if i == 0 else a.where_of("anciens_ids", i - 1)
+                errors.add(where, a.sub("id" if i == 0 else "anciens_ids"), bad)
+        seen: set[str] = set()
+        where = a.where_of("maitre_ouvrage")
+        for name in owners(a.maitre_ouvrage):
+            slug = slugify(name)
+            if slug in RESERVED:
+                errors.add(where, a.sub("maitre_ouvrage"),
+                           f"le maître d'ouvrage « {name} » donnerait l'adresse /maitres-ouvrage/{slug}/, qui "
+                           f"remplacerait une page du site ; écrivez son nom en entier")
+            elif (bad := slug_problem(slug)) is not None:
+                errors.add(where, a.sub("maitre_ouvrage"), f"le maître d'ouvrage « {name} » {bad}")
+            elif slug in seen:
+                errors.add(where, a.sub("maitre_ouvrage"), f"« {name} » est nommé deux fois : l'action serait "
+                                                          f"comptée deux fois pour ce maître d'ouvrage")
+            elif slug in owner_slugs and owner_slugs[slug][0] != name:
+                other, at = owner_slugs[slug]
+                errors.add(where, a.sub("maitre_ouvrage"),
+                           f"« {name} » et « {other} » ({at}) donnent la même adresse /maitres-ouvrage/{slug}/ ;"
+                           f" écrivez ce maître d'ouvrage de la même façon partout")
+            seen.add(slug)
+            owner_slugs.setdefault(slug, (name, where))
 
 
 def check_totals(crte: Crte) -> list[DataError]:

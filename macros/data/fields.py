@@ -25,11 +25,17 @@ from typing import Annotated, Any
 from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from . import text
 from .reader import Scalar, not_text
 
-MONEY_RE = re.compile(r"(0|[1-9][0-9]*)(\.[0-9]{1,2})?")
-NUMBER_RE = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
-INT_RE = re.compile(r"[1-9][0-9]*")
+# Bounds that keep a typo from reaching the pages (and Decimal's 28 digits):
+# amounts below 10 milliards d'euros, numbers of 15 digits, 4-digit numbers.
+MONEY_RE = re.compile(r"(0|[1-9][0-9]{0,9})(\.[0-9]{1,2})?")
+NUMBER_RE = re.compile(r"-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,6})?")
+INT_RE = re.compile(r"[1-9][0-9]{0,3}")
+SLUG_MAX = 80
+# The contract's period: « la période contractuelle 2021-2026 » (article 1).
+CONTRACT_YEARS = (2021, 2026)
 SLUG_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 YEAR_RE = re.compile(r"[0-9]{4}(-[0-9]{4})?")
@@ -85,17 +91,39 @@ def _html(value: str) -> str | None:
             f"éventuellement en Markdown, sans balises")
 
 
-def text_reader(pattern: re.Pattern[str] | None = None, hint: str = "") -> Callable[[Scalar], str]:
+def text_reader(pattern: re.Pattern[str] | None = None, hint: str = "",
+                multiline: bool = False, max_length: int | None = None) -> Callable[[Scalar], str]:
     def read(s: Scalar) -> str:
         if surprise := not_text(s):
             raise refuse(surprise)
         value = str(s)
         if not value.strip():
             raise refuse("texte vide ; ce champ est obligatoire")
+        if bad := text.problem(value, multiline):
+            raise refuse(bad)
         if html := _html(value):
             raise refuse(html)
+        if max_length is not None and len(value) > max_length:
+            raise refuse(f"trop long ({len(value)} caractères, {max_length} au plus) : il forme une adresse web")
         if pattern is not None and not pattern.fullmatch(value):
             raise refuse(f"« {value} » n'a pas la forme attendue{hint}")
+        return value
+    return read
+
+
+def period_reader(hint: str, bounds: tuple[int, int]) -> Callable[[Scalar], str]:
+    """A year ("2021") or a period ("2021-2022") within `bounds`, in order."""
+    base = text_reader(YEAR_RE, hint)
+
+    def read(s: Scalar) -> str:
+        value = base(s)
+        years = [int(y) for y in value.split("-")]
+        if len(years) == 2 and years[0] >= years[1]:
+            raise refuse(f"la période « {value} » est à l'envers ou vide ; écrivez \"{years[1]}-{years[0]}\"")
+        if not all(bounds[0] <= y <= bounds[1] for y in years):
+            raise refuse(f"« {value} » est hors de la période {bounds[0]}-{bounds[1]}"
+                         + (" du contrat (article 1 : « la période contractuelle 2021-2026 »)"
+                            if bounds == CONTRACT_YEARS else "") + " ; vérifiez l'année")
         return value
     return read
 
@@ -107,6 +135,8 @@ def _integer(s: Scalar) -> int:
     if not INT_RE.fullmatch(raw):
         if re.fullmatch(r"0[0-9]+", raw):
             raise refuse(f"« {raw} » commence par un zéro, que YAML lit comme un nombre octal ; écrivez {int(raw)}")
+        if re.fullmatch(r"[1-9][0-9]*", raw):
+            raise refuse(f"« {raw[:20]}{'…' if len(raw) > 20 else ''} » est trop grand (9999 au plus)")
         raise refuse(f"« {raw} » n'est pas un nombre entier positif (ex. 14)")
     return int(raw)
 
@@ -124,6 +154,8 @@ def _money(s: Scalar) -> Decimal:
         raise refuse(f"« {raw} » a plus de deux décimales ; arrondissez au centime (ex. \"1950206.00\")")
     if re.fullmatch(r"0[0-9]+(\.[0-9]+)?", raw):
         raise refuse(f"« {raw} » commence par un zéro ; écrivez le montant sans zéro initial")
+    if re.fullmatch(r"[1-9][0-9]{10,}(\.[0-9]{1,2})?", raw):
+        raise refuse(f"« {raw[:30]}{'…' if len(raw) > 30 else ''} » dépasse 9 999 999 999,99 € ; vérifiez la saisie")
     raise refuse(f"« {raw} » n'est pas un montant ; écrivez des chiffres avec un point décimal, "
                  f"sans espace ni symbole € (ex. \"1950206.00\")")
 
@@ -132,6 +164,9 @@ def _number(s: Scalar) -> Decimal:
     raw = s.strip()
     if NUMBER_RE.fullmatch(raw) and not s.plain:
         return Decimal(raw)
+    if re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", raw) and not s.plain:
+        raise refuse(f"« {raw[:30]}{'…' if len(raw) > 30 else ''} » a trop de chiffres (15 avant la virgule et 6 "
+                     f"après au plus) ; vérifiez la saisie")
     raise refuse(f"« {raw} » n'est pas un nombre ; écrivez des chiffres avec un point décimal (ex. \"12.5\")")
 
 
@@ -155,7 +190,10 @@ def _boolean(s: Scalar) -> bool:
 
 # --- The types ----------------------------------------------------------------------
 
-TEXT_JSON = {"type": "string", "pattern": "\\S", "not": {"pattern": HTML_JSON}}
+TEXT_JSON = {"type": "string", "pattern": "\\S", "maxLength": text.SINGLE_LINE_MAX,
+             "not": {"pattern": f"{HTML_JSON}|{text.JSON_FORBIDDEN}|{text.JSON_SINGLE_LINE}"}}
+MARKDOWN_JSON = {"type": "string", "pattern": "\\S", "maxLength": text.MARKDOWN_MAX,
+                 "not": {"pattern": f"{HTML_JSON}|{text.JSON_FORBIDDEN}"}}
 
 
 def _pattern_json(regex: re.Pattern[str]) -> dict[str, Any]:
@@ -165,21 +203,28 @@ def _pattern_json(regex: re.Pattern[str]) -> dict[str, Any]:
 TEXT = FieldType("texte", "Texte, entre guillemets ; sans HTML.", "un texte", TEXT_JSON, "string",
                  '"…"', text_reader())
 MARKDOWN = FieldType("texte Markdown", "Texte en Markdown (**gras**, *italique*, listes « - ») ; sans HTML.",
-                     "un texte", TEXT_JSON, "string", "|- (bloc de texte, une ligne vide entre deux paragraphes)", text_reader())
-SLUG = FieldType("identifiant", "Identifiant : minuscules sans accents, chiffres et tirets ; ne change jamais "
-                 "une fois publié.", "un texte", _pattern_json(SLUG_RE), "string", "cite-declercq",
-                 text_reader(SLUG_RE, " : minuscules sans accents, chiffres et tirets (ex. « cite-declercq »)"))
+                     "un texte", MARKDOWN_JSON, "string", "|- (bloc de texte, une ligne vide entre deux paragraphes)",
+                     text_reader(multiline=True))
+SLUG = FieldType("identifiant", f"Identifiant : minuscules sans accents, chiffres et tirets, {SLUG_MAX} caractères "
+                 "au plus ; ne change jamais une fois publié.", "un texte",
+                 {**_pattern_json(SLUG_RE), "maxLength": SLUG_MAX}, "string", "cite-declercq",
+                 text_reader(SLUG_RE, " : minuscules sans accents, chiffres et tirets (ex. « cite-declercq »)",
+                             max_length=SLUG_MAX))
 FICHE = FieldType("numéro de fiche", "Numéro de fiche « chantier.fiche », entre guillemets.", "un texte",
                   _pattern_json(FICHE_RE), "string", '"19.10"',
                   text_reader(FICHE_RE, " : « chantier.fiche » entre guillemets, ex. \"14.3\""))
 SECTION = FieldType("numéro de section", "Numéro « article.section », entre guillemets.", "un texte",
                     _pattern_json(FICHE_RE), "string", '"6.3"',
                     text_reader(FICHE_RE, " : « article.section », ex. \"6.3\""))
-PERIOD = FieldType("année ou période", "Année ou période, entre guillemets, telle que publiée.", "un texte",
+PERIOD = FieldType("année ou période", f"Année ou période de la période du contrat ({CONTRACT_YEARS[0]}-"
+                   f"{CONTRACT_YEARS[1]}), entre guillemets, telle que publiée.", "un texte",
                    _pattern_json(YEAR_RE), "string", '"2021-2022"',
-                   text_reader(YEAR_RE, " : une année (\"2021\") ou une période (\"2021-2022\")"))
+                   period_reader(" : une année (\"2021\") ou une période (\"2021-2022\")", CONTRACT_YEARS))
+CONTRACT_YEAR = FieldType("année", f"Année de la période du contrat ({CONTRACT_YEARS[0]}-{CONTRACT_YEARS[1]}), "
+                          "entre guillemets.", "un texte", _pattern_json(YEAR_RE), "string", '"2021"',
+                          period_reader(" : une année, ex. \"2021\"", CONTRACT_YEARS))
 YEAR = FieldType("année", "Année, entre guillemets.", "un texte", _pattern_json(YEAR_RE), "string", '"2021"',
-                 text_reader(YEAR_RE, " : une année, ex. \"2021\""))
+                 period_reader(" : une année, ex. \"2021\"", (1900, 2100)))
 INTEGER = FieldType("nombre entier", "Nombre entier, sans guillemets ni zéro initial.", "un nombre entier",
                     {"type": "integer", "minimum": 1}, "integer", "14", _integer)
 MONEY = FieldType("montant", "Montant en euros : point décimal, au plus deux décimales, sans espace ni €, "
@@ -212,6 +257,7 @@ FicheNumber = FICHE.annotated(str)
 SectionNumber = SECTION.annotated(str)
 Period = PERIOD.annotated(str)
 Year = YEAR.annotated(str)
+ContractYear = CONTRACT_YEAR.annotated(str)
 Integer = INTEGER.annotated(int)
 Money = MONEY.annotated(Decimal)
 Number = NUMBER.annotated(Decimal)

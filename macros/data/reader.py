@@ -18,6 +18,7 @@ The declarations (pydantic models, `record.py`) validate these raw values;
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ NULL_TAG = "tag:yaml.org,2002:null"
 # Records whose list paths name them by this key rather than by their index.
 KEYS = ("id", "slug")
 SLUG_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+SLUG_MAX = 80
 
 
 class Scalar(str):
@@ -65,12 +67,18 @@ class RawMap(dict):  # type: ignore[type-arg]
     itemlines: dict[str, list[int]]  # line of each item of a list value
 
 
-def parse_file(path: Path, display: str, errors: ErrorList) -> yaml.Node | None:
-    """Compose one YAML file; report encoding, syntax and emptiness problems.
+MAX_DEPTH = 50  # nesting of [ and {: PyYAML's C composer recurses, and crashes far deeper
+MAX_INDENT = 200
 
-    `display` is the name used in messages (a path relative to the project).
-    """
-    raw = path.read_bytes()
+
+def _read(path: Path, display: str, errors: ErrorList) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        why = {errno.EACCES: "permission refusée", errno.EPERM: "permission refusée",
+               errno.EISDIR: "c'est un dossier"}.get(exc.errno or 0, "erreur du système de fichiers")
+        errors.add(Where(display, 1), "(fichier)", f"impossible de lire le fichier ({why}) ; vérifiez ses droits")
+        return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -78,26 +86,96 @@ def parse_file(path: Path, display: str, errors: ErrorList) -> yaml.Node | None:
         errors.add(Where(display, line), "(fichier)",
                    "le fichier n'est pas encodé en UTF-8 ; enregistrez-le en UTF-8")
         return None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _too_deep(text: str) -> tuple[int, str] | None:
+    """(line, message) when the nesting is deeper than any real data file needs."""
+    for n, line in enumerate(text.split("\n"), 1):
+        if len(line) - len(line.lstrip(" ")) > MAX_INDENT:
+            return n, f"indentation de plus de {MAX_INDENT} espaces : imbrication trop profonde"
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth = 0
+    for n, line in enumerate(_QUOTED.sub("", text).split("\n"), 1):
+        for char in line:
+            depth += (char in "[{") - (char in "]}")
+            if depth > MAX_DEPTH:
+                return n, f"plus de {MAX_DEPTH} crochets ou accolades imbriqués : imbrication trop profonde"
+    return None
+
+
+_QUOTED = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\n]|\'\')*\'')
+_OPENS_QUOTE = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#\"']+:\s+)?([\"'])")
+
+
+def _unclosed_quote(lines: list[str], first: int, last: int) -> int | None:
+    """The line (1-based, between first and last) whose quoted value is never closed."""
+    for n in range(last, first - 1, -1):
+        line = lines[n - 1] if n <= len(lines) else ""
+        m = _OPENS_QUOTE.match(line)
+        if m and not _QUOTED.match(line[m.start(1):]):
+            return n
+    return None
+
+
+def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """(line, French message) for a YAML syntax error."""
+    lines = text.split("\n")
+    problem, context = exc.problem or "", exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    start = exc.context_mark.line + 1 if exc.context_mark else line
+    bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "tab" in problem:
+        return line, "tabulation dans l'indentation : YAML n'accepte que des espaces"
+    if "quoted scalar" in context and "end of stream" in problem:
+        return start, "le guillemet ouvert sur cette ligne n'est jamais refermé : le fichier se termine avant"
+    if "unknown escape" in problem:
+        return line, ("barre oblique inverse (\\) suivie d'un caractère inconnu dans un texte entre guillemets "
+                      "doubles : écrivez \\\\ ou utilisez des guillemets simples")
+    if (quote := _unclosed_quote(lines, start, line)) is not None and "flow" not in context:
+        return quote, "le guillemet ouvert sur cette ligne n'est pas refermé sur la même ligne ; ajoutez-le"
+    if "mapping values are not allowed" in problem:
+        return line, ("deux-points inattendu : un texte qui contient « : » s'écrit entre guillemets, et un champ "
+                      "doit être aligné avec les autres champs de son bloc")
+    if "expected key" in problem or "expected '-'" in problem:
+        return line, (f"cette ligne n'est pas alignée avec le bloc commencé ligne {start} ; vérifiez les espaces "
+                      f"en début de ligne")
+    if "flow" in context:
+        return start, "crochet [ ou accolade { ouvert sur cette ligne et jamais refermé"
+    if "cannot start any token" in problem:
+        return line, ("caractère spécial en début de valeur (@, `, % …) : écrivez la valeur entre guillemets")
+    if "alias" in problem or "anchor" in problem:
+        return line, "* ou & en début de valeur : écrivez la valeur entre guillemets"
+    return line, "erreur de syntaxe YAML ; vérifiez l'indentation, les deux-points et les guillemets"
+
+
+def parse_file(path: Path, display: str, errors: ErrorList) -> yaml.Node | None:
+    """Compose one YAML file; report unreadable files, encoding, nesting, syntax and
+    emptiness problems, in French, at the line to fix. `display` is the name used in
+    messages (a path relative to the project)."""
+    text = _read(path, display, errors)
+    if text is None:
+        return None
+    if (deep := _too_deep(text)) is not None:
+        errors.add(Where(display, deep[0]), "(syntaxe YAML)", deep[1])
+        return None
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        what = exc.problem or "erreur de syntaxe"
-        if exc.context:
-            what = f"{exc.context}, {what}"
-        if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
-            what += f" (bloc commencé ligne {exc.context_mark.line + 1})"
-        bad_line = text.split("\n")[line - 1] if line <= text.count("\n") + 1 else ""
-        if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())]:
-            what = "tabulation dans l'indentation : YAML n'accepte que des espaces"
-        errors.add(Where(display, line), "(syntaxe YAML)",
-                   f"{what} ; vérifiez l'indentation, les deux-points et les guillemets")
+        line, what = _syntax(exc, text)
+        errors.add(Where(display, line), "(syntaxe YAML)", what)
         return None
-    except yaml.YAMLError as exc:  # e.g. a control character in the stream
-        errors.add(Where(display, 1), "(syntaxe YAML)", str(exc).replace("\n", " "))
+    except yaml.reader.ReaderError as exc:  # a control character in the file itself
+        line = text[: exc.position].count("\n") + 1
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        errors.add(Where(display, line), "(syntaxe YAML)",
+                   f"caractère de contrôle invisible (U+{ord(char[:1] or ' '):04X}) : supprimez-le "
+                   f"(il vient souvent d'un copier-coller)")
+        return None
+    except (yaml.YAMLError, RecursionError):
+        errors.add(Where(display, 1), "(syntaxe YAML)", "erreur de syntaxe YAML ; vérifiez le fichier")
         return None
     if node is None:
         errors.add(Where(display, 1), "(fichier)", "le fichier est vide")
@@ -114,7 +192,7 @@ def _step(path: str, key: str | int, item: Any = None) -> str:
     if isinstance(item, RawMap):
         for k in KEYS:
             v = item.get(k)
-            if isinstance(v, Scalar) and SLUG_RE.fullmatch(v):
+            if isinstance(v, Scalar) and len(v) <= SLUG_MAX and SLUG_RE.fullmatch(v):
                 return f"{path}[{v}]"
     return f"{path}[{key}]"
 
@@ -124,7 +202,7 @@ def _item_path(path: str, i: int, node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode) and key.value in KEYS and isinstance(value, yaml.ScalarNode) \
-                    and SLUG_RE.fullmatch(value.value):
+                    and len(value.value) <= SLUG_MAX and SLUG_RE.fullmatch(value.value):
                 return f"{path}[{value.value}]"
     return f"{path}[{i}]"
 

@@ -81,11 +81,23 @@ def indicator_rows(views: Views, site_url: str) -> list[dict[str, str]]:
     return rows
 
 
+# A spreadsheet opening a CSV runs a cell that starts with one of these as a
+# formula (OWASP, « CSV Injection »): text cells get a leading apostrophe, which
+# spreadsheets hide and readers can see. Numbers are never touched.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
 def _csv(columns: list[Column], rows: Iterable[dict[str, str]]) -> bytes:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=names(columns), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    text = [c.name for c in columns if c.type == "string"]
+    for row in rows:
+        writer.writerow({**row, **{n: neutralised(row[n]) for n in text}})
     return out.getvalue().encode("utf-8")
 
 
@@ -122,13 +134,16 @@ def _xlsx(views: Views, site_url: str) -> bytes:
 
         def cell(value: Any, **style: Any) -> WriteOnlyCell:
             c = WriteOnlyCell(ws, value=value)
+            if isinstance(value, str):
+                # Text stays text: openpyxl would store "=…" as a live formula.
+                c.data_type = "s"
             for name, v in style.items():
                 setattr(c, name, v)
             return c
 
         ws.append([cell(h, font=bold) for h in header])
         for row in rows:
-            ws.append([cell(v, number_format=euro) if i in money_cols else v for i, v in enumerate(row, 1)])
+            ws.append([cell(v, number_format=euro) if i in money_cols else cell(v) for i, v in enumerate(row, 1)])
 
     names = [c.name for c in ACTION_COLUMNS]
     rows = []

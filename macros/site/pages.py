@@ -15,20 +15,23 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import markdown as python_markdown
 import nh3
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
-from markupsafe import Markup
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, pass_eval_context, select_autoescape
+from jinja2.nodes import EvalContext
+from markupsafe import Markup, escape
 
 from ..data import reconcile
 from ..views import formatting
 from ..views.finance import breakdowns
 from .opendata import DataFile
-from ..views.views import Views, owners, slugify
+from ..data.names import owners, slugify
+from ..views.views import Views
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -82,12 +85,38 @@ def src_uri(route: str) -> str:
 
 # --- Filters ------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
+# What Python-Markdown lets a backslash escape (`|` with the tables extension).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#|!])")
 
 
 def md(text: str) -> Markup:
-    """Plain text made safe for Markdown prose: no markup, no emphasis, no HTML."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))
+    """Plain text made safe for Markdown prose: no markup, no emphasis, no HTML,
+    wherever it lands in a line, and it reads exactly as written. At the start of
+    a line, "- ", "+ ", "* ", "1. ", ": " or "=" would begin a list, a definition or
+    a heading underline: that first character is written as an HTML entity."""
+    out = _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    if m := re.match(r"[0-9]+(\.)", out):
+        out = f"{out[:m.start(1)]}&#46;{out[m.end(1):]}"
+    elif out[:1] in ("-", "+", "*", ":", "="):
+        out = f"&#{ord(out[0])};{out[1:]}"
+    return Markup(out)
+
+
+def meta(text: str) -> Markup:
+    """Text for a page's front matter (title, description). The theme prints these
+    into HTML and attributes without escaping: they are escaped here, as HTML,
+    then written as a JSON string (valid YAML), every non-ASCII character escaped."""
+    return Markup(json.dumps(html.escape(text, quote=True), ensure_ascii=True))
+
+
+@pass_eval_context
+def _finalize(eval_ctx: EvalContext, value: Any) -> Any:
+    """Every `{{ … }}` of a Markdown template (*.md, not autoescaped) is at least
+    HTML-escaped unless a filter made it Markup (`md`, `markdown`, `meta`, `url`):
+    data can never become HTML there. HTML templates are autoescaped by Jinja."""
+    if eval_ctx.autoescape or isinstance(value, (Markup, int, Decimal)) or value is None:
+        return value
+    return escape(value)
 
 
 # What Markdown in the contract text may produce. No images: a page must load
@@ -155,9 +184,10 @@ def make_environment(views: Views, site_url: str = "", data_files: tuple[DataFil
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_finalize,
     )
     env.filters.update(
-        euros=formatting.euros, nombre=formatting.number, md=md, markdown=markdown, json=lambda s: json.dumps(s, ensure_ascii=False),
+        euros=formatting.euros, nombre=formatting.number, md=md, markdown=markdown, meta=meta,
         pourcent=formatting.percent_text,
     )
     env.globals.update(

@@ -41,9 +41,11 @@ def search_document(content: str, title: str, lang: str) -> str:
     none, so this does the same. The index is the same as from the finished page
     (tests/test_site.py compares them).
     """
-    heading = "" if "<h1" in content else f"<h1>{html.escape(title)}</h1>\n"
+    # Titles of generated pages arrive escaped (pages.meta), hand-written ones not.
+    title = html.escape(html.unescape(title))
+    heading = "" if "<h1" in content else f"<h1>{title}</h1>\n"
     return (f'<!doctype html>\n<html lang="{html.escape(lang)}">\n<head><meta charset="utf-8">'
-            f"<title>{html.escape(title)}</title></head>\n<body>\n{heading}{content}\n</body>\n</html>\n")
+            f"<title>{title}</title></head>\n<body>\n{heading}{content}\n</body>\n</html>\n")
 
 
 # Why a reply never came. The longest wait, for the index of 10 000 pages

@@ -32,6 +32,23 @@ def read(manifest: Path) -> list[str]:
             if line.strip() and not line.startswith("#")]
 
 
+def dropped(manifest: Path, built: set[str]) -> list[str]:
+    """`urls.txt:N: /url/: message` for each URL of the manifest that the build about to
+    be written does not have (`built`: site-relative URLs, "/actions/x/", "/donnees/f").
+    A former action id that redirects counts as built."""
+    out = []
+    if not manifest.exists():
+        return out
+    for n, line in enumerate(manifest.read_text(encoding="utf-8").splitlines(), 1):
+        url = line.strip()
+        if url and not url.startswith("#") and url not in built:
+            out.append(f"{manifest.name}:{n}: {url}: cette adresse a été publiée et ne mène plus à aucune page ; "
+                       f"des partenaires la citent : rétablissez la page (un numéro, un identifiant ou un nom "
+                       f"qui forme une adresse ne change pas), ou pour une action qui change d'identifiant, "
+                       f"gardez l'ancien dans anciens_ids")
+    return out
+
+
 HEADER = """\
 # Every URL the site has published. This list only grows: `make urls` adds new
 # ones; never remove a line (partners link to these addresses). The tests check

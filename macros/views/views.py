@@ -12,8 +12,6 @@ Counting rules (stated on the site):
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,17 +19,7 @@ from decimal import Decimal
 
 from .formatting import percent_value
 from ..data.model import Action, Chantier, Commune, Crte, Fiche, IndicatorBlock, Orientation
-
-
-def slugify(text: str) -> str:
-    """"Commune d'Hénin-Beaumont" -> "commune-d-henin-beaumont"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-def owners(maitre_ouvrage: str) -> list[str]:
-    """The project owners named in a published cell: "CAHC/ Commune de Drocourt" -> two."""
-    return [" ".join(part.split()) for part in maitre_ouvrage.split("/") if part.strip()]
+from ..data.names import owners, slugify
 
 
 @dataclass(frozen=True)

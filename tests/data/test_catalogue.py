@@ -29,16 +29,17 @@ class Case:
 
 
 FIRST_COST = '    cout_total: "49600.00"'
+TITLE = '    titre: "Lecture spectacle"'
 CASES = [
     Case("syntaxe-guillemet", "actions.yaml", '    titre: "Lecture spectacle"', '    titre: "Lecture spectacle',
-         'titre: "Lecture spectacle', "(syntaxe YAML): while parsing a block mapping, did not find expected key"
-         " (bloc commencé ligne {start}) ; vérifiez l'indentation, les deux-points et les guillemets", 1),
+         'titre: "Lecture spectacle', "(syntaxe YAML): le guillemet ouvert sur cette ligne n'est pas refermé sur la"
+         " même ligne ; ajoutez-le"),
     Case("indentation", "actions.yaml", '    maitre_ouvrage: "GESPATRIM"', '      maitre_ouvrage: "GESPATRIM"',
-         'maitre_ouvrage: "GESPATRIM"', "(syntaxe YAML): while parsing a block mapping, did not find expected key"
-         " (bloc commencé ligne {start}) ; vérifiez l'indentation, les deux-points et les guillemets"),
+         'maitre_ouvrage: "GESPATRIM"', "(syntaxe YAML): cette ligne n'est pas alignée avec le bloc commencé ligne"
+         " {start} ; vérifiez les espaces en début de ligne"),
     Case("tabulation", "actions.yaml", '    maitre_ouvrage: "GESPATRIM"', '\tmaitre_ouvrage: "GESPATRIM"',
          'maitre_ouvrage: "GESPATRIM"', "(syntaxe YAML): tabulation dans l'indentation : YAML n'accepte que des"
-         " espaces ; vérifiez l'indentation, les deux-points et les guillemets"),
+         " espaces"),
     Case("cle-en-double", "actions.yaml", FIRST_COST, FIRST_COST + '\n    cout_total: "49601.00"',
          'cout_total: "49601.00"', "actions[projet-alimentaire-territorial].cout_total: clé en double (déjà définie ligne {prev}) ;"
          " n'en gardez qu'une"),
@@ -144,6 +145,41 @@ CASES = [
     Case("fiche-hors-chantier", "orientations.yaml", '          - numero: "14.3"', '          - numero: "15.3"',
          'numero: "15.3"', "orientations[2].chantiers[1].fiches[0].numero: la fiche 15.3 n'appartient pas au"
          " chantier 14"),
+    # Hardening: text that would not read as written, addresses, bounds, periods, nesting.
+    Case("caractere-de-controle", "actions.yaml", TITLE, '    titre: "Lecture\\aspectacle"', "Lecture\\a",
+         "actions[lecture-spectacle].titre: contient un caractère de contrôle invisible (U+0007, position 8) ;"
+         " supprimez-le (il vient souvent d'un copier-coller)"),
+    Case("caractere-c1", "actions.yaml", TITLE, '    titre: "Lecture\\x85 [x](https://e.invalid){onclick=alert(1)}"',
+         "Lecture\\x85", "actions[lecture-spectacle].titre: contient un caractère de contrôle invisible (U+0085,"
+         " position 8) ; supprimez-le (il vient souvent d'un copier-coller)"),
+    Case("saut-de-ligne-dans-un-titre", "actions.yaml", TITLE, '    titre: "Lecture\\n\\n=====\\n\\n    code"', "=====",
+         "actions[lecture-spectacle].titre: contient un saut de ligne (position 8) : ce champ tient sur une seule"
+         " ligne ; pour l'écrire sur plusieurs lignes du fichier, utilisez >- (les lignes sont alors rejointes)"),
+    Case("guillemets-de-traitement-de-texte", "actions.yaml", TITLE, "    titre: “Lecture spectacle”", "“Lecture",
+         "actions[lecture-spectacle].titre: est entouré de guillemets typographiques (“…”), qui seraient publiés"
+         " avec le texte ; écrivez-le entre guillemets droits : \"…\""),
+    Case("montant-de-trente-chiffres", "actions.yaml", FIRST_COST, f'    cout_total: "{"9" * 30}"', "9" * 30,
+         f"actions[projet-alimentaire-territorial].cout_total: « {'9' * 30} » dépasse 9 999 999 999,99 € ;"
+         " vérifiez la saisie"),
+    Case("identifiant-de-300-caracteres", "actions.yaml", "  - id: cite-crombez", "  - id: " + "a" * 300, "a" * 300,
+         "actions[8].id: trop long (300 caractères, 80 au plus) : il forme une adresse web"),
+    Case("identifiant-reserve", "actions.yaml", "  - id: cite-crombez", "  - id: index", "- id: index",
+         "actions[index].id: « index » est réservé (il remplacerait une page du site) ; choisissez un autre"
+         " identifiant"),
+    Case("maitre-ouvrage-reserve", "actions.yaml", '    maitre_ouvrage: "GESPATRIM"', '    maitre_ouvrage: "Index"',
+         "Index", "actions[friche-mecastamp].maitre_ouvrage: le maître d'ouvrage « Index » donnerait l'adresse"
+         " /maitres-ouvrage/index/, qui remplacerait une page du site ; écrivez son nom en entier"),
+    Case("maitre-ouvrage-en-double", "actions.yaml", '    maitre_ouvrage: "GESPATRIM"',
+         '    maitre_ouvrage: "GESPATRIM / GESPATRIM"', "GESPATRIM / GESPATRIM",
+         "actions[friche-mecastamp].maitre_ouvrage: « GESPATRIM » est nommé deux fois : l'action serait comptée"
+         " deux fois pour ce maître d'ouvrage"),
+    Case("imbrication-profonde", "actions.yaml", TITLE, "    titre: " + "[" * 50000, "[[[[",
+         "(syntaxe YAML): plus de 50 crochets ou accolades imbriqués : imbrication trop profonde"),
+    Case("periode-a-l-envers", "actions.yaml", '    annee_lancement: "2022"', '    annee_lancement: "2022-2021"',
+         "2022-2021", "actions[centre-gare-libercourt].annee_lancement: la période « 2022-2021 » est à l'envers ou"
+         " vide ; écrivez \"2021-2022\""),
+    Case("signature-dans-le-futur", "contract.yaml", '  date: "2021-12-13"', '  date: "2099-01-01"', "2099-01-01",
+         "signature.date: la date de signature (2099-01-01) est postérieure à aujourd'hui"),
 ]
 
 

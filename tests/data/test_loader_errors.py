@@ -59,12 +59,12 @@ def test_valid_copy_loads(data: Data) -> None:
 
 def test_yaml_syntax_error_unclosed_quote(data: Data) -> None:
     data.edit("actions.yaml", '    titre: "Lecture spectacle"', '    titre: "Lecture spectacle')
-    start = data.line("actions.yaml", "- id: lecture-spectacle")
-    # The quote runs on to the next one, a line down, where the parser gives up.
-    n = data.line("actions.yaml", 'titre: "Lecture spectacle') + 1
+    # The quote runs on to the next one, a line down, where the parser gives up:
+    # the message names the line where the quote was opened.
+    n = data.line("actions.yaml", 'titre: "Lecture spectacle')
     assert data.errors() == [
-        f"{A}:{n}: (syntaxe YAML): while parsing a block mapping, did not find expected key"
-        f" (bloc commencé ligne {start}) ; vérifiez l'indentation, les deux-points et les guillemets"]
+        f"{A}:{n}: (syntaxe YAML): le guillemet ouvert sur cette ligne n'est pas refermé sur la même ligne ;"
+        " ajoutez-le"]
 
 
 def test_bad_indentation(data: Data) -> None:
@@ -72,8 +72,8 @@ def test_bad_indentation(data: Data) -> None:
     n = data.line("actions.yaml", 'maitre_ouvrage: "GESPATRIM"')
     start = data.line("actions.yaml", "- id: friche-mecastamp")
     assert data.errors() == [
-        f"{A}:{n}: (syntaxe YAML): while parsing a block mapping, did not find expected key"
-        f" (bloc commencé ligne {start}) ; vérifiez l'indentation, les deux-points et les guillemets"]
+        f"{A}:{n}: (syntaxe YAML): cette ligne n'est pas alignée avec le bloc commencé ligne {start} ;"
+        " vérifiez les espaces en début de ligne"]
 
 
 def test_duplicate_key(data: Data) -> None:
@@ -303,8 +303,8 @@ def test_truncated_inside_a_quoted_value(data: Data) -> None:
     (data.dir / "actions.yaml").write_text(text[:cut], encoding="utf-8")
     n = text[:cut].count("\n") + 1
     assert data.errors() == [
-        f"{A}:{n}: (syntaxe YAML): while scanning a quoted scalar, found unexpected end of stream"
-        " ; vérifiez l'indentation, les deux-points et les guillemets"]
+        f"{A}:{n}: (syntaxe YAML): le guillemet ouvert sur cette ligne n'est jamais refermé : le fichier se"
+        " termine avant"]
 
 
 def test_top_level_not_a_mapping(data: Data) -> None:

@@ -140,6 +140,16 @@ BOTH_REFUSE = [
     ("actions", ("actions", 7, "localisation", "source"), DELETE),
     ("actions", ("actions", 7, "localisation"), {"source": "rien"}),
     ("actions", ("actions", 7, "anciens_ids"), ["Cité Declercq"]),
+    # Text that would not read as written, and bounds (tests/data/test_hardening.py has the messages).
+    ("actions", ("actions", 0, "titre"), "Lecture\x07spectacle"),
+    ("actions", ("actions", 0, "titre"), "Lecture \u202espectacle"),
+    ("actions", ("actions", 0, "titre"), "Lecture\n\n=====\n\n    code"),
+    ("actions", ("actions", 0, "titre"), "“Lecture spectacle”"),
+    ("actions", ("actions", 0, "titre"), " Lecture spectacle"),
+    ("actions", ("actions", 0, "titre"), "x" * 1001),
+    ("actions", ("actions", 0, "id"), "a" * 300),
+    ("actions", ("actions", 0, "cout_total"), "9" * 30),
+    ("contract", ("articles", 9, "texte"), "Texte\x1b[31m rouge"),
 ]
 
 BOTH_ACCEPT = [
@@ -165,6 +175,11 @@ LOADER_ONLY = [
     ("indicators", ("orientations", 0, "orientation"), 9),  # unknown orientation
     ("actions", ("actions", 7, "anciens_ids"), ["cite-crombez"]),  # former id taken by another action
     ("actions", ("actions", 7, "localisation", "communes"), ["wahagnies"]),  # not one of the 14 communes
+    ("actions", ("actions", 3, "annee_lancement"), "2022-2021"),  # a period backwards
+    ("actions", ("actions", 3, "annee_lancement"), "2030"),  # outside the contract's period
+    ("actions", ("actions", 8, "id"), "index"),  # the folder's own page
+    ("actions", ("actions", 5, "maitre_ouvrage"), "GESPATRIM / GESPATRIM"),  # counted twice
+    ("actions", ("actions", 7, "localisation", "communes"), ["oignies", "oignies"]),  # counted twice
 ]
 
 
