@@ -54,18 +54,21 @@ schemas: install
 	$(BIN)/python -m macros.data.schemas .
 
 ## Build the static site into site/: atomically (a failed build leaves site/ as it
-## was) and reproducibly (dates from the last commit). See macros/build.py.
+## was) and reproducibly (dates from the last commit). See macros/site/build.py.
+## make build DATA=<folder> builds from another data folder (CRTE_DATA, see macros/site/dataset.py).
 build: install
-	$(BIN)/python -m macros.site.build site
+	CRTE_DATA="$(DATA)" $(BIN)/python -m macros.site.build site
 
 ## Add the URLs of the built site to urls.txt (the permanent-URL manifest, committed).
 urls: build
 	$(BIN)/python -m macros.site.urls site urls.txt
 
 ## Build, then serve on http://127.0.0.1:8000, rebuilding when docs/, data/, macros/ or
-## templates/ change (see `watch` in mkdocs.yml).
+## templates/ change (see `watch` in mkdocs.yml), and restarting MkDocs when a .py file of
+## macros/ changes (macros/site/serve.py). A data error shows a banner over the last valid
+## data instead of stopping the server (macros/site/devserver.py). DATA=<folder>, HOST=host:port.
 serve: install
-	$(BIN)/mkdocs serve --strict -a $(HOST)
+	CRTE_DATA="$(DATA)" $(BIN)/python -m macros.site.serve -a $(HOST)
 
 ## The whole test suite, browser tests included.
 test: install browser
@@ -79,4 +82,4 @@ bench: install
 	$(BIN)/python -m bench.run --sizes "$(SIZES)"
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .site.builds .site.lock .site.new .pytest_cache

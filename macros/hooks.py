@@ -1,11 +1,15 @@
 """MkDocs hooks, each a thin call into a module of macros/:
 
 - on_files: the pages generated from the data (pages.py), their "edit" link
-  pointing at the YAML file that holds the record, redirects, open data files;
+  pointing at the YAML file that holds the record, redirects, open data files,
+  the Atom feed of the decisions (feed.py);
 - on_pre_build, on_page_content, on_env, on_post_build, on_build_error: the
   search index (search.py);
 - on_nav, on_env: the theme's parts rendered once (themecache.py);
-- on_startup: MkDocs' anchor scan, narrowed (anchorscan.py).
+- on_startup: MkDocs' anchor scan, narrowed (anchorscan.py);
+- on_startup, on_serve, on_files, on_post_page, on_post_template: under
+  `mkdocs serve`, a data error shows a banner over the last valid data
+  instead of stopping the server (devserver.py).
 """
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 # MkDocs loads a hook by its file path: make the project root importable so that
 # this file can use the `macros` package like every other module.
@@ -26,24 +31,37 @@ from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
 from macros.site import anchorscan  # noqa: E402
+from macros.site import feed  # noqa: E402
 from macros.site.opendata import DIR as DATA_DIR  # noqa: E402
 from macros.site.opendata import files as data_files  # noqa: E402
 from macros.site.pages import generate, redirects, render_redirect  # noqa: E402
 from macros.site.search import SearchIndexer, search_document  # noqa: E402
-from macros.site.dataset import views_for  # noqa: E402
+from macros.site import devserver  # noqa: E402
+from macros.site.dataset import DEFAULT_DATA, data_dir, data_folder, dataset_for, views_for  # noqa: E402
 from macros.site.themecache import ThemeCache  # noqa: E402
+from macros.site.urls import built_urls, dropped  # noqa: E402
 
 
 def on_startup(command: str, dirty: bool) -> None:
     # MkDocs' scan of raw HTML for anchors, narrowed to the tags that can hold one.
     anchorscan.install()
+    devserver.start(command)
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    devserver.watch_data(server, data_dir(config))
+    return server
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if not dataset_for(config).available:  # under serve only, no valid data yet
+        return devserver.error_site(files, config)
     for f in files:
         if f.is_documentation_page():
             f.edit_uri = f"docs/{f.src_uri}"
     views = views_for(config)
+    # A fictitious example (exemple.yaml) says so on every page (overrides/main.html).
+    config.extra["exemple_fictif"] = views.signed.exemple
     site_url = config.site_url or ""
     data = tuple(data_files(views, site_url))
     for page in generate(views, site_url, data):
@@ -55,6 +73,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, f"{old}index.html", content=render_redirect(views, old, new)))
     for f in data:
         files.append(File.generated(config, f"{DATA_DIR}/{f.name}", content=f.content))
+    files.append(File.generated(config, feed.PATH, content=feed.atom(views, site_url)))  # the decisions' Atom feed
+    # A published address never disappears (urls.txt), whatever kind of page it was.
+    # Checked when building the real data: another data folder is another contract.
+    manifest = Path(config.config_file_path).parent / "urls.txt"
+    if data_folder() == DEFAULT_DATA and not devserver.serving():
+        if lost := dropped(manifest, built_urls([f.url for f in files])):
+            raise PluginError(f"{len(lost)} adresse{'s' if len(lost) > 1 else ''} publiée{'s' if len(lost) > 1 else ''}"
+                              f" disparaîtrai{'en' if len(lost) > 1 else ''}t :\n" + "\n".join(lost))
     return files
 
 
@@ -132,3 +158,13 @@ def on_build_error(error: Exception) -> None:
     indexer, _indexer = _indexer, None
     if indexer is not None:
         indexer.close()
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return devserver.add_banner(output, dataset_for(config))
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "404.html":
+        return devserver.add_banner(output_content, dataset_for(config))
+    return output_content

@@ -27,8 +27,10 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def build(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of `project`; `env` adds to (or overrides) the environment,
+    e.g. {"CRTE_DATA": "examples/contrat-vivant"}."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(site_dir)],

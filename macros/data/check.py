@@ -1,7 +1,9 @@
 """`python -m macros.data.check [DATA_DIR]`: validate data/ and print a summary or the errors.
 
 Exit status 0 when the data is valid, 1 with the list of errors otherwise. Never
-a traceback: staff read this output in a pull request.
+a traceback: staff read this output in a pull request. When
+sources/crte-cahc-2021-12-13.txt exists in the current directory, the data is
+also compared with the signed contract (fidelity.py).
 """
 from __future__ import annotations
 
@@ -11,6 +13,10 @@ from pathlib import Path
 from .errors import DataErrors
 from .loader import load
 from .model import Crte
+
+# The signed document's text, relative to the current directory (the repository's
+# root under `make check`): when present, the signed layer is compared with it.
+SOURCE = Path("sources/crte-cahc-2021-12-13.txt")
 
 
 def summary(crte: Crte) -> str:
@@ -32,7 +38,7 @@ def summary(crte: Crte) -> str:
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[0]) if argv else Path("data")
     try:
-        crte = load(data_dir, display_dir=str(data_dir).rstrip("/"))
+        crte = load(data_dir, display_dir=str(data_dir).rstrip("/"), source=SOURCE if SOURCE.is_file() else None)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1

@@ -17,16 +17,19 @@ The steps, for each file of `model.FILES`:
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from . import checks
+from . import checks, fidelity
 from .errors import ErrorList, Where
-from .model import FILES, ActionsFile, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile
-from .reader import RawList, RawMap, Scalar, locate, parse_file, to_raw
+from .model import EXAMPLE, FILES, ActionsFile, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile
+from .decisions import Decision
+from .reader import SLUG_MAX, SLUG_RE, RawList, RawMap, Scalar, locate, parse_file, to_raw
 from .record import Record, record_type, unwrap
+from .timeline import timeline
 
 RECORD_EXPECTED = "une liste de champs « nom: valeur » est attendue ici"
 MESSAGES = {
@@ -123,16 +126,61 @@ def read_files(data_dir: Path, display_dir: str, errors: ErrorList) -> dict[str,
     return parts
 
 
-def load(data_dir: Path | str, display_dir: str = "data") -> Crte:
-    """Read and validate every file of `data_dir`; raise DataErrors listing all problems."""
+DECISIONS = "decisions"
+
+
+def read_decisions(data_dir: Path, display_dir: str, errors: ErrorList) -> list[Decision]:
+    """The decisions of `data_dir/decisions/`, each with its id (its file name)."""
+    folder = data_dir / DECISIONS
+    if not folder.is_dir():
+        return []
+    out: list[Decision] = []
+    seen: dict[str, str] = {}
+    for path in sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml")):
+        display = f"{display_dir}/{DECISIONS}/{path.name}"
+        if path.stem in seen:
+            errors.add(Where(display, 1), "(fichier)", f"deux décisions portent l'identifiant « {path.stem} » "
+                                                        f"({seen[path.stem]} et {path.name}) ; renommez l'une d'elles")
+            continue
+        seen[path.stem] = path.name
+        if not SLUG_RE.fullmatch(path.stem) or len(path.stem) > SLUG_MAX:
+            errors.add(Where(display, 1), "(fichier)",
+                       f"le nom du fichier forme l'adresse /evolutions/{path.stem}/ : minuscules sans accents, "
+                       f"chiffres et tirets, {SLUG_MAX} caractères au plus (ex. 2022-06-14-comite-de-pilotage.yaml)")
+            continue
+        node = parse_file(path, display, errors)
+        if node is None:
+            continue
+        decision = validate(Decision, to_raw(node, display, errors), display, errors)
+        if decision is not None:
+            decision.set_computed(id=path.stem)
+            out.append(decision)
+    return out
+
+
+def load(data_dir: Path | str, display_dir: str = "data", source: Path | None = None) -> Crte:
+    """Read and validate every file of `data_dir`; raise DataErrors listing all problems.
+
+    `source`: the signed document's text (sources/crte-cahc-2021-12-13.txt). When
+    given and present, the signed layer is compared with it last (fidelity.py),
+    provided the records of contract, orientations, actions and indicators are
+    all valid: a half-loaded model is not compared."""
     errors = ErrorList()
     parts = read_files(Path(data_dir), display_dir, errors)
+    unread = {e.where.file for e in errors.errors}  # files whose records are not all valid
+    decisions = read_decisions(Path(data_dir), display_dir, errors)
+    notice = None
+    if (Path(data_dir) / EXAMPLE.name).is_file():
+        node = parse_file(Path(data_dir) / EXAMPLE.name, f"{display_dir}/{EXAMPLE.name}", errors)
+        if node is not None:
+            display = f"{display_dir}/{EXAMPLE.name}"
+            notice = validate(EXAMPLE.record, to_raw(node, display, errors), display, errors)
     contract: Contract | None = parts.get("contract")
     plan: OrientationsFile | None = parts.get("orientations")
     annex: ActionsFile | None = parts.get("actions")
     indicators: IndicatorsFile | None = parts.get("indicators")
     communes: CommunesFile | None = parts.get("communes")
-    for part in parts.values():
+    for part in (*parts.values(), *decisions):
         if part is not None:
             checks.check_lists(errors, part)
     if contract is not None:
@@ -152,7 +200,21 @@ def load(data_dir: Path | str, display_dir: str = "data") -> Crte:
         partial = Crte(contract, plan.orientations, annex.actions, annex.totaux_publies,  # type: ignore[arg-type]
                        (), ())
         errors.errors.extend(checks.check_totals(partial))
-    errors.raise_if_any()
+    signed_files = {f"{display_dir}/{spec.name}" for spec in FILES if spec.key != "communes"}
+    if (source is not None and Path(source).is_file() and contract and plan and annex and indicators
+            and not signed_files & unread):
+        layer = Crte(contract, plan.orientations, annex.actions, annex.totaux_publies, indicators.orientations, ())
+        errors.errors.extend(fidelity.errors(layer, Path(source)))
+    # The decisions apply to a signed contract that is whole and valid; a wrong
+    # decision does not keep the others from being checked.
+    decision_files = f"{display_dir}/{DECISIONS}/"
+    if any(not e.where.file.startswith(decision_files) for e in errors.errors):
+        errors.raise_if_any()
     assert contract and plan and annex and indicators and communes
-    return Crte(contract, plan.orientations, annex.actions, annex.totaux_publies, indicators.orientations,
-                communes.communes)
+    signed = Crte(contract, plan.orientations, annex.actions, annex.totaux_publies, indicators.orientations,
+                  communes.communes, exemple=notice.avertissement if notice else None)
+    # The decisions after the signature, applied in order (each checked against the
+    # contract as it stands at its date).
+    states = timeline(signed, decisions, errors)
+    errors.raise_if_any()
+    return replace(signed, decisions=tuple(sorted(decisions, key=lambda d: (d.date, d.id))), states=tuple(states))

@@ -7,13 +7,25 @@ indicators.py; `FILES` says which file holds which top-level record.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from pydantic import Field
 
 from .actions import (Action, ActionFindings, ActionsFile, Amounts, Gap, Localisation, PublishedTotals,  # noqa: F401
                       YearAmounts)
 from .contract import Annex, Article, Axis, Contract, Party, Preamble, Section, Signatory, Signature  # noqa: F401
 from .indicators import Indicator, IndicatorBlock, IndicatorGroup, IndicatorsFile, Measure  # noqa: F401
+from .decisions import Decision
 from .plan import Chantier, Commune, CommunesFile, Fiche, Orientation, OrientationsFile  # noqa: F401
+from .fields import Text
 from .record import Record
+
+
+class ExampleNotice(Record):
+    """exemple.yaml : présent dans un dossier de données fictif (examples/), jamais dans data/. Chaque page
+    construite à partir de ce dossier porte le bandeau « Exemple fictif » avec cet avertissement."""
+
+    avertissement: Text = Field(description="Ce qui est inventé dans cet exemple, en une phrase.")
 
 
 @dataclass(frozen=True)
@@ -30,6 +42,9 @@ FILES = (
     DataFileSpec("indicators", "indicators.yaml", IndicatorsFile),
     DataFileSpec("communes", "communes.yaml", CommunesFile),
 )
+# Optional: one file per decision taken after the signature, and the notice of a fictitious example.
+DECISIONS = DataFileSpec("decision", "decisions/<id>.yaml", Decision)
+EXAMPLE = DataFileSpec("exemple", "exemple.yaml", ExampleNotice)
 
 
 @dataclass(frozen=True)
@@ -40,6 +55,17 @@ class Crte:
     published_totals: PublishedTotals
     indicator_blocks: tuple[IndicatorBlock, ...]
     communes: tuple[Commune, ...] = ()
+    exemple: str | None = None  # exemple.yaml's notice: this is a fictitious example
+    # Set by the loader on the signed contract: the decisions taken after the
+    # signature (data/decisions/) and the contract after each of them
+    # (timeline.State; states[0] is the signed contract itself).
+    decisions: tuple[Any, ...] = ()
+    states: tuple[Any, ...] = ()
+
+    @property
+    def current(self) -> Any:
+        """The contract in force today (timeline.State), or None before the timeline is computed."""
+        return self.states[-1] if self.states else None
 
     @property
     def chantiers(self) -> tuple[Chantier, ...]:

@@ -21,7 +21,7 @@ from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
 from .fields import FieldType
-from .model import FILES, DataFileSpec
+from .model import DECISIONS, EXAMPLE, FILES, DataFileSpec
 from .record import Record, field_type, record_type, unwrap
 
 BASE_URL = "https://crte.agglo-henincarvin.fr/schemas/"
@@ -52,7 +52,7 @@ def json_schema(spec: DataFileSpec) -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{BASE_URL}{spec.key}.schema.json",
-        "title": f"data/{spec.name}",
+        "title": f"data/{spec.name}" if spec is not EXAMPLE else "exemple.yaml (données fictives seulement)",
         **body,
         "$comment": "Généré par `make schemas` à partir des déclarations de macros/data/ : ne pas modifier à la main.",
     }
@@ -121,8 +121,9 @@ def reference() -> str:
         "Un champ facultatif absent veut dire « non donné par le document » : on ne le remplace jamais par 0.",
         "",
     ]
-    for spec in FILES:
-        lines += [f"## `data/{spec.name}`", "", (spec.record.__doc__ or "").strip(), ""]
+    for spec in (*FILES, DECISIONS, EXAMPLE):
+        folder = "examples/<exemple>/" if spec is EXAMPLE else "data/"
+        lines += [f"## `{folder}{spec.name}`", "", (spec.record.__doc__ or "").strip(), ""]
         for path, cls in _records(spec.record):
             title = path or "(le fichier)"
             lines += [f"### {cls.__name__}", "", f"`{title}` : {(cls.__doc__ or '').strip()}", "",
@@ -139,7 +140,7 @@ def reference() -> str:
 def write(root: Path) -> list[Path]:
     """Write every generated file under `root`; return their paths."""
     written = []
-    for spec in FILES:
+    for spec in (*FILES, DECISIONS, EXAMPLE):
         path = root / "schemas" / f"{spec.key}.schema.json"
         path.write_text(json.dumps(json_schema(spec), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         written.append(path)

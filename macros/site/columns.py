@@ -55,6 +55,8 @@ def computed(name: str, ctype: str, description: str, required: bool = True) -> 
 
 ACTION_COLUMNS = [
     declared(Action, "id"),
+    computed("etat", "string", "« signée » (telle que dans l'annexe 3), « modifiée » ou « ajoutée » par une décision "
+                               "postérieure à la signature (voir evolutions.csv)."),
     computed("url", "string", "Adresse permanente de la page de l'action."),
     declared(Action, "orientation"),
     declared(Action, "enjeu"),
@@ -85,6 +87,19 @@ INDICATOR_COLUMNS = [
     declared(Measure, "annee", "annee_reference", optional=True, note=" (année de la valeur de référence)"),
     declared(Measure, "valeur", "cible", optional=True, note=" (valeur cible)"),
     declared(Measure, "annee", "annee_cible", optional=True, note=" (année de la cible)"),
+]
+
+
+# One row per field a decision changed (and per action added or abandoned).
+EVOLUTION_COLUMNS = [
+    computed("date", "date", "Date de la décision (AAAA-MM-JJ)."),
+    computed("decision", "string", "Identifiant de la décision ; sa page est /evolutions/<decision>/."),
+    computed("instance", "string", "« comité de pilotage » ou « avenant »."),
+    computed("action", "string", "Identifiant de l'action concernée ; sa page est /actions/<action>/."),
+    computed("champ", "string", "Champ changé (noms de actions.csv), ou « ajout » / « abandon » de l'action."),
+    computed("avant", "string", "Valeur avant la décision ; vide pour un ajout.", required=False),
+    computed("apres", "string", "Valeur après la décision ; pour un abandon, son motif.", required=False),
+    computed("url", "string", "Adresse permanente de la page de la décision."),
 ]
 
 

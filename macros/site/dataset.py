@@ -1,32 +1,90 @@
 """The data of one build: loaded once per MkDocs configuration, shared by the
-hooks (generated pages) and the macros (hand-written pages)."""
+hooks (generated pages) and the macros (hand-written pages).
+
+The data folder is `$CRTE_DATA`, relative to the folder of mkdocs.yml (`data`
+when unset or empty); `make build DATA=...` and `make serve DATA=...` set it.
+Errors name its files as the variable does: `autres/actions.yaml:12: ...`.
+
+- `views_for(config) -> Views`: the computed views. With invalid data, under
+  `mkdocs build`: raises PluginError with the French report (MkDocs prints it
+  and stops, exit status 1); under `mkdocs serve`: the views of the last valid
+  data of the session (see devserver.py), or a stand-in that raises the report
+  when used if there was none.
+- `dataset_for(config) -> Dataset`: the same, with the errors to show.
+
+`mkdocs serve` loads the configuration again for every rebuild, so keying on
+the configuration object reloads the data when a YAML file changes. The cache
+holds the object itself, not its id(): a new configuration can never be taken
+for the previous one.
+"""
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 
-from ..data.errors import DataErrors
+from . import devserver
+from ..data.errors import DataError, DataErrors
 from ..data.loader import load
 from ..views.views import Views
 
-_cache: dict[int, Views] = {}
+DATA_ENV = "CRTE_DATA"
+DEFAULT_DATA = "data"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """What one build shows.
+
+    views: the views of the data (under serve with errors: of the last valid data);
+    errors: this build's data errors, sorted; never empty under serve only;
+    available: False when serve has no valid data to show (views is a stand-in).
+    """
+
+    views: Views
+    errors: tuple[DataError, ...] = ()
+    available: bool = True
+
+
+def data_folder() -> str:
+    """`$CRTE_DATA` as written (e.g. "data", "tests/donnees"), without a trailing slash."""
+    folder = os.environ.get(DATA_ENV, "").strip() or DEFAULT_DATA
+    return folder.rstrip("/") or "/"
+
+
+def data_dir(config: MkDocsConfig) -> Path:
+    """The data folder, relative to the folder of mkdocs.yml."""
+    return Path(config.config_file_path).parent / data_folder()
+
+
+_current: tuple[MkDocsConfig, Dataset] | None = None
+
+
+def dataset_for(config: MkDocsConfig) -> Dataset:
+    global _current
+    if _current is None or _current[0] is not config:
+        _current = None  # the previous build's data can be freed before loading
+        _current = (config, _load(config))
+    return _current[1]
 
 
 def views_for(config: MkDocsConfig) -> Views:
-    """Load and validate data/ next to mkdocs.yml; abort the build on any error.
+    """Load and validate the data folder; see the module's docstring for errors."""
+    return dataset_for(config).views
 
-    `mkdocs serve` reloads the configuration on every rebuild, so keying on the
-    config object reloads the data when a YAML file changes.
-    """
-    key = id(config)
-    if key not in _cache:
-        _cache.clear()
-        data_dir = Path(config.config_file_path).parent / "data"
-        try:
-            _cache[key] = Views(load(data_dir))
-        except DataErrors as exc:
-            # PluginError: MkDocs prints the message and stops, without a traceback.
-            raise PluginError(exc.report()) from None
-    return _cache[key]
+
+def _load(config: MkDocsConfig) -> Dataset:
+    path, display = data_dir(config), data_folder()
+    try:
+        # Only the default data folder transcribes the signed contract: compared with its text when present.
+        views = Views(load(path, display, source=Path(config.config_file_path).parent / "sources" /
+                           "crte-cahc-2021-12-13.txt" if display == DEFAULT_DATA else None))
+    except DataErrors as exc:
+        last = devserver.fallback(exc, display)  # raises PluginError, except under `mkdocs serve`
+        if last is None:
+            return Dataset(devserver.unavailable(exc), tuple(exc.errors), available=False)
+        return Dataset(last, tuple(exc.errors))
+    devserver.remember(path, views)
+    return Dataset(views)

@@ -30,7 +30,7 @@ from ..data import reconcile
 from ..views.finance import breakdowns
 from ..data.model import Action
 from ..views.views import Views
-from .columns import ACTION_COLUMNS, INDICATOR_COLUMNS, Column, names, table_schema
+from .columns import ACTION_COLUMNS, EVOLUTION_COLUMNS, INDICATOR_COLUMNS, Column, names, table_schema
 
 LICENCE = {
     "name": "etalab-2.0",
@@ -57,8 +57,9 @@ def money(value: Decimal | None) -> str:
 
 def action_row(a: Action, views: Views, site_url: str) -> dict[str, str]:
     loc = a.localisation
+    status = views.status(a.id)
     return {
-        "id": a.id, "url": f"{site_url}actions/{a.id}/", "orientation": str(a.orientation), "enjeu": a.enjeu,
+        "id": a.id, "etat": "ajoutée" if status.added_by else "modifiée" if views.changes(a.id) else "signée", "url": f"{site_url}actions/{a.id}/", "orientation": str(a.orientation), "enjeu": a.enjeu,
         "chantier": str(a.chantier), "chantier_titre": views.chantier[a.chantier].titre, "fiche": a.fiche,
         "fiche_titre": views.fiche[a.fiche].titre, "maitre_ouvrage": a.maitre_ouvrage, "titre": a.titre,
         "description": a.description, "annee_lancement": a.annee_lancement, "cout_total": money(a.cout_total),
@@ -66,6 +67,32 @@ def action_row(a: Action, views: Views, site_url: str) -> dict[str, str]:
         "territoire": "true" if loc and loc.territoire else "false",
         "hors_cahc": ";".join(loc.hors_cahc) if loc else "",
     }
+
+
+def evolution_rows(views: Views, site_url: str) -> list[dict[str, str]]:
+    """One row per field changed (or action added or abandoned), oldest decision first."""
+    rows = []
+    for d in views.decisions:
+        for action_id, status in sorted(views.state.status.items()):
+            for h in status.history:
+                if h.decision is not d:
+                    continue
+                before = "" if h.field in ("ajout", "abandon") else _cell(h.before)
+                after = "" if h.field == "ajout" else _cell(h.after)
+                rows.append({"date": d.date.isoformat(), "decision": d.id, "instance": d.instance, "action": action_id,
+                             "champ": h.field, "avant": before, "apres": after,
+                             "url": f"{site_url}evolutions/{d.id}/"})
+    return rows
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return money(value)
+    if isinstance(value, tuple):
+        return ";".join(map(str, value))
+    if isinstance(value, BaseModel):
+        return json.dumps(_plain(value), ensure_ascii=False, default=_plain, sort_keys=True)
+    return "" if value is None else str(value)
 
 
 def indicator_rows(views: Views, site_url: str) -> list[dict[str, str]]:
@@ -146,13 +173,17 @@ def _xlsx(views: Views, site_url: str) -> bytes:
             ws.append([cell(v, number_format=euro) if i in money_cols else cell(v) for i, v in enumerate(row, 1)])
 
     names = [c.name for c in ACTION_COLUMNS]
-    rows = []
-    for a in views.crte.actions:
-        r = action_row(a, views, site_url)
-        rows.append([a.cout_total if n == "cout_total" else a.part_cahc if n == "part_cahc" else
-                     a.chantier if n == "chantier" else a.orientation if n == "orientation" else r[n]
-                     for n in names])
-    sheet("Actions", names, rows, {names.index("cout_total") + 1, names.index("part_cahc") + 1})
+    for title, v in (("Actions", views), ("Actions signées", views.signed_views)):
+        rows = []
+        for a in v.crte.actions:
+            r = action_row(a, v, site_url)
+            rows.append([a.cout_total if n == "cout_total" else a.part_cahc if n == "part_cahc" else
+                         a.chantier if n == "chantier" else a.orientation if n == "orientation" else r[n]
+                         for n in names])
+        sheet(title, names, rows, {names.index("cout_total") + 1, names.index("part_cahc") + 1})
+    evolution_names = [c.name for c in EVOLUTION_COLUMNS]
+    sheet("Évolutions", evolution_names, [[r[n] for n in evolution_names] for r in evolution_rows(views, site_url)],
+          set())
     for b in breakdowns(views):
         sheet(b.titre[:31], [b.colonne, "Actions", "Coût total HT", "Part CAHC",
                                                      "Actions sans part indiquée"],
@@ -161,7 +192,7 @@ def _xlsx(views: Views, site_url: str) -> bytes:
                                     b.total.sans_part]], {3, 4})
     sheet("Contrôles", ["Chiffre", "Imprimé", "Calculé", "Écart (calculé - imprimé)", "Explication"],
           [[r.libelle, r.imprime, r.calcule, r.ecart, r.explication.texte if r.explication else ""]
-           for r in reconcile.reconciliations(views.crte)], {2, 3, 4})
+           for r in reconcile.reconciliations(views.signed)], {2, 3, 4})
     # openpyxl stores Decimals as numbers; a spreadsheet holds them as floats, exact to the cent here.
     fixed = datetime.datetime(2021, 12, 13)
     wb.properties.created = wb.properties.modified = fixed
@@ -191,13 +222,23 @@ def _fixed_zip(data: bytes) -> bytes:
 def files(views: Views, site_url: str) -> list[DataFile]:
     crte = views.crte
     actions = [action_row(a, views, site_url) for a in crte.actions]
+    signed = [action_row(a, views.signed_views, site_url) for a in views.signed.actions]
+    evolutions = evolution_rows(views, site_url)
     indicators = indicator_rows(views, site_url)
     out = [
-        DataFile("actions.csv", "Actions (CSV)", "Les lignes de l'annexe 3, une par action.",
+        DataFile("actions.csv", "Actions en vigueur (CSV)", "Les actions du programme en vigueur, une par ligne : "
+                 "les lignes de l'annexe 3 et les décisions prises depuis la signature.",
                  _csv(ACTION_COLUMNS, actions), len(actions)),
-        DataFile("actions.json", "Actions (JSON)", "Les mêmes lignes en JSON, avec les totaux imprimés de l'annexe.",
-                 _json({"licence": LICENCE, "actions": actions, "totaux_publies": crte.published_totals}),
-                 len(actions)),
+        DataFile("actions-signees.csv", "Actions du contrat signé (CSV)",
+                 "Les lignes de l'annexe 3 telles que signées le 13 décembre 2021.",
+                 _csv(ACTION_COLUMNS, signed), len(signed)),
+        DataFile("evolutions.csv", "Évolutions (CSV)", "Une ligne par champ changé par une décision prise depuis "
+                 "la signature (et par action ajoutée ou abandonnée).", _csv(EVOLUTION_COLUMNS, evolutions),
+                 len(evolutions)),
+        DataFile("actions.json", "Actions (JSON)", "Les actions en vigueur et celles du contrat signé, en JSON, avec "
+                 "les totaux imprimés de l'annexe.",
+                 _json({"licence": LICENCE, "actions": actions, "actions_signees": signed,
+                        "totaux_publies": crte.published_totals}), len(actions)),
         DataFile("indicateurs.csv", "Indicateurs (CSV)", "Les indicateurs de suivi de l'article 9.",
                  _csv(INDICATOR_COLUMNS, indicators), len(indicators)),
         DataFile("indicateurs.json", "Indicateurs (JSON)",
@@ -220,7 +261,13 @@ def files(views: Views, site_url: str) -> list[DataFile]:
         "licenses": [LICENCE],
         "resources": [
             {"name": "actions", "path": "actions.csv", "format": "csv", "mediatype": "text/csv",
-             "encoding": "utf-8", "title": "Actions de l'annexe 3", "schema": table_schema(ACTION_COLUMNS, "id")},
+             "encoding": "utf-8", "title": "Actions en vigueur", "schema": table_schema(ACTION_COLUMNS, "id")},
+            {"name": "actions-signees", "path": "actions-signees.csv", "format": "csv", "mediatype": "text/csv",
+             "encoding": "utf-8", "title": "Actions de l'annexe 3 du contrat signé",
+             "schema": table_schema(ACTION_COLUMNS, "id")},
+            {"name": "evolutions", "path": "evolutions.csv", "format": "csv", "mediatype": "text/csv",
+             "encoding": "utf-8", "title": "Évolutions depuis la signature",
+             "schema": {**table_schema(EVOLUTION_COLUMNS, ""), "primaryKey": ["decision", "action", "champ"]}},
             {"name": "indicateurs", "path": "indicateurs.csv", "format": "csv", "mediatype": "text/csv",
              "encoding": "utf-8", "title": "Indicateurs de l'article 9", "schema": table_schema(INDICATOR_COLUMNS, "id")},
         ],

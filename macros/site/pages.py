@@ -27,6 +27,8 @@ from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
 from ..data import reconcile
+from ..data.model import Localisation
+from ..views.living import FIELD_LABELS, compare
 from ..views import formatting
 from ..views.finance import breakdowns
 from .opendata import DataFile
@@ -78,6 +80,14 @@ def owner_route(slug: str) -> str:
     return f"maitres-ouvrage/{slug}/"
 
 
+def evolutions_route() -> str:
+    return "evolutions/"
+
+
+def evolution_route(decision_id: str) -> str:
+    return f"evolutions/{decision_id}/"
+
+
 def src_uri(route: str) -> str:
     """The Markdown file MkDocs builds into `route` (`actions/x/` <- `actions/x.md`)."""
     return "index.md" if route == "" else route.rstrip("/") + ".md"
@@ -102,11 +112,33 @@ def md(text: str) -> Markup:
     return Markup(out)
 
 
+_META_UNSAFE = re.compile(r'[<>"]|&(?=[#A-Za-z])')
+
+
+def value_text(value: Any) -> str:
+    """A field's value in words, for a history line: amounts in euros, lists
+    joined, a localisation by its places, nothing as « — »."""
+    if value is None or value == ():
+        return "—"
+    if isinstance(value, Decimal):
+        return formatting.euros(value)
+    if isinstance(value, tuple):
+        return ", ".join(map(str, value))
+    if isinstance(value, Localisation):
+        places = [*value.communes, *value.hors_cahc] + (["tout le territoire"] if value.territoire else [])
+        return ", ".join(places)
+    return str(value)
+
+
 def meta(text: str) -> Markup:
     """Text for a page's front matter (title, description). The theme prints these
-    into HTML and attributes without escaping: they are escaped here, as HTML,
-    then written as a JSON string (valid YAML), every non-ASCII character escaped."""
-    return Markup(json.dumps(html.escape(text, quote=True), ensure_ascii=True))
+    into HTML text and double-quoted attributes without escaping (and escapes the
+    title again in some aria-labels): only what could break out or read as an
+    entity is escaped (`<`, `>`, `"`, `&` before a name), so an apostrophe or a
+    lone « & » stays as it is in both places. Written as a JSON string (valid
+    YAML), every non-ASCII character escaped."""
+    safe = _META_UNSAFE.sub(lambda m: {"<": "&lt;", ">": "&gt;", '"': "&quot;"}.get(m.group(), "&amp;"), text)
+    return Markup(json.dumps(safe, ensure_ascii=True))
 
 
 @pass_eval_context
@@ -188,16 +220,17 @@ def make_environment(views: Views, site_url: str = "", data_files: tuple[DataFil
     )
     env.filters.update(
         euros=formatting.euros, nombre=formatting.number, md=md, markdown=markdown, meta=meta,
-        pourcent=formatting.percent_text,
+        pourcent=formatting.percent_text, date_longue=formatting.long_date, valeur=value_text,
     )
     env.globals.update(
         url=url, link=link, v=views, crte=views.crte, sources=SOURCES,
         action_route=action_route, orientation_route=orientation_route, indicator_route=indicator_route,
         commune_route=commune_route, owner_route=owner_route, owners=owners, slugify=slugify,
-        site_url=site_url, data_files=data_files,
+        site_url=site_url, data_files=data_files, evolutions_route=evolutions_route, evolution_route=evolution_route,
         chantier_route=lambda n: chantier_route(views, n), fiche_route=lambda n: fiche_route(views, n),
-        finances=breakdowns(views), reconciliations=reconcile.reconciliations(views.crte),
-        findings=reconcile.findings(views.crte),
+        finances=breakdowns(views), signed_finances=breakdowns(views.signed_views, "signe-") if views.decisions else [],
+        comparison=compare(views.signed, views.crte), reconciliations=reconcile.reconciliations(views.signed),
+        findings=reconcile.findings(views.signed), labels=FIELD_LABELS,
     )
     return env
 
@@ -208,7 +241,7 @@ def make_environment(views: Views, site_url: str = "", data_files: tuple[DataFil
 class GeneratedPage:
     src_uri: str  # e.g. "actions/cite-declercq.md"
     content: str  # Markdown
-    edit_path: str  # the YAML file holding the record, relative to the repository
+    edit_path: str | None  # the YAML file holding the record, relative to the repository; None: no edit link
 
 
 def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] = ()) -> list[GeneratedPage]:
@@ -216,7 +249,7 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     permanent links printed on the pages absolute; `data_files` are listed on /donnees/."""
     env = make_environment(views, site_url, data_files)
 
-    def page(template: str, route: str, edit: str, **context: Any) -> GeneratedPage:
+    def page(template: str, route: str, edit: str | None, **context: Any) -> GeneratedPage:
         content = env.get_template(template).render(page_route=route, **context)
         return GeneratedPage(src_uri(route), content, edit)
 
@@ -231,7 +264,7 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     pages += [page("pages/orientation.md", orientation_route(n), SOURCES["orientations"], ov=ov)
               for n, ov in views.orientations.items()]
     pages += [page("pages/action.md", action_route(av.action.id), SOURCES["actions"], av=av)
-              for av in views.action_list()]
+              for av in (*views.action_list(), *views.abandoned_list())]
     pages.append(page("pages/communes.md", "communes/", SOURCES["actions"]))
     pages += [page("pages/commune.md", commune_route(slug), SOURCES["actions"], g=g)
               for slug, g in views.communes.items()]
@@ -239,12 +272,15 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     pages += [page("pages/maitre-ouvrage.md", owner_route(slug), SOURCES["actions"], g=g)
               for slug, g in views.maitres_ouvrage.items()]
     pages.append(page("pages/donnees.md", "donnees/", SOURCES["actions"]))
+    pages.append(page("pages/evolutions.md", evolutions_route(), None))  # a list: no one file to edit
+    pages += [page("pages/evolution.md", evolution_route(dv.id), f"data/decisions/{dv.id}.yaml", dv=dv)
+              for dv in views.decision_views]
     return pages
 
 
 def redirects(views: Views) -> dict[str, str]:
     """Former action URLs and the current route each leads to: {old route: new route}."""
-    return {action_route(old): action_route(a.id) for a in views.crte.actions for old in a.anciens_ids}
+    return {action_route(old): action_route(a.id) for a in views.state.actions.values() for old in a.anciens_ids}
 
 
 def render_redirect(views: Views, old: str, new: str) -> str:

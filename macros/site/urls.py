@@ -49,6 +49,11 @@ def dropped(manifest: Path, built: set[str]) -> list[str]:
     return out
 
 
+def built_urls(urls: list[str]) -> set[str]:
+    """MkDocs file URLs ("actions/x/", "donnees/f.csv", "" or "./" for the home) as urls.txt writes them."""
+    return {"/" + u.removeprefix("./") if u not in ("", "./", ".") else "/" for u in urls}
+
+
 HEADER = """\
 # Every URL the site has published. This list only grows: `make urls` adds new
 # ones; never remove a line (partners link to these addresses). The tests check

@@ -82,7 +82,9 @@ def _fiche_order(numero: str) -> tuple[int, ...]:
     return tuple(int(p) for p in numero.split("."))
 
 
-def breakdowns(views: Views) -> list[Breakdown]:
+def breakdowns(views: Views, prefix: str = "") -> list[Breakdown]:
+    """The tables of /finances/ for `views`' actions; `prefix` keeps the anchors of a
+    second set (the signed contract's) apart."""
     actions = views.crte.actions
     total = views.totaux
     out: list[Breakdown] = []
@@ -92,7 +94,7 @@ def breakdowns(views: Views) -> list[Breakdown]:
         assert sum(r.totaux.nombre for r in rows) == total.nombre, id_
         assert sum(r.totaux.cout_total for r in rows) == total.cout_total, id_
         assert sum(r.totaux.part_cahc for r in rows) == total.part_cahc, id_
-        out.append(Breakdown(id_, titre, colonne, tuple(rows), total, note))
+        out.append(Breakdown(prefix + id_, titre, colonne, tuple(rows), total, note))
 
     g = _group(actions, lambda a: str(a.orientation))
     breakdown("orientation", "Par orientation", "Orientation (colonne ENJEU)", [

@@ -5,6 +5,7 @@ otherwise round half-even. Amounts: to the cent. Percentages: to one decimal.
 """
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -43,3 +44,12 @@ def percent_text(value: Decimal) -> str:
 
 def number(value: Decimal | int) -> str:
     return format_decimal(value, locale=LOCALE)
+
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre")
+
+
+def long_date(day: dt.date) -> str:
+    """`date(2022, 6, 1)` -> `1er juin 2022`, as French official documents write dates."""
+    return f"{'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]} {day.year}"

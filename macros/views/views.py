@@ -13,43 +13,17 @@ Counting rules (stated on the site):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import Any
 from decimal import Decimal
 
 from .formatting import percent_value
+from .living import IN_FORCE, SIGNED, DecisionView, Wording, changed_fields, decision_views
+from .totals import Totals
 from ..data.model import Action, Chantier, Commune, Crte, Fiche, IndicatorBlock, Orientation
 from ..data.names import owners, slugify
-
-
-@dataclass(frozen=True)
-class Totals:
-    """Sums over a set of actions (see the counting rules above)."""
-
-    nombre: int
-    cout_total: Decimal
-    part_cahc: Decimal
-    cout_avec_part: Decimal  # total cost of the actions whose share is given
-    sans_part: int  # how many actions have no share given
-
-    @classmethod
-    def of(cls, actions: Iterable[Action]) -> Totals:
-        n = missing = 0
-        cost = share = cost_with_share = Decimal(0)
-        for a in actions:
-            n += 1
-            cost += a.cout_total
-            if a.part_cahc is None:
-                missing += 1
-            else:
-                share += a.part_cahc
-                cost_with_share += a.cout_total
-        return cls(n, cost, share, cost_with_share, missing)
-
-    @property
-    def pourcentage(self) -> Decimal | None:
-        """CAHC share in % of the cost of the actions whose share is given."""
-        return percent_value(self.part_cahc, self.cout_avec_part) if self.cout_avec_part else None
+from ..data.timeline import ActionStatus, State
 
 
 @dataclass(frozen=True)
@@ -103,10 +77,21 @@ class Group:
 
 
 class Views:
-    """All computed views of one dataset, built once per build."""
+    """All computed views of one dataset, built once per build.
 
-    def __init__(self, crte: Crte):
-        self.crte = crte
+    `crte` is the contract in force (the signed one with every decision applied,
+    abandoned actions left out): every total, table and page shows it. `signed`
+    is the contract as signed, for the checks of the printed totals and for
+    « signé » beside a value that a decision changed.
+    """
+
+    def __init__(self, loaded: Crte):
+        self.signed = replace(loaded, decisions=(), states=())
+        self.state: State = loaded.current or State(None, loaded, {a.id: a for a in loaded.actions})
+        self.decisions = loaded.decisions  # oldest first
+        self.states = loaded.states
+        self.signed_action = {a.id: a for a in loaded.actions}
+        crte = self.crte = self.state.crte
         self.orientation = {o.numero: o for o in crte.orientations}
         self.chantier = {c.numero: c for c in crte.chantiers}
         self.fiche = {f.numero: f for f in crte.fiches}
@@ -168,5 +153,37 @@ class Views:
         return percent_value(totaux.cout_total, self.totaux.cout_total) if self.totaux.cout_total else None
 
     def action_list(self) -> list[ActionView]:
-        """Every action, in published order."""
+        """Every action in force: the published order, then the added ones."""
         return [self.actions[a.id] for a in self.crte.actions]
+
+    def abandoned_list(self) -> list[ActionView]:
+        """Every action abandoned by a decision: its page stays."""
+        out = []
+        for a in self.state.abandoned():
+            chantier = self.chantier[a.chantier]
+            out.append(ActionView(a, self.orientation[a.orientation], chantier, self.fiche[a.fiche], None, None, 0,
+                                  len([x for x in self.crte.actions if x.chantier == a.chantier])))
+        return out
+
+    def status(self, action_id: str) -> ActionStatus:
+        """Added by, abandoned by, history of the fields (timeline.ActionStatus)."""
+        return self.state.status.get(action_id, ActionStatus())
+
+    def changes(self, action_id: str) -> dict[str, tuple[Any, Any]]:
+        """{field: (signed value, value in force)} of an action that decisions changed."""
+        return changed_fields(self.signed_action.get(action_id), self.state.actions[action_id])
+
+    @cached_property
+    def decision_views(self) -> list[DecisionView]:
+        """Every decision, newest first."""
+        return list(reversed(decision_views(self.states)))
+
+    @property
+    def programme(self) -> Wording:
+        """The words for the actions counted (living.Wording)."""
+        return IN_FORCE if self.decisions else SIGNED
+
+    @cached_property
+    def signed_views(self) -> Views:
+        """The views of the contract as signed (/finances/ shows its tables too)."""
+        return self if not self.decisions else Views(self.signed)

@@ -2,10 +2,18 @@
 today's line numbers: redo the edits it describes and compare."""
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
 from pathlib import Path
+
+import pytest
+
+from macros.data.loader import load
 
 from ..conftest import ROOT
 from ..data.test_loader_errors import Data
+from ..sitebuild import copy_project
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
@@ -26,3 +34,55 @@ def test_second_example(tmp_path: Path) -> None:
     errors = data.errors()
     assert len(errors) == 3
     assert all(e in GUIDE for e in errors), errors
+
+
+# --- « Enregistrer une décision »: every edit of the guide passes, every message is real ------------
+
+DECISION_BLOCK = re.compile(r"```yaml\n# (data/decisions/[a-z0-9-]+\.yaml)\n(.*?)```", re.DOTALL)
+EDITS = DECISION_BLOCK.findall(GUIDE)
+
+
+def test_the_guide_shows_every_kind_of_change() -> None:
+    text = "".join(body for _, body in EDITS)
+    assert len(EDITS) == 3
+    for kind in ("modifier_action", "ajouter_action", "abandonner_action", "ajouter_chantier", "ajouter_fiche",
+                 "renommer", "ajouter_indicateur", "modifier_article"):
+        assert f"- {kind}:" in text, kind
+
+
+@pytest.mark.parametrize("applied", [[0], [1], [2], [0, 1, 2]], ids=["copil", "chantier-fiche-indicateur",
+                                                                      "avenant", "toutes"])
+def test_each_edit_of_the_guide_passes_check_and_build(tmp_path: Path, applied: list[int]) -> None:
+    project = copy_project(tmp_path / "p")
+    shutil.copytree(ROOT / "sources", project / "sources")
+    shutil.copy(ROOT / "urls.txt", project / "urls.txt")
+    for k in applied:
+        name, body = EDITS[k]
+        (project / name).parent.mkdir(exist_ok=True)
+        (project / name).write_text(body, encoding="utf-8")
+    for target in ("check", "build"):
+        result = subprocess.run(["make", "--no-print-directory", "-C", str(project), target, f"VENV={ROOT / '.venv'}"],
+                                capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr[-2000:]
+    crte = load(project / "data")
+    assert len(crte.decisions) == len(applied)
+
+
+def test_the_refusals_quoted_in_the_guide_are_real(tmp_path: Path) -> None:
+    data = Data(tmp_path / "a")
+    (data.dir / "decisions").mkdir()
+    name, body = EDITS[0]
+    (data.dir / "decisions" / "2022-06-14-comite-de-pilotage.yaml").write_text(
+        body.replace('date: "2022-06-14"', 'date: "2021-12-01"'), encoding="utf-8")
+    early = data.errors()
+    data = Data(tmp_path / "b")
+    (data.dir / "decisions").mkdir()
+    (data.dir / "decisions" / "2022-06-14-comite-de-pilotage.yaml").write_text(body, encoding="utf-8")
+    (data.dir / "decisions" / "2023-01-10-comite-de-pilotage.yaml").write_text(
+        'date: "2023-01-10"\ninstance: "comité de pilotage"\nobjet: "Relance de la tournée."\nsource:\n'
+        '  titre: "Relevé de décisions du comité de pilotage du 10 janvier 2023"\n'
+        '  url: "https://www.agglo-henincarvin.fr/crte/copil-2023-01-10.pdf"\nchangements:\n  - modifier_action:\n'
+        '      action: lecture-spectacle\n      annee_lancement: "2023"\n', encoding="utf-8")
+    abandoned = data.errors()
+    assert len(early) == 1 and len(abandoned) == 1
+    assert early[0] in GUIDE.splitlines() and abandoned[0] in GUIDE.splitlines(), (early, abandoned)

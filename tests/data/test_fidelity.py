@@ -1,214 +1,285 @@
 """The data says what the signed contract says, word for word and to the cent.
 
-The source text (sources/) is parsed here on its own, with nothing from the
-loader, and compared with what the loader gives the site.
+The signed layer is pinned through the product check (macros/data/fidelity.py),
+the one `make check` and `make build` run: the real data gives no error, and each
+divergent copy gives the exact French message staff will read. The parser of the
+source (macros/data/signed.py) is guarded on its own, so that a parser that reads
+nothing cannot make the check pass.
 """
 from __future__ import annotations
 
-import re
+import datetime as dt
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from macros.data import fidelity
+from macros.data.errors import DataErrors
+from macros.data.loader import load
 from macros.data.model import Crte
+from macros.data.signed import Signed, SourceError, norm, parse, parse_text
+from macros.views.formatting import euros
 
-from ..conftest import SOURCE
+from ..conftest import DATA, ROOT, SOURCE
+from .test_loader_errors import Data
 
-LINES = SOURCE.read_text(encoding="utf-8").split("\n")
-ARTICLE_RE = re.compile(r"Article (\d+) ?([-–:]) (.+)")
-SECTION_RE = re.compile(r"(\d+\.\d+\.?) (.+)")
-
-
-def norm(text: str) -> str:
-    """Whitespace-insensitive form: PDF page breaks split paragraphs, the data joins them."""
-    return " ".join(text.split())
-
-
-def index(prefix: str, start: int = 0) -> int:
-    return next(i for i, line in enumerate(LINES) if i >= start and line.startswith(prefix))
+A = "data/actions.yaml"
+C = "data/contract.yaml"
+I = "data/indicators.yaml"  # noqa: E741
+AMOUNT = "1\u202f950\u202f206,00\xa0€"  # euros(): narrow no-break spaces, as CLDR
+DECISION = "pour une modification décidée après la signature, enregistrez une décision (voir CONTRIBUTING.md)"
 
 
-def source_articles() -> list[tuple[int, str, str, int]]:
-    """(number, separator, title, line index) of each article heading in the source."""
-    out = []
-    for i, line in enumerate(LINES):
-        if m := ARTICLE_RE.fullmatch(line):
-            out.append((int(m[1]), m[2], m[3], i))
-    return out
+class SignedData(Data):
+    """A copy of data/ loaded with the signed document's text, as `make check` does."""
+
+    def errors(self) -> list[str]:
+        with pytest.raises(DataErrors) as exc:
+            load(self.dir, source=SOURCE)
+        return [str(e) for e in exc.value.errors]
 
 
-ARTICLES = source_articles()
-END_OF_ARTICLES = index("Fait à Hénin-Beaumont")
+@pytest.fixture
+def data(tmp_path: Path) -> SignedData:
+    return SignedData(tmp_path)
 
 
-def article_body(numero: int) -> list[str]:
-    k = [a[0] for a in ARTICLES].index(numero)
-    start = ARTICLES[k][3] + 1
-    end = ARTICLES[k + 1][3] if k + 1 < len(ARTICLES) else END_OF_ARTICLES
-    return LINES[start:end]
+@pytest.fixture(scope="module")
+def doc() -> Signed:
+    return parse(SOURCE)
 
 
-def test_thirteen_articles_with_their_titles(crte: Crte) -> None:
-    assert [a[0] for a in ARTICLES] == list(range(1, 14))
-    data = [(a.numero, a.separateur, a.titre) for a in crte.contract.articles]
-    assert data == [(n, sep, title) for n, sep, title, _ in ARTICLES]
+def reconciliation(errors: list[str]) -> list[str]:
+    """The errors of the printed-totals check (checks.py), which any change of an amount also moves."""
+    found = [e for e in errors if ".constats." in e.split(": ")[1]]
+    assert not any("contrat signé" in e for e in found)
+    return found
 
 
-@pytest.mark.parametrize("numero", range(1, 14))
-def test_article_text_word_for_word(crte: Crte, numero: int) -> None:
-    article = next(a for a in crte.contract.articles if a.numero == numero)
-    body = article_body(numero)
-    # Split the source body at its numbered sub-section headings.
-    parts: list[tuple[str | None, str | None, list[str]]] = [(None, None, [])]
-    for line in body:
-        m = SECTION_RE.fullmatch(line)
-        if m and m[1].startswith(f"{numero}."):
-            parts.append((m[1], m[2], []))
-        else:
-            parts[-1][2].append(line)
-    head = "\n".join(parts[0][2])
-    if numero == 3:
-        orientations = "\n".join(
-            f"- Orientation {o.numero} : **{o.titre}** {o.description}" for o in crte.orientations)
-        expected = article.texte + "\n" + orientations + "\n" + (article.texte_apres or "")
-        assert norm(head) == norm(expected)
-    elif numero == 9:
-        intro = head[: head.index("Orientation 1 :")]
-        assert norm(intro) == norm(article.texte)
-        assert article.insertion == "indicateurs"
-    else:
-        assert norm(head) == norm(article.texte)
-    assert [(s.numero_publie, s.titre) for s in article.sections] == [(p[0], p[1]) for p in parts[1:]]
-    for section, (_, _, lines) in zip(article.sections, parts[1:]):
-        assert norm("\n".join(lines)) == norm(section.texte), section.numero
+# --- The real data is the signed document -------------------------------------------------------
+
+def test_the_real_data_is_the_signed_contract(crte: Crte) -> None:
+    assert fidelity.errors(crte, SOURCE) == []
 
 
-def test_header_parties_and_signature(crte: Crte) -> None:
-    c = crte.contract
-    assert LINES[index("CONTRAT TERRITORIAL")] == c.titre
-    assert c.sous_titre in LINES
-    assert c.formule in LINES
-    for party in c.parties:
-        for text in (party.nom + ",", party.representation, party.designation, party.mention):
-            assert text in LINES, text
-        assert party.representant in party.representation
-    assert LINES[END_OF_ARTICLES] == f"Fait à {c.signature.lieu}, le **{c.signature.date_publiee}**"
-    tail = LINES[END_OF_ARTICLES:index("Sommaire des annexes")]
-    assert [line for line in tail[1:] if line.strip()] == [
-        x for s in c.signature.signataires for x in (s.qualite, s.nom)]
-    assert str(c.signature.date) == "2021-12-13"
+def test_load_with_the_source_accepts_the_real_data() -> None:
+    assert len(load(DATA, source=SOURCE).actions) == 24
 
 
-def test_preamble_and_pma_axes(crte: Crte) -> None:
-    body = LINES[index("Préambule") + 1: ARTICLES[0][3]]
-    axes = [line for line in body if line.startswith("- AXE")]
-    assert [f"- AXE {a.numero} : {a.titre}" for a in crte.contract.preambule.axes_pma] == axes
-    text = [line for line in body if not line.startswith("- AXE")]
-    assert norm("\n".join(text)) == norm(crte.contract.preambule.texte)
+# --- The parser reads the whole document (a parser that reads nothing would pass) -----------------
+
+def test_parser_finds_thirteen_articles_and_their_sections(doc: Signed) -> None:
+    assert [a.numero for a in doc.articles] == list(range(1, 14))
+    assert [len(a.sections) for a in doc.articles] == [1, 0, 0, 3, 0, 6, 3, 0, 0, 0, 0, 0, 0]
+    assert [a.liste for a in doc.articles if a.liste] == ["orientations", "indicateurs"]
+    assert doc.articles[5].sections[2].numero_publie == "6.3"
+    assert norm(doc.articles[9].texte).startswith("L'entrée en vigueur du CRTE est effective")
+    assert all(len(norm(a.texte)) > 50 for a in doc.articles)
 
 
-def test_annexes_list(crte: Crte) -> None:
-    start = index("Sommaire des annexes") + 1
-    headings = [line for line in LINES[start:index("ENJEU\t")] if line.startswith("Annexe")]
-    assert headings == [f"Annexe {a.numero} {a.separateur} {a.titre}" for a in crte.contract.annexes]
+def test_parser_finds_header_preamble_signature_and_annexes(doc: Signed) -> None:
+    assert doc.titre == "CONTRAT TERRITORIAL DE RELANCE ET DE TRANSITION ÉCOLOGIQUE"
+    assert [p.mention for p in doc.parties] == ["D'une part,", "D'autre part,"]
+    assert doc.formule == "IL EST CONVENU CE QUI SUIT :"
+    assert [n for n, _ in doc.axes] == [1, 2, 3]
+    assert (doc.lieu, doc.date_publiee, doc.date) == ("Hénin-Beaumont", "13 DEC. 2021", dt.date(2021, 12, 13))
+    assert doc.signataires == (("Le préfet", "Louis LE FRANC"), ("Le président", "Christophe PILCH"))
+    assert [(n, sep) for n, sep, _ in doc.annexes] == [(1, ":"), (2, "–"), (3, "–")]
 
 
-# --- Orientations (article 3) -------------------------------------------------------------
-
-def test_five_orientations_as_in_article_3(crte: Crte) -> None:
-    text = norm("\n".join(article_body(3)))
-    found = re.findall(r"- Orientation (\d) : \*\*(.+?)\*\* (.+?)(?= - Orientation| Les orientations stratégiques sont)", text)
-    assert [(int(n), t, d) for n, t, d in found] == [
-        (o.numero, o.titre, o.description) for o in crte.orientations]
+def test_parser_finds_five_orientations_in_article_3(doc: Signed) -> None:
+    assert [o.numero for o in doc.orientations] == [1, 2, 3, 4, 5]
+    assert doc.orientations[4].description == "sur les enjeux d'engagement, d'innovation sociale et de solidarité."
+    assert norm(doc.articles[2].texte_apres).startswith("Les orientations stratégiques sont déclinées")
 
 
-# --- Annex 3: actions, amounts and printed totals -------------------------------------------
-
-def money(cell: str) -> Decimal | None:
-    cell = re.sub(r"[\s\u00a0\u202f€]", "", cell).replace(",", ".")
-    return Decimal(cell) if cell else None
-
-
-def annex_rows() -> list[list[str]]:
-    start = index("ENJEU\t") + 1
-    return [line.split("\t") for line in LINES[start:] if line.count("\t") >= 8 and not line.startswith("TOTAL")]
-
-
-ROWS = annex_rows()
+def test_parser_finds_twenty_four_rows_and_the_printed_totals(doc: Signed) -> None:
+    assert len(doc.actions) == 24
+    assert (doc.actions[0].titre, doc.actions[0].cout_total) == (
+        "Mise en oeuvre Projet Alimentaire Territorial CAHC", Decimal("49600"))
+    assert [r.titre for r in doc.actions if r.part_cahc is None] == ["Chef de projet OPAH-RU Hénin et Carvin"]
+    # The printed TOTAL is 0,25 € less than the sum of the rows (see its constats in actions.yaml).
+    assert sum(r.cout_total for r in doc.actions) == Decimal("90713853.98")
+    assert doc.total == (Decimal("90713853.73"), Decimal("25715256.83"))
+    assert [(y.annee, y.cout_total, y.part_cahc) for y in doc.par_annee] == [
+        ("2021", Decimal("3473078.98"), Decimal("714115.20")), ("2022", Decimal("87240774.75"), Decimal("25401102.63"))]
 
 
-def test_twenty_four_actions_in_published_order(crte: Crte) -> None:
-    assert len(ROWS) == 24
-    assert len(crte.actions) == 24
-    assert len({a.id for a in crte.actions}) == 24
+def test_parser_finds_ninety_four_indicators_by_orientation_and_group(doc: Signed) -> None:
+    assert [b.orientation for b in doc.indicateurs] == [1, 2, 3, 4, 5]
+    assert sum(len(g.libelles) for b in doc.indicateurs for g in b.groupes) == 94
+    assert [len(b.groupes) for b in doc.indicateurs] == [1, 1, 5, 5, 4]
+    assert [g.titre for g in doc.indicateurs[4].groupes] == [
+        "Implication des citoyens dans la vie de la cité :", "Engagement associatif", "Coopération",
+        "Exemplarité (patrimoine communautaire) :"]
 
 
-@pytest.mark.parametrize("k", range(24))
-def test_action_row_exactly(crte: Crte, k: int) -> None:
-    enjeu, chantier, fiche, mo, titre, desc, annee, cout, part = ROWS[k][:9]
-    a = crte.actions[k]
-    chantiers = {c.numero: c for c in crte.chantiers}
-    fiches = {f.numero: f for f in crte.fiches}
-    assert a.enjeu == enjeu
-    assert re.fullmatch(rf"{a.chantier}\. ?{re.escape(chantiers[a.chantier].titre)}", chantier)
-    assert fiche == f"{a.fiche} {fiches[a.fiche].titre}"
-    assert (a.maitre_ouvrage, a.titre, a.description, a.annee_lancement) == (mo, titre, desc, annee)
-    assert a.cout_total == money(cout)
-    assert a.part_cahc == money(part)  # None where the cell is empty, never 0
+def test_a_change_in_the_source_is_seen(crte: Crte, tmp_path: Path) -> None:
+    """The comparison reads the source: an amount changed there is reported on the data."""
+    text = SOURCE.read_text(encoding="utf-8").replace("\t1 950 206\t", "\t1 950 207\t", 1)
+    assert "1 950 207" in text
+    (tmp_path / "source.txt").write_text(text, encoding="utf-8")
+    assert [str(e) for e in fidelity.errors(crte, tmp_path / "source.txt")] == [
+        f"{A}:38: actions[voie-albert-carre].cout_total: le contrat signé porte {euros(Decimal('1950207'))}"
+        f" (annexe 3) ; {DECISION}"]
 
 
-def test_the_row_without_cahc_share_is_absent_not_zero(crte: Crte) -> None:
-    missing = [a.id for a in crte.actions if a.part_cahc is None]
-    assert missing == ["chef-de-projet-opah-ru"]
-    assert [r[4] for r in ROWS if not r[8].strip()] == ["Chef de projet OPAH-RU Hénin et Carvin"]
+def test_a_source_that_is_not_the_signed_document(crte: Crte, tmp_path: Path) -> None:
+    broken = tmp_path / "source.txt"
+    broken.write_text(SOURCE.read_text(encoding="utf-8").replace("Fait à ", "Signé à "), encoding="utf-8")
+    assert [str(e) for e in fidelity.errors(crte, broken)] == [
+        f"{broken}:1: (source): « Fait à » introuvable : ce fichier n'a plus la forme du contrat signé ;"
+        " rétablissez-le, il ne change jamais"]
+    with pytest.raises(SourceError):
+        parse_text("")
 
 
-def test_published_total_and_year_rows(crte: Crte) -> None:
-    total = next(line for line in LINES if line.startswith("TOTAL\t")).split("\t")
-    t = crte.published_totals
-    assert (t.total.cout_total, t.total.part_cahc) == (money(total[7]), money(total[8]))
-    years = [line.split("\t") for line in LINES if re.match(r"20\d\d\t", line)]
-    assert [(y.annee, y.cout_total, y.part_cahc) for y in t.par_annee] == [
-        (y[0], money(y[1]), money(y[2])) for y in years]
+# --- When the check runs ------------------------------------------------------------------------
+
+def test_no_source_no_comparison(data: SignedData) -> None:
+    data.edit("actions.yaml", '    titre: "Lecture spectacle"', '    titre: "Lecture-spectacle"')
+    assert len(load(data.dir).actions) == 24
+    assert len(load(data.dir, source=data.dir / "absent.txt").actions) == 24
 
 
-# --- Indicators (article 9) ----------------------------------------------------------------
-
-def source_indicator_blocks() -> list[tuple[int, str, list[tuple[str | None, list[str]]]]]:
-    """Per orientation: its heading and its groups (title or None, labels), split at blank lines."""
-    body = article_body(9)
-    starts = [i for i, line in enumerate(body) if line.startswith("Orientation ")]
-    out = []
-    for k, s in enumerate(starts):
-        n, title = re.fullmatch(r"Orientation (\d) : (.+)", body[s]).groups()
-        lines = body[s + 1: starts[k + 1] if k + 1 < len(starts) else len(body)]
-        groups: list[tuple[str | None, list[str]]] = []
-        fresh = True
-        for line in lines:
-            if line.strip() in ("", "Indicateurs"):
-                fresh = True
-                continue
-            titled = n == "5" and (line.endswith(":") or line in ("Engagement associatif", "Coopération"))
-            if titled:
-                groups.append((line, []))
-                fresh = False
-                continue
-            if fresh and not (groups and groups[-1][0] and not groups[-1][1]):
-                groups.append((None, []))
-            fresh = False
-            groups[-1][1].append(line)
-        out.append((int(n), title, groups))
-    return out
+def test_a_half_loaded_model_is_not_compared(data: SignedData) -> None:
+    data.edit("actions.yaml", '    titre: "Lecture spectacle"', '    titre: "Lecture-spectacle"')
+    data.edit("actions.yaml", '    part_cahc: "9920.00"', '    part_cahc: "9920.001"')
+    n = data.line("actions.yaml", "9920.001")
+    assert data.errors() == [
+        f"{A}:{n}: actions[projet-alimentaire-territorial].part_cahc: « 9920.001 » a plus de deux décimales ;"
+        " arrondissez au centime (ex. \"1950206.00\")"]
 
 
-def test_every_indicator_by_orientation_and_group(crte: Crte) -> None:
-    source = source_indicator_blocks()
-    data = [(b.orientation, b.titre_publie, [(g.titre, [i.libelle for i in g.indicateurs]) for g in b.groupes])
-            for b in crte.indicator_blocks]
-    assert data == source
-    assert sum(len(labels) for _, _, groups in source for _, labels in groups) == len(crte.indicators) == 94
+# --- Each divergence, its exact message -----------------------------------------------------------
+
+def test_changed_amount(data: SignedData) -> None:
+    data.edit("actions.yaml", '    cout_total: "1950206.00"', '    cout_total: "1950207.00"')
+    errors = data.errors()
+    expected = (f"{A}:38: actions[voie-albert-carre].cout_total: le contrat signé porte {AMOUNT} (annexe 3) ;"
+                f" {DECISION}")
+    assert [e for e in errors if e not in reconciliation(errors)] == [expected]
+    assert expected in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")  # the guide quotes the real output
 
 
-def test_indicators_carry_no_invented_values(crte: Crte) -> None:
-    for i in crte.indicators:
-        assert (i.unite, i.source, i.valeur_reference, i.cible, i.mesures) == (None, None, None, None, ())
+def test_absent_share_given_a_value(data: SignedData) -> None:
+    data.edit("actions.yaml", '    cout_total: "55000.00"\n', '    cout_total: "55000.00"\n    part_cahc: "11000.00"\n')
+    n = data.line("actions.yaml", '"11000.00"')
+    errors = data.errors()
+    assert [e for e in errors if e not in reconciliation(errors)] == [
+        f"{A}:{n}: actions[chef-de-projet-opah-ru].part_cahc: le contrat signé ne donne pas de part CAHC pour cette"
+        f" action : la cellule est vide (annexe 3) ; {DECISION}"]
+
+
+def test_changed_action_title(data: SignedData) -> None:
+    data.edit("actions.yaml", '    titre: "Lecture spectacle"', '    titre: "Lecture-spectacle"')
+    n = data.line("actions.yaml", "Lecture-spectacle")
+    assert data.errors() == [
+        f"{A}:{n}: actions[lecture-spectacle].titre: le contrat signé porte « Lecture spectacle » (annexe 3) ;"
+        f" {DECISION}"]
+
+
+def test_changed_article_text(data: SignedData) -> None:
+    data.edit("contract.yaml", "La durée de ce contrat est de six ans.", "La durée de ce contrat est de sept ans.")
+    n = data.line("contract.yaml", "- numero: 10") + 3  # its `texte: |-` line
+    assert data.text("contract.yaml").split("\n")[n - 1] == "    texte: |-"
+    assert data.errors() == [
+        f"{C}:{n}: articles[9].texte: le contrat signé porte « …ce contrat est de six ans. Au terme du contrat, un"
+        f" bilan… » (article 10) ; {DECISION}"]
+
+
+def test_changed_section_text_names_the_section(data: SignedData) -> None:
+    data.edit("contract.yaml", "2020, l'Etat s'engage à travers", "2020, l'État s'engage à travers")
+    n = next(i + 1 for i, line in enumerate(data.text("contract.yaml").split("\n"))
+             if line == "        texte: |-" and i + 1 > data.line("contract.yaml", '"6.3"'))
+    assert data.errors() == [
+        f"{C}:{n}: articles[5].sections[2].texte: le contrat signé porte « …du 20 novembre 2020, l'Etat s'engage à"
+        f" travers ses services, services déconcentrés… » (article 6.3) ; {DECISION}"]
+
+
+def test_changed_indicator_label(data: SignedData) -> None:
+    data.edit("indicators.yaml", 'libelle: "Taux de chômage"', 'libelle: "Taux de chômage (%)"')
+    n = data.line("indicators.yaml", "Taux de chômage (%)")
+    assert data.errors() == [
+        f"{I}:{n}: orientations[3].groupes[0].indicateurs[o4-taux-chomage].libelle: le contrat signé porte"
+        f" « Taux de chômage » (article 9) ; {DECISION}"]
+
+
+def test_indicator_given_a_value(data: SignedData) -> None:
+    data.edit("indicators.yaml", '            libelle: "Taux de chômage"\n',
+              '            libelle: "Taux de chômage"\n            unite: "%"\n')
+    n = data.line("indicators.yaml", 'unite: "%"')
+    assert data.errors() == [
+        f"{I}:{n}: orientations[3].groupes[0].indicateurs[o4-taux-chomage].unite: le contrat signé ne donne ni"
+        " unité, ni source, ni valeur à ses indicateurs (article 9) ; une donnée de suivi ajoutée après la"
+        " signature s'enregistre par une décision (voir CONTRIBUTING.md)"]
+
+
+NEW_ACTION = """  - id: nouvelle-action
+    enjeu: "UN TERRITOIRE AU SERVICE DE LA QUALITE DE VIE"
+    chantier: 7
+    fiche: "7.1"
+    maitre_ouvrage: "CAHC"
+    titre: "Nouvelle action"
+    description: "Une action décidée après la signature."
+    annee_lancement: "2023"
+    cout_total: "100000.00"
+    part_cahc: "20000.00"
+"""
+
+
+def test_added_action(data: SignedData) -> None:
+    data.edit("actions.yaml", "totaux_publies:", NEW_ACTION + "totaux_publies:")
+    n = data.line("actions.yaml", "- id: nouvelle-action")
+    errors = data.errors()
+    assert [e for e in errors if e not in reconciliation(errors)] == [
+        f"{A}:{n}: actions[nouvelle-action]: cette action n'est pas dans l'annexe 3 du contrat signé ; une action"
+        " ajoutée après la signature s'enregistre par une décision (voir CONTRIBUTING.md)"]
+
+
+def test_removed_action(data: SignedData) -> None:
+    text = data.text("actions.yaml")
+    start = text.index("  - id: chef-de-projet-opah-ru\n")
+    data.edit("actions.yaml", text[start:text.index("  - id: ", start + 1)], "")
+    n = data.line("actions.yaml", "- id: centre-gare-libercourt")
+    errors = data.errors()
+    assert [e for e in errors if e not in reconciliation(errors)] == [
+        f"{A}:{n}: actions: l'annexe 3 du contrat signé porte ici l'action"
+        " « Chef de projet OPAH-RU Hénin et Carvin » ; une action retirée après la signature s'enregistre par une"
+        " décision (voir CONTRIBUTING.md)"]
+
+
+def test_changed_printed_total(data: SignedData) -> None:
+    data.edit("actions.yaml", '    cout_total: "90713853.73"', '    cout_total: "90713853.98"')
+    n = data.line("actions.yaml", "90713853.98")
+    errors = data.errors()
+    assert [e for e in errors if e not in reconciliation(errors)] == [
+        f"{A}:{n}: totaux_publies.total.cout_total: le contrat signé porte"
+        f" {euros(Decimal('90713853.73'))} (annexe 3, ligne TOTAL) ; {DECISION}"]
+
+
+def test_changed_chantier_title_is_reported_once_on_the_chantier(data: SignedData) -> None:
+    data.edit("orientations.yaml", 'titre: "Revitaliser les centres-villes"', 'titre: "Revitaliser les centres"')
+    n = data.line("orientations.yaml", '"Revitaliser les centres"')
+    assert data.errors() == [
+        f"data/orientations.yaml:{n}: orientations[1].chantiers[1].titre: le contrat signé porte « Revitaliser les"
+        f" centres-villes » (annexe 3, chantier 7) ; {DECISION}"]
+
+
+# --- make check ---------------------------------------------------------------------------------
+
+def test_make_check_refuses_a_change_of_the_signed_layer_in_french(data: SignedData) -> None:
+    data.edit("actions.yaml", '    titre: "Lecture spectacle"', '    titre: "Lecture-spectacle"')
+    n = data.line("actions.yaml", "Lecture-spectacle")
+    assert (ROOT / "sources" / SOURCE.name).is_file()
+    result = subprocess.run([sys.executable, "-m", "macros.data.check", str(data.dir)], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "1 erreur dans les données :",
+        f"{data.dir}/actions.yaml:{n}: actions[lecture-spectacle].titre: le contrat signé porte"
+        f" « Lecture spectacle » (annexe 3) ; {DECISION}"]

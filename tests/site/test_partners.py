@@ -147,7 +147,8 @@ def test_the_data_package_is_valid(site: Path) -> None:  # noqa: F811
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     package = json.loads((site / "donnees" / "datapackage.json").read_text(encoding="utf-8"))
     assert package["licenses"][0]["name"] == "etalab-2.0"
-    assert [r["path"] for r in package["resources"]] == ["actions.csv", "indicateurs.csv"]
+    assert [r["path"] for r in package["resources"]] == ["actions.csv", "actions-signees.csv", "evolutions.csv",
+                                                         "indicateurs.csv"]
 
 
 def test_the_table_schema_comes_from_the_declarations(site: Path) -> None:  # noqa: F811
@@ -169,12 +170,17 @@ def test_the_table_schema_comes_from_the_declarations(site: Path) -> None:  # no
 
 
 def test_csv_round_trips_to_the_same_figures_as_the_site(site: Path, crte: Crte) -> None:  # noqa: F811
+    # The actions in force (the signed ones while no decision changed them; the
+    # signed figures themselves are pinned against sources/ by the product's check).
+    current = crte.current.crte.actions
     rows = list(csv.DictReader(io.StringIO((site / "donnees" / "actions.csv").read_text(encoding="utf-8"))))
-    assert len(rows) == 24
+    assert [r["id"] for r in rows] == [a.id for a in current]
     cost = sum(Decimal(r["cout_total"]) for r in rows)
     share = sum(Decimal(r["part_cahc"]) for r in rows if r["part_cahc"])
-    assert (cost, share) == (Decimal("90713853.98"), Decimal("26115217.83"))
-    assert [r["id"] for r in rows if not r["part_cahc"]] == ["chef-de-projet-opah-ru"]
+    assert (cost, share) == (sum(a.cout_total for a in current), sum(a.part_cahc or 0 for a in current))
+    assert [r["id"] for r in rows if not r["part_cahc"]] == [a.id for a in current if a.part_cahc is None]
+    signed = list(csv.DictReader(io.StringIO((site / "donnees" / "actions-signees.csv").read_text(encoding="utf-8"))))
+    assert [(r["id"], Decimal(r["cout_total"])) for r in signed] == [(a.id, a.cout_total) for a in crte.actions]
     finances = page(site, "finances/").select_one("#tableau-orientation tfoot").get_text(" ", strip=True)
     assert euros(cost) in finances and euros(share) in finances
     assert all(re.fullmatch(r"\d+\.\d\d", r["cout_total"]) for r in rows)
@@ -191,18 +197,20 @@ def test_json_files_hold_exact_amounts(site: Path) -> None:  # noqa: F811
     assert len(contract["communes"]) == 14
 
 
-def test_the_spreadsheet_has_every_action_and_table(site: Path) -> None:  # noqa: F811
+def test_the_spreadsheet_has_every_action_and_table(site: Path, crte: Crte) -> None:  # noqa: F811
     openpyxl = pytest.importorskip("openpyxl")
     wb = openpyxl.load_workbook(site / "donnees" / "maquette-financiere.xlsx")
-    assert wb.sheetnames == ["Actions", "Par orientation", "Par chantier", "Par fiche", "Par année de lancement",
-                             "Par maître d'ouvrage", "Contrôles"]
+    assert wb.sheetnames == ["Actions", "Actions signées", "Évolutions", "Par orientation", "Par chantier",
+                             "Par fiche", "Par année de lancement", "Par maître d'ouvrage", "Contrôles"]
+    current = crte.current.crte.actions
     actions = wb["Actions"]
-    assert actions.max_row == 25
+    assert actions.max_row == len(current) + 1
     header = [c.value for c in actions[1]]
     costs = [row[header.index("cout_total")] for row in actions.iter_rows(min_row=2, values_only=True)]
-    assert round(sum(costs), 2) == 90713853.98
+    assert round(sum(costs), 2) == float(sum(a.cout_total for a in current))
+    assert wb["Actions signées"].max_row == len(crte.actions) + 1
     total = [c.value for c in wb["Par orientation"][wb["Par orientation"].max_row]]
-    assert total[:2] == ["Total", 24]
+    assert total[:2] == ["Total", len(current)]
     # Readable as a spreadsheet: bold header row kept in view, amounts in euros.
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A2", ws.title
@@ -213,9 +221,41 @@ def test_the_spreadsheet_has_every_action_and_table(site: Path) -> None:  # noqa
             assert (c.number_format == '#,##0.00\\ "€"') == (c.column in money), (c.coordinate, c.number_format)
 
 
-def test_open_data_page_lists_each_file_with_its_rows(site: Path) -> None:  # noqa: F811
+def test_open_data_page_lists_each_file_with_its_rows(site: Path, crte: Crte) -> None:  # noqa: F811
     html = page(site, "donnees/")
     rows = {tr.th.get_text(strip=True): tr.find_all("td")[1].get_text(strip=True) for tr in html.select("tbody tr")}
-    assert rows == {"actions.csv": "24", "actions.json": "24", "indicateurs.csv": "94", "indicateurs.json": "94",
-                    "contrat.json": "—", "maquette-financiere.xlsx": "24", "datapackage.json": "—"}
+    n, signed, indicators = (str(len(crte.current.crte.actions)), str(len(crte.actions)),
+                             str(len(crte.current.crte.indicators)))
+    changes = str(sum(len(s.history) for s in crte.current.status.values()))
+    assert rows == {"actions.csv": n, "actions-signees.csv": signed, "evolutions.csv": changes, "actions.json": n,
+                    "indicateurs.csv": indicators, "indicateurs.json": indicators, "contrat.json": "—",
+                    "maquette-financiere.xlsx": n, "datapackage.json": "—"}
     assert "Licence Ouverte" in html.get_text()
+
+
+def test_make_build_refuses_to_drop_a_published_address(tmp_path: Path) -> None:
+    """Renumbering orientation 5 passes the data checks, but /orientations/5/ is in
+    urls.txt: `make build` itself stops, names the line of urls.txt, and keeps the site."""
+    import shutil
+    import subprocess
+
+    project = copy_project(tmp_path / "p")
+    shutil.copy(MANIFEST, project / "urls.txt")
+    for name, old, new in (("orientations.yaml", "\n  - numero: 5\n", "\n  - numero: 6\n"),
+                           ("indicators.yaml", "\n  - orientation: 5\n", "\n  - orientation: 6\n")):
+        path = project / "data" / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    result = subprocess.run(["make", "--no-print-directory", "-C", str(project), "build", f"VENV={ROOT / '.venv'}"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    n = read(MANIFEST).index("/orientations/5/")
+    line = next(i + 1 for i, text in enumerate(MANIFEST.read_text(encoding="utf-8").splitlines())
+                if text == "/orientations/5/")
+    assert n >= 0
+    assert (f"urls.txt:{line}: /orientations/5/: cette adresse a été publiée et ne mène plus à aucune page ; des"
+            " partenaires la citent : rétablissez la page (un numéro, un identifiant ou un nom qui forme une adresse"
+            " ne change pas), ou pour une action qui change d'identifiant, gardez l'ancien dans anciens_ids"
+            in result.stderr.splitlines())
+    assert "n'a pas été modifié" in result.stderr

@@ -1,0 +1,197 @@
+"""Decisions after signature: the contract at any date, and every refusal with its
+exact `file:line: field: message`.
+
+The computations are tested on the fictitious example (examples/contrat-vivant),
+whose decisions are fixed test data; the real data/ holds no decision.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from macros.data.errors import DataErrors
+from macros.data.loader import load
+from macros.views.views import Views
+
+from ..conftest import DATA, ROOT
+
+EXAMPLE = ROOT / "examples" / "contrat-vivant"
+D = "data/decisions"
+
+
+@pytest.fixture(scope="module")
+def example() -> Views:
+    return Views(load(EXAMPLE, "examples/contrat-vivant"))
+
+
+# --- The contract at any date -------------------------------------------------------------------------
+
+def test_the_real_data_has_no_decision_and_its_current_state_is_the_signed_one() -> None:
+    crte = load(DATA)
+    assert crte.decisions == () and len(crte.states) == 1
+    assert crte.current.crte.actions == crte.actions
+
+
+def test_one_state_per_decision_in_date_order(example: Views) -> None:
+    assert [s.decision.id if s.decision else None for s in example.states] == [
+        None, "2022-06-14-comite-de-pilotage", "2022-11-22-comite-de-pilotage", "2023-03-02-avenant-1",
+        "2023-09-19-comite-de-pilotage"]
+    counts = [len(s.crte.actions) for s in example.states]
+    costs = [sum(a.cout_total for a in s.crte.actions) for s in example.states]
+    signed = Decimal("90713853.98")
+    assert counts == [24, 25, 24, 24, 25]
+    assert costs == [signed, signed - Decimal("1950206.00") + Decimal("2100000.00") + Decimal("850000.00"),
+                     signed + Decimal("149794.00") + Decimal("850000.00") - Decimal("18300.00"),
+                     signed + Decimal("149794.00") + Decimal("850000.00") - Decimal("18300.00"),
+                     signed + Decimal("149794.00") + Decimal("850000.00") - Decimal("18300.00") + Decimal("1200000.00")]
+
+
+def test_the_signed_contract_is_untouched(example: Views) -> None:
+    signed = example.signed_action["voie-albert-carre"]
+    assert signed.cout_total == Decimal("1950206.00")
+    assert example.state.actions["voie-albert-carre"].cout_total == Decimal("2100000.00")
+    assert len(example.signed.actions) == 24
+    assert example.changes("voie-albert-carre") == {"cout_total": (Decimal("1950206.00"), Decimal("2100000.00")),
+                                                    "part_cahc": (Decimal("390041.00"), Decimal("420000.00"))}
+
+
+def test_added_abandoned_and_renamed(example: Views) -> None:
+    assert example.status("piste-cyclable-rouvroy-drocourt").added_by.id == "2022-06-14-comite-de-pilotage"
+    gone = example.status("lecture-spectacle")
+    assert gone.abandoned_by.id == "2022-11-22-comite-de-pilotage" and "médiathèques" in gone.motif
+    assert "lecture-spectacle" not in {a.id for a in example.crte.actions}
+    assert [a.action.id for a in example.abandoned_list()] == ["lecture-spectacle"]
+    assert example.fiche["19.10"].titre == "Accompagner la lecture pour tous"
+    assert example.signed_views.fiche["19.10"].titre == "Accompagner les pratiques en faveur de la lecture pour tous"
+    assert example.chantier[8].orientation == 2 and [f.numero for f in example.chantier[8].fiches] == ["8.1"]
+    assert "article-10" in example.state.amended
+    assert "mi-parcours" in next(a for a in example.crte.contract.articles if a.numero == 10).texte
+    assert "mi-parcours" not in next(a for a in example.signed.contract.articles if a.numero == 10).texte
+
+
+def test_money_effect_of_a_decision_by_orientation(example: Views) -> None:
+    first = next(d for d in example.decision_views if d.id == "2022-06-14-comite-de-pilotage")
+    effect = {m.orientation: (m.cout_difference, m.part_difference) for m in first.money}
+    # voie-albert-carre is filed under orientation 4 (ENJEU); the bike path under 2.
+    assert effect == {1: (0, 0), 2: (Decimal("850000.00"), Decimal("170000.00")),
+                      3: (0, 0), 4: (Decimal("149794.00"), Decimal("29959.00")), 5: (0, 0)}
+    assert first.total_after.cout_total - first.total_before.cout_total == Decimal("999794.00")
+
+
+# --- Refusals -----------------------------------------------------------------------------------------------
+
+class Decisions:
+    """A copy of data/ with decisions written into data/decisions/."""
+
+    def __init__(self, root: Path):
+        self.dir = root / "data"
+        shutil.copytree(DATA, self.dir)
+        (self.dir / "decisions").mkdir(exist_ok=True)
+
+    def write(self, name: str, text: str) -> None:
+        (self.dir / "decisions" / name).write_text(text, encoding="utf-8")
+
+    def line(self, name: str, needle: str, nth: int = 0) -> int:
+        text = (self.dir / "decisions" / name).read_text(encoding="utf-8")
+        return [i + 1 for i, line in enumerate(text.split("\n")) if needle in line][nth]
+
+    def errors(self) -> list[str]:
+        with pytest.raises(DataErrors) as exc:
+            load(self.dir)
+        return [str(e) for e in exc.value.errors]
+
+
+@pytest.fixture
+def dec(tmp_path: Path) -> Decisions:
+    return Decisions(tmp_path)
+
+
+def decision(date: str, *changes: str, instance: str = "comité de pilotage") -> str:
+    body = "".join(f"  - {c}\n" for c in changes)
+    return (f'date: "{date}"\ninstance: "{instance}"\nobjet: "Essai."\nsource:\n  titre: "Relevé de décisions"\n'
+            f"changements:\n{body}")
+
+
+COST = 'modifier_action:\n      action: voie-albert-carre\n      cout_total: "2100000.00"'
+
+
+def test_dates_before_signature_or_after_today(dec: Decisions) -> None:
+    later = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    dec.write("avant.yaml", decision("2021-12-01", COST))
+    dec.write("apres.yaml", decision(later, 'abandonner_action:\n      action: cite-darcy\n      motif: "x"'))
+    assert dec.errors() == [
+        f"{D}/apres.yaml:1: date: la date de la décision ({later}) est postérieure à aujourd'hui",
+        f"{D}/avant.yaml:1: date: la décision (2021-12-01) précède la signature du contrat (2021-12-13) : elle en"
+        " fait partie ou sa date est fausse"]
+
+
+def test_two_decisions_with_one_id(dec: Decisions) -> None:
+    dec.write("2022-06-14-copil.yaml", decision("2022-06-14", COST))
+    dec.write("2022-06-14-copil.yml", decision("2022-06-14", COST))
+    assert dec.errors() == [f"{D}/2022-06-14-copil.yml:1: (fichier): deux décisions portent l'identifiant"
+                            " « 2022-06-14-copil » (2022-06-14-copil.yaml et 2022-06-14-copil.yml) ; renommez l'une"
+                            " d'elles"]
+
+
+def test_unknown_action_and_unknown_field(dec: Decisions) -> None:
+    dec.write("d.yaml", decision("2022-06-14", 'modifier_action:\n      action: licorne\n      titre: "x"',
+                                 'modifier_action:\n      action: cite-darcy\n      cout: "1.00"'))
+    assert dec.errors() == [
+        f"{D}/d.yaml:{dec.line('d.yaml', 'licorne')}: changements[0].modifier_action.action: l'action « licorne »"
+        " n'existe pas à cette date",
+        f"{D}/d.yaml:{dec.line('d.yaml', 'cout:')}: changements[1].modifier_action.cout: champ inconnu ; champs"
+        " possibles : action, annee_lancement, chantier, cout_total, description, enjeu, fiche, indicateurs,"
+        " localisation, maitre_ouvrage, part_cahc, titre"]
+
+
+def test_a_change_that_changes_nothing(dec: Decisions) -> None:
+    dec.write("d.yaml", decision("2022-06-14", 'modifier_action:\n      action: voie-albert-carre\n'
+                                               '      cout_total: "1950206.00"'))
+    assert dec.errors() == [f"{D}/d.yaml:{dec.line('d.yaml', 'cout_total')}: changements[0].modifier_action.cout_total:"
+                            " la valeur en vigueur est déjà celle-ci : ce changement ne change rien"]
+
+
+def test_ids_are_never_reused_and_abandoned_actions_do_not_change(dec: Decisions) -> None:
+    dec.write("a.yaml", decision("2022-06-14", 'abandonner_action:\n      action: lecture-spectacle\n'
+                                               '      motif: "Reportée hors CRTE."'))
+    added = (ROOT / "tests" / "data" / "added-action.yaml").read_text(encoding="utf-8")
+    dec.write("b.yaml", decision("2022-07-01", added.replace("ID", "lecture-spectacle"),
+                                 added.replace("ID", "cite-darcy"),
+                                 'modifier_action:\n      action: lecture-spectacle\n      titre: "x"'))
+    assert dec.errors() == [
+        f"{D}/b.yaml:{dec.line('b.yaml', 'id: lecture-spectacle')}: changements[0].ajouter_action.id: l'identifiant"
+        " « lecture-spectacle » est ou a été utilisé : une adresse publiée ne sert jamais à une autre action ;"
+        " choisissez-en un autre",
+        f"{D}/b.yaml:{dec.line('b.yaml', 'id: cite-darcy')}: changements[1].ajouter_action.id:"
+        " l'identifiant « cite-darcy » est ou a été utilisé : une adresse publiée ne sert jamais à une"
+        " autre action ; choisissez-en un autre",
+        f"{D}/b.yaml:{dec.line('b.yaml', 'action: lecture-spectacle')}: changements[2].modifier_action.action:"
+        " l'action « lecture-spectacle » a été abandonnée (Comité de pilotage du 14 juin 2022, décision a) : elle ne"
+        " peut plus changer"]
+
+
+def test_two_decisions_of_one_day_change_one_field(dec: Decisions) -> None:
+    dec.write("a.yaml", decision("2022-06-14", COST))
+    dec.write("b.yaml", decision("2022-06-14", COST.replace("2100000.00", "2200000.00")))
+    assert dec.errors() == [f"{D}/b.yaml:{dec.line('b.yaml', 'cout_total')}: changements[0].modifier_action.cout_total:"
+                            " la décision a, du même jour, change déjà ce champ : réunissez les deux changements dans"
+                            " une seule décision"]
+
+
+def test_body_and_source_are_required_and_articles_change_by_avenant(dec: Decisions) -> None:
+    dec.write("a.yaml", 'date: "2022-06-14"\nobjet: "Essai."\nchangements:\n  - ' + COST + "\n")
+    dec.write("b.yaml", decision("2022-06-15", 'modifier_article:\n      article: 10\n      texte: "Nouveau."'))
+    assert dec.errors() == [
+        f"{D}/a.yaml:1: instance: champ obligatoire manquant",
+        f"{D}/a.yaml:1: source: champ obligatoire manquant",
+        f"{D}/b.yaml:{dec.line('b.yaml', 'article: 10')}: changements[0].modifier_article: le texte du contrat ne"
+        " change que par avenant (article 11) : instance: \"avenant\""]
+
+
+def test_the_example_is_valid_and_says_it_is_fictitious(example: Views) -> None:
+    assert example.signed.exemple and example.signed.exemple.startswith("Exemple fictif")
+    assert load(DATA).exemple is None
