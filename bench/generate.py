@@ -254,7 +254,8 @@ def copy_project(dest: Path, source: Path = ROOT) -> Path:
         if not src.exists():
             continue
         if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+            # data/: the signed contract only; the decisions and tracking name real actions.
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", "decisions", "suivi"))
         else:
             shutil.copy2(src, dest / part)
     return dest

@@ -9,18 +9,21 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from .conftest import ROOT
+from .conftest import ROOT, copy_signed
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "templates", "overrides", "schemas", "Makefile",
                  "requirements.txt")
 
 
 def copy_project(dest: Path) -> Path:
-    """A copy of what a build reads, to edit without touching the real data."""
+    """A copy of what a build reads, to edit without touching the real data; its
+    data/ is the signed contract only (conftest.copy_signed)."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
-        if src.is_dir():
+        if part == "data":
+            copy_signed(dest / part)
+        elif src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / part)

@@ -32,7 +32,22 @@ def summary(crte: Crte) -> str:
         f"  actions       {len(crte.actions)} (dont {with_share} avec une part CAHC)",
         f"  indicateurs   {len(crte.indicators)}",
         f"  communes      {len(crte.communes)}",
+        *_living(crte),
     ])
+
+
+def _living(crte: Crte) -> list[str]:
+    """What the decisions after the signature make of it, when there are some."""
+    if not crte.decisions or crte.current is None:
+        return ["Contrat signé, sans décision postérieure enregistrée."]
+    current = crte.current
+    return [f"Contrat en vigueur après {len(crte.decisions)} décision{'s' if len(crte.decisions) > 1 else ''}"
+            f" (la dernière le {crte.decisions[-1].date.isoformat()}) :",
+            f"  actions       {len(current.crte.actions)} en vigueur, {len(current.abandoned())} abandonnée"
+            f"{'s' if len(current.abandoned()) > 1 else ''}",
+            f"  chantiers     {len(current.crte.chantiers)}",
+            f"  fiches        {len(current.crte.fiches)}",
+            f"  indicateurs   {len(current.crte.indicators)}"]
 
 
 def main(argv: list[str]) -> int:

@@ -17,7 +17,7 @@ from macros.data.errors import DataErrors
 from macros.data.loader import load
 from macros.views.views import Views
 
-from ..conftest import DATA, ROOT
+from ..conftest import DATA, ROOT, copy_signed
 
 EXAMPLE = ROOT / "examples" / "contrat-vivant"
 D = "data/decisions"
@@ -30,8 +30,8 @@ def example() -> Views:
 
 # --- The contract at any date -------------------------------------------------------------------------
 
-def test_the_real_data_has_no_decision_and_its_current_state_is_the_signed_one() -> None:
-    crte = load(DATA)
+def test_without_decision_the_contract_in_force_is_the_signed_one(tmp_path: Path) -> None:
+    crte = load(copy_signed(tmp_path / "data"))
     assert crte.decisions == () and len(crte.states) == 1
     assert crte.current.crte.actions == crte.actions
 
@@ -88,9 +88,8 @@ class Decisions:
     """A copy of data/ with decisions written into data/decisions/."""
 
     def __init__(self, root: Path):
-        self.dir = root / "data"
-        shutil.copytree(DATA, self.dir)
-        (self.dir / "decisions").mkdir(exist_ok=True)
+        self.dir = copy_signed(root / "data")
+        (self.dir / "decisions").mkdir()
 
     def write(self, name: str, text: str) -> None:
         (self.dir / "decisions" / name).write_text(text, encoding="utf-8")

@@ -15,15 +15,14 @@ import pytest
 from macros.data.errors import DataErrors
 from macros.data.loader import load
 
-from ..conftest import DATA, ROOT
+from ..conftest import DATA, ROOT, copy_signed
 
 
 class Data:
     """A writable copy of data/ with helpers to edit it and read the errors."""
 
     def __init__(self, root: Path):
-        self.dir = root / "data"
-        shutil.copytree(DATA, self.dir)
+        self.dir = copy_signed(root / "data")
 
     def text(self, name: str) -> str:
         return (self.dir / name).read_text(encoding="utf-8")
@@ -328,8 +327,8 @@ def run_check(data_dir: Path) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, check=False)
 
 
-def test_check_prints_summary() -> None:
-    result = run_check(DATA)
+def test_check_prints_summary(tmp_path: Path) -> None:
+    result = run_check(copy_signed(tmp_path / "data"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "Données valides :",
@@ -340,6 +339,7 @@ def test_check_prints_summary() -> None:
         "  actions       24 (dont 23 avec une part CAHC)",
         "  indicateurs   94",
         "  communes      14",
+        "Contrat signé, sans décision postérieure enregistrée.",
     ]
 
 

@@ -21,7 +21,7 @@ NNBSP, NBSP = "\u202f", "\u00a0"
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
-    result = build(ROOT, out)
+    result = build(copy_project(tmp_path_factory.mktemp("projet") / "p"), out)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return out
