@@ -13,7 +13,7 @@ keeps its one declaration (type, description), made optional.
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from typing import Annotated, Any, Optional
 
 from pydantic import Field, create_model
 
@@ -37,6 +37,16 @@ CHANGEABLE = ("enjeu", "chantier", "fiche", "maitre_ouvrage", "titre", "descript
               "cout_total", "part_cahc", "indicateurs", "localisation")
 
 
+def _optional(name: str) -> Any:
+    """The type of Action's field `name`, optional. Pydantic keeps the validator and
+    schema of a required field apart from its type: they are put back together here,
+    so that a changed value is checked exactly as in an annex row."""
+    info = Action.model_fields[name]
+    if not info.is_required():
+        return info.annotation
+    return Optional[Annotated[(info.annotation, *info.metadata)]]  # noqa: UP007 - a runtime type
+
+
 class Source(Record):
     """D'où vient la décision : le document qui la publie."""
 
@@ -50,10 +60,8 @@ ActionChanges: type[Record] = create_model(  # type: ignore[call-overload]
     __base__=Record,
     __doc__="Les champs d'une action que la décision change ; les autres restent tels quels.",
     action=(Slug, Field(description="Identifiant de l'action changée.", examples=["voie-albert-carre"])),
-    **{name: (Optional[Action.model_fields[name].annotation]  # noqa: UP007 - a runtime type
-              if Action.model_fields[name].is_required() else Action.model_fields[name].annotation,
-              Field(default=None, description=Action.model_fields[name].description,
-                    examples=Action.model_fields[name].examples))
+    **{name: (_optional(name), Field(default=None, description=Action.model_fields[name].description,
+                                     examples=Action.model_fields[name].examples))
        for name in CHANGEABLE},
 )
 
@@ -132,7 +140,8 @@ class Decision(Record):
     (minuscules, chiffres et tirets, par exemple 2022-06-14-comite-de-pilotage) ; il forme l'adresse
     /evolutions/<id>/ et ne change jamais."""
 
-    date: Date = Field(description="Date de la décision (séance du comité, signature de l'avenant).")
+    date: Date = Field(description="Date de la décision (séance du comité, signature de l'avenant) ; le nom du "
+                                   "fichier commence par elle.", examples=["2022-06-14"])
     instance: Body = Field(description="Qui décide : le comité de pilotage (articles 4 et 7.1) ou un avenant signé "
                                        "par les parties (article 11).")
     numero: Integer | None = Field(default=None, description="Numéro de l'avenant (obligatoire pour un avenant).")

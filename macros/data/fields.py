@@ -42,8 +42,9 @@ YEAR_RE = re.compile(r"[0-9]{4}(-[0-9]{4})?")
 FICHE_RE = re.compile(r"[1-9][0-9]*\.[0-9]+")
 # Raw HTML is refused in every text field: text and Markdown only (the pages
 # escape plain text and sanitise Markdown as well).
-HTML_RE = re.compile(r"<\s*[A-Za-z!/?]|javascript\s*:", re.IGNORECASE)
-HTML_JSON = "<\\s*[A-Za-z!/?]|[jJ][aA][vV][aA][sS][cC][rR][iI][pP][tT]\\s*:"
+# « a < b » is text (no tag starts with a space); « <b> » and « </i> » are not.
+HTML_RE = re.compile(r"<[A-Za-z!/?]|javascript\s*:", re.IGNORECASE)
+HTML_JSON = "<[A-Za-z!/?]|[jJ][aA][vV][aA][sS][cC][rR][iI][pP][tT]\\s*:"
 
 
 def refuse(message: str, **ctx: Any) -> PydanticCustomError:
@@ -80,15 +81,15 @@ class FieldType:
 
 # --- Readers -------------------------------------------------------------------------
 
-def _html(value: str) -> str | None:
+def _html(value: str, markdown: bool) -> str | None:
     m = HTML_RE.search(value)
     if not m:
         return None
     rest = value[m.start():]
     end = rest.find(">") + 1 if rest.startswith("<") and 0 < rest.find(">") < 60 else len(rest.split()[0])
     snippet = rest[:min(end, 60)] + ("…" if min(end, 60) < end else "")
-    return (f"contient du HTML ou un lien javascript (« {snippet} ») : écrivez du texte, "
-            f"éventuellement en Markdown, sans balises")
+    return (f"contient du HTML ou un lien javascript (« {snippet} ») : écrivez du texte"
+            + (", éventuellement en Markdown, sans balises" if markdown else ", sans balises"))
 
 
 def text_reader(pattern: re.Pattern[str] | None = None, hint: str = "",
@@ -101,7 +102,7 @@ def text_reader(pattern: re.Pattern[str] | None = None, hint: str = "",
             raise refuse("texte vide ; ce champ est obligatoire")
         if bad := text.problem(value, multiline):
             raise refuse(bad)
-        if html := _html(value):
+        if html := _html(value, multiline):
             raise refuse(html)
         if max_length is not None and len(value) > max_length:
             raise refuse(f"trop long ({len(value)} caractères, {max_length} au plus) : il forme une adresse web")
@@ -138,6 +139,14 @@ def _integer(s: Scalar) -> int:
         if re.fullmatch(r"[1-9][0-9]*", raw):
             raise refuse(f"« {raw[:20]}{'…' if len(raw) > 20 else ''} » est trop grand (9999 au plus)")
         raise refuse(f"« {raw} » n'est pas un nombre entier positif (ex. 14)")
+    return int(raw)
+
+
+def _percent(s: Scalar) -> int:
+    raw = s.strip()
+    if not s.plain or not re.fullmatch(r"0|[1-9][0-9]*", raw) or int(raw) > 100:
+        raise refuse(f"« {raw} » n'est pas un pourcentage : écrivez un nombre entier de 0 à 100, sans guillemets "
+                     f"ni signe % (ex. 40)")
     return int(raw)
 
 
@@ -227,6 +236,8 @@ YEAR = FieldType("année", "Année, entre guillemets.", "un texte", _pattern_jso
                  period_reader(" : une année, ex. \"2021\"", (1900, 2100)))
 INTEGER = FieldType("nombre entier", "Nombre entier, sans guillemets ni zéro initial.", "un nombre entier",
                     {"type": "integer", "minimum": 1}, "integer", "14", _integer)
+PERCENT = FieldType("pourcentage", "Nombre entier de 0 à 100, sans guillemets ni %.", "un nombre entier",
+                    {"type": "integer", "minimum": 0, "maximum": 100}, "integer", "40", _percent)
 MONEY = FieldType("montant", "Montant en euros : point décimal, au plus deux décimales, sans espace ni €, "
                   "entre guillemets.", "un montant", _pattern_json(MONEY_RE), "number", '"1950206.00"', _money)
 NUMBER = FieldType("nombre", "Nombre décimal (point décimal), entre guillemets.", "un nombre",
@@ -259,6 +270,7 @@ Period = PERIOD.annotated(str)
 Year = YEAR.annotated(str)
 ContractYear = CONTRACT_YEAR.annotated(str)
 Integer = INTEGER.annotated(int)
+Percent = PERCENT.annotated(int)
 Money = MONEY.annotated(Decimal)
 Number = NUMBER.annotated(Decimal)
 Date = DATE.annotated(dt.date)

@@ -23,7 +23,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import checks, fidelity
+from . import checks, tracking_checks, fidelity
 from .errors import ErrorList, Where
 from .model import EXAMPLE, FILES, ActionsFile, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile
 from .decisions import Decision
@@ -95,7 +95,12 @@ def validate(cls: type[Record], raw: Any, file: str, errors: ErrorList) -> Any:
     except ValidationError as exc:
         bad: set[tuple[str, int]] = set()
         whole = False
-        for err in exc.errors(include_url=False):
+        found = exc.errors(include_url=False)
+        for err in found:
+            loc = tuple(err["loc"])
+            if err["type"] == "too_short" and any(tuple(e["loc"])[:len(loc)] == loc and len(e["loc"]) > len(loc)
+                                                  for e in found):
+                continue  # the list is not empty: its items are wrong, and reported as such
             _report(err, raw, file, cls, errors)
             loc = err["loc"]
             if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int):
@@ -129,6 +134,22 @@ def read_files(data_dir: Path, display_dir: str, errors: ErrorList) -> dict[str,
 DECISIONS = "decisions"
 
 
+def unread_file(path: Path, display: str, errors: ErrorList) -> bool:
+    """True for a file this folder's reader takes (.yaml or .yml); README.md is left
+    alone; anything else is reported, never silently skipped."""
+    if path.name == "README.md" or path.name.startswith("."):
+        return False
+    if path.is_dir():
+        errors.add(Where(display, 1), "(fichier)", "un dossier n'est pas lu ici : un fichier .yaml par élément, "
+                                                   "directement dans ce dossier")
+        return False
+    if path.suffix not in (".yaml", ".yml"):
+        errors.add(Where(display, 1), "(fichier)", "ce fichier n'est pas lu : le nom d'un fichier de données finit "
+                                                   "par .yaml, en minuscules")
+        return False
+    return True
+
+
 def read_decisions(data_dir: Path, display_dir: str, errors: ErrorList) -> list[Decision]:
     """The decisions of `data_dir/decisions/`, each with its id (its file name)."""
     folder = data_dir / DECISIONS
@@ -136,8 +157,10 @@ def read_decisions(data_dir: Path, display_dir: str, errors: ErrorList) -> list[
         return []
     out: list[Decision] = []
     seen: dict[str, str] = {}
-    for path in sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml")):
+    for path in sorted(folder.iterdir()):
         display = f"{display_dir}/{DECISIONS}/{path.name}"
+        if not unread_file(path, display, errors):
+            continue
         if path.stem in seen:
             errors.add(Where(display, 1), "(fichier)", f"deux décisions portent l'identifiant « {path.stem} » "
                                                         f"({seen[path.stem]} et {path.name}) ; renommez l'une d'elles")
@@ -169,6 +192,7 @@ def load(data_dir: Path | str, display_dir: str = "data", source: Path | None = 
     parts = read_files(Path(data_dir), display_dir, errors)
     unread = {e.where.file for e in errors.errors}  # files whose records are not all valid
     decisions = read_decisions(Path(data_dir), display_dir, errors)
+    tracking = tracking_checks.read(Path(data_dir), display_dir, errors, validate, unread_file)
     notice = None
     if (Path(data_dir) / EXAMPLE.name).is_file():
         node = parse_file(Path(data_dir) / EXAMPLE.name, f"{display_dir}/{EXAMPLE.name}", errors)
@@ -207,8 +231,8 @@ def load(data_dir: Path | str, display_dir: str = "data", source: Path | None = 
         errors.errors.extend(fidelity.errors(layer, Path(source)))
     # The decisions apply to a signed contract that is whole and valid; a wrong
     # decision does not keep the others from being checked.
-    decision_files = f"{display_dir}/{DECISIONS}/"
-    if any(not e.where.file.startswith(decision_files) for e in errors.errors):
+    living = (f"{display_dir}/{DECISIONS}/", f"{display_dir}/{tracking_checks.FOLDER}/")
+    if any(not e.where.file.startswith(living) for e in errors.errors):
         errors.raise_if_any()
     assert contract and plan and annex and indicators and communes
     signed = Crte(contract, plan.orientations, annex.actions, annex.totaux_publies, indicators.orientations,
@@ -216,5 +240,7 @@ def load(data_dir: Path | str, display_dir: str = "data", source: Path | None = 
     # The decisions after the signature, applied in order (each checked against the
     # contract as it stands at its date).
     states = timeline(signed, decisions, errors)
+    tracking_checks.check(tracking, states[-1], contract.signature.date, errors)
     errors.raise_if_any()
-    return replace(signed, decisions=tuple(sorted(decisions, key=lambda d: (d.date, d.id))), states=tuple(states))
+    return replace(signed, decisions=tuple(sorted(decisions, key=lambda d: (d.date, d.id))), states=tuple(states),
+                   suivi=tracking)

@@ -19,6 +19,7 @@ from .decisions import Decision
 from .plan import Chantier, Commune, CommunesFile, Fiche, Orientation, OrientationsFile  # noqa: F401
 from .fields import Text
 from .record import Record
+from .tracking import ActionTracking, Dashboard, Funders, IndicatorTracking
 
 
 class ExampleNotice(Record):
@@ -45,6 +46,13 @@ FILES = (
 # Optional: one file per decision taken after the signature, and the notice of a fictitious example.
 DECISIONS = DataFileSpec("decision", "decisions/<id>.yaml", Decision)
 EXAMPLE = DataFileSpec("exemple", "exemple.yaml", ExampleNotice)
+# Optional: the tracking (article 8), in data/suivi/.
+TRACKING = (
+    DataFileSpec("tableau-de-bord", "suivi/tableau-de-bord.yaml", Dashboard),
+    DataFileSpec("financeurs", "suivi/financeurs.yaml", Funders),
+    DataFileSpec("suivi-action", "suivi/actions/<id>.yaml", ActionTracking),
+    DataFileSpec("suivi-indicateur", "suivi/indicateurs/<id>.yaml", IndicatorTracking),
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,8 @@ class Crte:
     # (timeline.State; states[0] is the signed contract itself).
     decisions: tuple[Any, ...] = ()
     states: tuple[Any, ...] = ()
+    # data/suivi/ (tracking_checks.Tracking): status, financing, spending, indicator values.
+    suivi: Any = None
 
     @property
     def current(self) -> Any:

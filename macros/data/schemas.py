@@ -21,7 +21,7 @@ from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
 from .fields import FieldType
-from .model import DECISIONS, EXAMPLE, FILES, DataFileSpec
+from .model import DECISIONS, EXAMPLE, FILES, TRACKING, DataFileSpec
 from .record import Record, field_type, record_type, unwrap
 
 BASE_URL = "https://crte.agglo-henincarvin.fr/schemas/"
@@ -121,7 +121,7 @@ def reference() -> str:
         "Un champ facultatif absent veut dire « non donné par le document » : on ne le remplace jamais par 0.",
         "",
     ]
-    for spec in (*FILES, DECISIONS, EXAMPLE):
+    for spec in (*FILES, DECISIONS, *TRACKING, EXAMPLE):
         folder = "examples/<exemple>/" if spec is EXAMPLE else "data/"
         lines += [f"## `{folder}{spec.name}`", "", (spec.record.__doc__ or "").strip(), ""]
         for path, cls in _records(spec.record):
@@ -140,7 +140,7 @@ def reference() -> str:
 def write(root: Path) -> list[Path]:
     """Write every generated file under `root`; return their paths."""
     written = []
-    for spec in (*FILES, DECISIONS, EXAMPLE):
+    for spec in (*FILES, DECISIONS, *TRACKING, EXAMPLE):
         path = root / "schemas" / f"{spec.key}.schema.json"
         path.write_text(json.dumps(json_schema(spec), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         written.append(path)

@@ -20,23 +20,24 @@ is the same rule for the editors' JSON Schemas.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 SINGLE_LINE_MAX = 1000
 MARKDOWN_MAX = 50000
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
-_BIDI = "\u202a-\u202e\u2066-\u2069"
-_FORBIDDEN = re.compile(f"[{_CONTROLS}{_BIDI}]")
+_BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_INVISIBLE = "\u200b-\u200d\u2060\ufeff"
+_FORBIDDEN = re.compile(f"[{_CONTROLS}{_BIDI}{_INVISIBLE}]")
 _BREAKS = re.compile("[\n\r\t\u2028\u2029]")
 _CURLY = re.compile("^[“‘„].*[”’“]$", re.DOTALL)
 
 # The same rules as a regular expression for JSON Schema's "not": {"pattern": …}.
-JSON_FORBIDDEN = "[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]|^[“‘„].*[”’“]$"
+JSON_FORBIDDEN = ("[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2060\\u2066-\\u2069"
+                  "\\ufeff]|^[“‘„].*[”’“]$")
 JSON_SINGLE_LINE = "[\\n\\r\\t\\u2028\\u2029]|^\\s|\\s$"
 
 
 def _name(char: str) -> str:
-    return f"U+{ord(char):04X}" + (f" {unicodedata.name(char)}" if unicodedata.name(char, "") else "")
+    return f"U+{ord(char):04X}"
 
 
 def problem(value: str, multiline: bool) -> str | None:
@@ -44,7 +45,8 @@ def problem(value: str, multiline: bool) -> str | None:
     if m := _FORBIDDEN.search(value):
         char = m.group()
         what = ("un caractère de direction d'écriture, qui peut masquer ou inverser le texte affiché"
-                if re.fullmatch(f"[{_BIDI}]", char) else "un caractère de contrôle invisible")
+                if re.fullmatch(f"[{_BIDI}]", char) else "un caractère invisible"
+                if re.fullmatch(f"[{_INVISIBLE}]", char) else "un caractère de contrôle invisible")
         return (f"contient {what} ({_name(char)}, position {m.start() + 1}) ; supprimez-le "
                 f"(il vient souvent d'un copier-coller)")
     if not multiline:

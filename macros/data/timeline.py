@@ -30,6 +30,7 @@ from typing import Any
 from .decisions import Decision
 from .errors import ErrorList
 from .model import Action, Crte, Record
+from .names import RESERVED, owners, slug_problem, slugify
 from .timeline_plan import Amended, PlanChanges
 
 
@@ -70,7 +71,13 @@ def timeline(signed: Crte, decisions: list[Decision], errors: ErrorList) -> list
     states = [State(None, signed, {a.id: a for a in signed.actions})]
     ever = {a.id for a in signed.actions} | {old for a in signed.actions for old in a.anciens_ids}
     touched: dict[tuple[dt.date, str, str], Decision] = {}  # (date, action, field) -> first decision
+    avenants: dict[int, Decision] = {}
     for d in sorted(decisions, key=lambda d: (d.date, d.id)):
+        if d.instance == "avenant" and d.numero is not None:
+            if d.numero in avenants:
+                errors.add(d.where_of("numero"), d.sub("numero"), f"l'avenant n° {d.numero} est déjà enregistré "
+                                                                  f"(décision {avenants[d.numero].id})")
+            avenants.setdefault(d.numero, d)
         states.append(_Apply(states[-1], d, errors, ever, touched).state())
     return states
 
@@ -100,6 +107,9 @@ class _Apply(PlanChanges):
                                    f"({signed_on.isoformat()}) : elle en fait partie ou sa date est fausse")
         elif d.date > dt.date.today():
             self.refuse(d, "date", f"la date de la décision ({d.date.isoformat()}) est postérieure à aujourd'hui")
+        if not d.id.startswith(d.date.isoformat()):
+            self.refuse(d, "date", f"le nom du fichier commence par la date de la décision : renommez-le "
+                                   f"{d.date.isoformat()}-….yaml (il forme l'adresse de la décision)")
         if d.instance == "avenant" and d.numero is None:
             self.refuse(d, "numero", "un avenant porte un numéro : indiquez-le (numero: 1)")
         for change in d.changements:
@@ -142,6 +152,26 @@ class _Apply(PlanChanges):
         if "fiche" in values and values["fiche"] not in self.fiches():
             self.refuse(record, "fiche", f"la fiche {values['fiche']} n'existe pas à cette date")
             ok = False
+        if "maitre_ouvrage" in values:
+            seen: set[str] = set()
+            for name in owners(values["maitre_ouvrage"]):
+                slug = slugify(name)
+                bad = slug_problem(slug) if slug not in RESERVED else "donnerait une adresse réservée à une page du site"
+                if bad or slug in seen:
+                    self.refuse(record, "maitre_ouvrage", f"le maître d'ouvrage « {name} » "
+                                + (bad or "est nommé deux fois : l'action serait comptée deux fois"))
+                    ok = False
+                seen.add(slug)
+        loc = values.get("localisation")
+        communes = {c.slug for c in self.s.crte.communes}
+        for i, slug in enumerate(loc.communes if loc is not None else ()):
+            if slug not in communes:
+                self.errors.add(loc.where_of("communes", i), loc.sub("communes"),
+                                f"la commune « {slug} » n'existe pas dans data/communes.yaml")
+                ok = False
+        if loc is not None and not (loc.communes or loc.territoire or loc.hors_cahc):
+            self.refuse(loc, None, "indiquez au moins communes, territoire ou hors_cahc")
+            ok = False
         known = {i.id for b in self.blocks for i in b.indicateurs}
         for i, ref in enumerate(values.get("indicateurs") or ()):
             if ref not in known:
@@ -156,12 +186,24 @@ class _Apply(PlanChanges):
 
     # -- the kinds of change ------------------------------------------------------------
     def ajouter_action(self, action: Action) -> None:
-        if action.id in self.ever or set(action.anciens_ids) & self.ever:
-            self.refuse(action, "id", f"l'identifiant « {action.id} » est ou a été utilisé : une adresse publiée "
-                                      f"ne sert jamais à une autre action ; choisissez-en un autre")
-            return
-        values = {k: getattr(action, k) for k in ("enjeu", "chantier", "fiche", "indicateurs")}
-        if not self.references(action, values):
+        ok = True
+        for i, name in enumerate((action.id, *action.anciens_ids)):
+            field, where = ("id", None) if i == 0 else ("anciens_ids", i - 1)
+            if name in self.ever:
+                self.errors.add(action.where_of(field, where), action.sub(field),
+                                f"l'identifiant « {name} » est ou a été utilisé : une adresse publiée ne sert "
+                                f"jamais à une autre action ; choisissez-en un autre")
+                ok = False
+            elif (bad := slug_problem(name)) is not None:
+                self.errors.add(action.where_of(field, where), action.sub(field), bad)
+                ok = False
+        if action.part_cahc is not None and action.part_cahc > action.cout_total:
+            self.refuse(action, "part_cahc", f"la part CAHC ({action.part_cahc}) dépasse le coût total "
+                                             f"({action.cout_total})")
+            ok = False
+        values = {k: getattr(action, k) for k in ("enjeu", "chantier", "fiche", "indicateurs", "maitre_ouvrage",
+                                                  "localisation")}
+        if not self.references(action, values) or not ok:
             return
         action.set_computed(orientation=self.labels()[action.enjeu])
         self.ever |= {action.id, *action.anciens_ids}
@@ -181,9 +223,10 @@ class _Apply(PlanChanges):
             if value == getattr(current, name):
                 self.refuse(change, name, f"la valeur en vigueur est déjà celle-ci : ce changement ne change rien")
                 del given[name]
-            elif (first := self.touched.get((self.d.date, current.id, name))) is not None and first.id != self.d.id:
-                self.refuse(change, name, f"la décision {first.id}, du même jour, change déjà ce champ : réunissez "
-                                          f"les deux changements dans une seule décision")
+            elif (first := self.touched.get((self.d.date, current.id, name))) is not None:
+                self.refuse(change, name, "cette décision change déjà ce champ plus haut : gardez un seul changement"
+                            if first.id == self.d.id else f"la décision {first.id}, du même jour, change déjà ce "
+                            f"champ : réunissez les deux changements dans une seule décision")
                 del given[name]
         if not given or not self.references(change, given):
             return

@@ -48,7 +48,7 @@ class PlanChanges:
             self.refuse(new, "orientation", f"l'orientation {new.orientation} n'existe pas")
             return
         chantier = Chantier.model_construct(numero=new.numero, titre=new.titre, fiches=(),
-                                            orientation_source=f"Ajouté par la décision {self.d.id}.")
+                                            orientation_source=f"Ajouté par {self.d.par}.")
         chantier.set_computed(orientation=new.orientation)
         o = self.orientations[k]
         self.orientations[k] = o.model_copy(update={"chantiers": (*o.chantiers, chantier)})

@@ -95,8 +95,13 @@ EVOLUTION_COLUMNS = [
     computed("date", "date", "Date de la décision (AAAA-MM-JJ)."),
     computed("decision", "string", "Identifiant de la décision ; sa page est /evolutions/<decision>/."),
     computed("instance", "string", "« comité de pilotage » ou « avenant »."),
-    computed("action", "string", "Identifiant de l'action concernée ; sa page est /actions/<action>/."),
-    computed("champ", "string", "Champ changé (noms de actions.csv), ou « ajout » / « abandon » de l'action."),
+    computed("action", "string", "Identifiant de l'action concernée ; sa page est /actions/<action>/. Vide pour un "
+                                 "changement du plan ou du texte (voir objet).", required=False),
+    computed("objet", "string", "Ce que le changement concerne : le titre de l'action, ou le chantier, la fiche, "
+                                "l'article, l'indicateur."),
+    computed("champ", "string", "Champ changé (noms de actions.csv), « ajout » / « abandon » de l'action, ou la sorte "
+                                "de changement (ajouter_chantier, ajouter_fiche, renommer, modifier_article, "
+                                "ajouter_indicateur)."),
     computed("avant", "string", "Valeur avant la décision ; vide pour un ajout.", required=False),
     computed("apres", "string", "Valeur après la décision ; pour un abandon, son motif.", required=False),
     computed("url", "string", "Adresse permanente de la page de la décision."),

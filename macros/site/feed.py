@@ -46,7 +46,8 @@ def atom(views: Views, site_url: str) -> bytes:
     newest = decisions[0].decision.date if decisions else views.crte.contract.signature.date
     fg = FeedGenerator()
     fg.id(base + evolutions_route())
-    fg.title(TITLE)
+    # A fictitious example says so in the feed too (exemple.yaml).
+    fg.title(f"Exemple fictif — {TITLE}" if views.signed.exemple else TITLE)
     fg.subtitle("Décisions du comité de pilotage et avenants qui modifient le contrat après sa signature.")
     fg.author(name=PUBLISHER)
     fg.language("fr")

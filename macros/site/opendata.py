@@ -31,6 +31,8 @@ from ..views.finance import breakdowns
 from ..data.model import Action
 from ..views.views import Views
 from .columns import ACTION_COLUMNS, EVOLUTION_COLUMNS, INDICATOR_COLUMNS, Column, names, table_schema
+from . import measures_data  # mesures.csv: the indicators' values
+from . import tracking_data  # suivi.csv, financements.csv: the tracking (article 8)
 
 LICENCE = {
     "name": "etalab-2.0",
@@ -72,16 +74,22 @@ def action_row(a: Action, views: Views, site_url: str) -> dict[str, str]:
 def evolution_rows(views: Views, site_url: str) -> list[dict[str, str]]:
     """One row per field changed (or action added or abandoned), oldest decision first."""
     rows = []
+    others = {dv.id: [ln for ln in dv.lines if ln.kind not in ("ajouter_action", "modifier_action", "abandonner_action")]
+              for dv in views.decision_views}
     for d in views.decisions:
+        common = {"date": d.date.isoformat(), "decision": d.id, "instance": d.instance,
+                  "url": f"{site_url}evolutions/{d.id}/"}
         for action_id, status in sorted(views.state.status.items()):
             for h in status.history:
                 if h.decision is not d:
                     continue
                 before = "" if h.field in ("ajout", "abandon") else _cell(h.before)
                 after = "" if h.field == "ajout" else _cell(h.after)
-                rows.append({"date": d.date.isoformat(), "decision": d.id, "instance": d.instance, "action": action_id,
-                             "champ": h.field, "avant": before, "apres": after,
-                             "url": f"{site_url}evolutions/{d.id}/"})
+                rows.append({**common, "action": action_id, "objet": views.state.actions[action_id].titre,
+                             "champ": h.field, "avant": before, "apres": after})
+        for line in others[d.id]:
+            rows.append({**common, "action": "", "objet": line.target, "champ": line.kind,
+                         "avant": _cell(line.before), "apres": _cell(line.after)})
     return rows
 
 
@@ -193,6 +201,9 @@ def _xlsx(views: Views, site_url: str) -> bytes:
     sheet("Contrôles", ["Chiffre", "Imprimé", "Calculé", "Écart (calculé - imprimé)", "Explication"],
           [[r.libelle, r.imprime, r.calcule, r.ecart, r.explication.texte if r.explication else ""]
            for r in reconcile.reconciliations(views.signed)], {2, 3, 4})
+    sheet(*measures_data.measure_sheet(views), set())
+    for t in tracking_data.tables(views, site_url):
+        sheet(t.sheet, [c.name for c in t.columns], t.cells, t.money_cols)
     # openpyxl stores Decimals as numbers; a spreadsheet holds them as floats, exact to the cent here.
     fixed = datetime.datetime(2021, 12, 13)
     wb.properties.created = wb.properties.modified = fixed
@@ -225,6 +236,8 @@ def files(views: Views, site_url: str) -> list[DataFile]:
     signed = [action_row(a, views.signed_views, site_url) for a in views.signed.actions]
     evolutions = evolution_rows(views, site_url)
     indicators = indicator_rows(views, site_url)
+    measures = measures_data.measure_rows(views)
+    tracking = tracking_data.tables(views, site_url)
     out = [
         DataFile("actions.csv", "Actions en vigueur (CSV)", "Les actions du programme en vigueur, une par ligne : "
                  "les lignes de l'annexe 3 et les décisions prises depuis la signature.",
@@ -244,6 +257,8 @@ def files(views: Views, site_url: str) -> list[DataFile]:
         DataFile("indicateurs.json", "Indicateurs (JSON)",
                  "Les indicateurs par orientation et par groupe, avec leurs mesures.",
                  _json({"licence": LICENCE, "orientations": crte.indicator_blocks}), len(indicators)),
+        DataFile(measures_data.FILE, measures_data.TITLE, measures_data.DESCRIPTION,
+                 _csv(measures_data.MEASURE_COLUMNS, measures), len(measures)),
         DataFile("contrat.json", "Contrat (JSON)",
                  "Le texte du contrat (articles, sous-articles, signature, annexes), les orientations, "
                  "chantiers et fiches, et les communes.",
@@ -253,10 +268,13 @@ def files(views: Views, site_url: str) -> list[DataFile]:
                  "Les actions et chaque tableau de /finances/, un onglet par tableau, et les contrôles.",
                  _xlsx(views, site_url), len(actions)),
     ]
+    out += [DataFile(t.name, t.title, t.description, _csv(t.columns, t.rows), len(t.rows)) for t in tracking]
+    notice = views.signed.exemple
     package = {
-        "name": "crte-henin-carvin",
-        "title": "Contrat Territorial de Relance et de Transition Écologique de la Communauté "
-                 "d'Agglomération Hénin-Carvin (13 décembre 2021)",
+        "name": "crte-henin-carvin" if not notice else "crte-henin-carvin-exemple-fictif",
+        **({"description": f"EXEMPLE FICTIF : {notice}"} if notice else {}),
+        "title": ("Exemple fictif — " if notice else "") + "Contrat Territorial de Relance et de Transition "
+                 "Écologique de la Communauté d'Agglomération Hénin-Carvin (13 décembre 2021)",
         "homepage": site_url,
         "licenses": [LICENCE],
         "resources": [
@@ -267,11 +285,13 @@ def files(views: Views, site_url: str) -> list[DataFile]:
              "schema": table_schema(ACTION_COLUMNS, "id")},
             {"name": "evolutions", "path": "evolutions.csv", "format": "csv", "mediatype": "text/csv",
              "encoding": "utf-8", "title": "Évolutions depuis la signature",
-             "schema": {**table_schema(EVOLUTION_COLUMNS, ""), "primaryKey": ["decision", "action", "champ"]}},
+             "schema": {k: v for k, v in table_schema(EVOLUTION_COLUMNS, "").items() if k != "primaryKey"}},
             {"name": "indicateurs", "path": "indicateurs.csv", "format": "csv", "mediatype": "text/csv",
              "encoding": "utf-8", "title": "Indicateurs de l'article 9", "schema": table_schema(INDICATOR_COLUMNS, "id")},
+            measures_data.measure_resource(),
         ],
     }
+    package["resources"] += [t.resource for t in tracking]
     out.append(DataFile("datapackage.json", "Description des données (Frictionless)",
                         "Le paquet de données : la licence et, pour chaque fichier CSV, son schéma (Table Schema).",
                         _json(package), None))

@@ -6,6 +6,7 @@ otherwise round half-even. Amounts: to the cent. Percentages: to one decimal.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -44,6 +45,16 @@ def percent_text(value: Decimal) -> str:
 
 def number(value: Decimal | int) -> str:
     return format_decimal(value, locale=LOCALE)
+
+
+def build_date() -> dt.date:
+    """The date a page is built for: SOURCE_DATE_EPOCH (the last commit's time, set by
+    `make build`) when given, so that two builds of one commit are identical; today
+    otherwise. Used for what depends on « now » on a page (« valeur ancienne »)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
 
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",

@@ -21,6 +21,7 @@ from decimal import Decimal
 from .formatting import percent_value
 from .living import IN_FORCE, SIGNED, DecisionView, Wording, changed_fields, decision_views
 from .totals import Totals
+from .tracking import Board, board
 from ..data.model import Action, Chantier, Commune, Crte, Fiche, IndicatorBlock, Orientation
 from ..data.names import owners, slugify
 from ..data.timeline import ActionStatus, State
@@ -86,7 +87,8 @@ class Views:
     """
 
     def __init__(self, loaded: Crte):
-        self.signed = replace(loaded, decisions=(), states=())
+        self.signed = replace(loaded, decisions=(), states=(), suivi=None)
+        self.signed_suivi = loaded.suivi
         self.state: State = loaded.current or State(None, loaded, {a.id: a for a in loaded.actions})
         self.decisions = loaded.decisions  # oldest first
         self.states = loaded.states
@@ -144,6 +146,20 @@ class Views:
             for name in owners(a.maitre_ouvrage):
                 names.setdefault(slugify(name), name)
                 by_owner[slugify(name)].append(a)
+        # An owner named once (signed, or by a decision since) keeps its page, and its
+        # address, when no action in force names it any more: `anciennes` lists the
+        # actions that named it and no longer do (abandoned, or changed).
+        in_force = {slug: {a.id for a in acts} for slug, acts in by_owner.items()}
+        former: dict[str, dict[str, Action]] = defaultdict(dict)
+        for state in self.states[1:]:
+            for a in state.actions.values():
+                for name in owners(a.maitre_ouvrage):
+                    slug = slugify(name)
+                    names.setdefault(slug, name)
+                    by_owner.setdefault(slug, [])
+                    if a.id not in in_force.get(slug, ()):
+                        former[slug].setdefault(a.id, self.state.actions[a.id])
+        self.anciennes = {slug: tuple(acts.values()) for slug, acts in former.items()}
         self.maitres_ouvrage: dict[str, Group] = {
             slug: Group(slug, names[slug], tuple(acts), Totals.of(acts))
             for slug, acts in sorted(by_owner.items(), key=lambda kv: names[kv[0]].casefold())}
@@ -182,6 +198,12 @@ class Views:
     def programme(self) -> Wording:
         """The words for the actions counted (living.Wording)."""
         return IN_FORCE if self.decisions else SIGNED
+
+    @cached_property
+    def suivi(self) -> Board:
+        """The tracking dashboard (views/tracking.py): status, money, funders, indicators."""
+        return board(self.signed_suivi, self.crte.actions, self.state.abandoned(),
+                     [(o.numero, o.titre) for o in self.crte.orientations], self.crte.indicators)
 
     @cached_property
     def signed_views(self) -> Views:

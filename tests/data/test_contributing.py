@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from macros.data.errors import DataErrors
 from macros.data.loader import load
 
-from ..conftest import ROOT
+from ..conftest import ROOT, SOURCE
 from ..data.test_loader_errors import Data
 from ..sitebuild import copy_project
 
@@ -29,10 +30,13 @@ def test_first_example(tmp_path: Path) -> None:
 
 
 def test_second_example(tmp_path: Path) -> None:
+    # As `make check` prints it: compared with the signed text (sources/) too.
     data = Data(tmp_path)
     data.edit("actions.yaml", '    part_cahc: "3660.00"\n', "")
-    errors = data.errors()
-    assert len(errors) == 3
+    with pytest.raises(DataErrors) as exc:
+        load(data.dir, source=SOURCE)
+    errors = [str(e) for e in exc.value.errors]
+    assert len(errors) == 4 and any("le contrat signé porte 3" in e for e in errors)
     assert all(e in GUIDE for e in errors), errors
 
 
@@ -71,7 +75,7 @@ def test_the_refusals_quoted_in_the_guide_are_real(tmp_path: Path) -> None:
     data = Data(tmp_path / "a")
     (data.dir / "decisions").mkdir()
     name, body = EDITS[0]
-    (data.dir / "decisions" / "2022-06-14-comite-de-pilotage.yaml").write_text(
+    (data.dir / "decisions" / "2021-12-01-comite-de-pilotage.yaml").write_text(
         body.replace('date: "2022-06-14"', 'date: "2021-12-01"'), encoding="utf-8")
     early = data.errors()
     data = Data(tmp_path / "b")
@@ -85,3 +89,27 @@ def test_the_refusals_quoted_in_the_guide_are_real(tmp_path: Path) -> None:
     abandoned = data.errors()
     assert len(early) == 1 and len(abandoned) == 1
     assert early[0] in GUIDE.splitlines() and abandoned[0] in GUIDE.splitlines(), (early, abandoned)
+
+
+# --- « Saisir le suivi »: every edit of the guide passes check and build -----------------------------
+
+TRACKING_BLOCK = re.compile(r"```yaml\n# (data/suivi/[a-z0-9/-]+\.yaml)\n(.*?)```", re.DOTALL)
+TRACKING_EDITS = TRACKING_BLOCK.findall(GUIDE)
+
+
+def test_the_tracking_edits_of_the_guide_pass_check_and_build(tmp_path: Path) -> None:
+    assert [name for name, _ in TRACKING_EDITS] == [
+        "data/suivi/tableau-de-bord.yaml", "data/suivi/actions/voie-albert-carre.yaml",
+        "data/suivi/indicateurs/o4-taux-chomage.yaml"]
+    project = copy_project(tmp_path / "p")
+    shutil.copytree(ROOT / "sources", project / "sources")
+    shutil.copytree(ROOT / "data" / "suivi", project / "data" / "suivi")
+    for name, body in TRACKING_EDITS:
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(body, encoding="utf-8")
+    for target in ("check", "build"):
+        result = subprocess.run(["make", "--no-print-directory", "-C", str(project), target, f"VENV={ROOT / '.venv'}"],
+                                capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr[-2000:]
+    crte = load(project / "data")
+    assert crte.suivi.dashboard is not None and set(crte.suivi.actions) == {"voie-albert-carre"}

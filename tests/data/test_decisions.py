@@ -120,12 +120,12 @@ COST = 'modifier_action:\n      action: voie-albert-carre\n      cout_total: "21
 
 def test_dates_before_signature_or_after_today(dec: Decisions) -> None:
     later = (dt.date.today() + dt.timedelta(days=1)).isoformat()
-    dec.write("avant.yaml", decision("2021-12-01", COST))
-    dec.write("apres.yaml", decision(later, 'abandonner_action:\n      action: cite-darcy\n      motif: "x"'))
+    dec.write("2021-12-01-avant.yaml", decision("2021-12-01", COST))
+    dec.write(f"{later}-apres.yaml", decision(later, 'abandonner_action:\n      action: cite-darcy\n      motif: "x"'))
     assert dec.errors() == [
-        f"{D}/apres.yaml:1: date: la date de la décision ({later}) est postérieure à aujourd'hui",
-        f"{D}/avant.yaml:1: date: la décision (2021-12-01) précède la signature du contrat (2021-12-13) : elle en"
-        " fait partie ou sa date est fausse"]
+        f"{D}/2021-12-01-avant.yaml:1: date: la décision (2021-12-01) précède la signature du contrat (2021-12-13) :"
+        " elle en fait partie ou sa date est fausse",
+        f"{D}/{later}-apres.yaml:1: date: la date de la décision ({later}) est postérieure à aujourd'hui"]
 
 
 def test_two_decisions_with_one_id(dec: Decisions) -> None:
@@ -137,60 +137,133 @@ def test_two_decisions_with_one_id(dec: Decisions) -> None:
 
 
 def test_unknown_action_and_unknown_field(dec: Decisions) -> None:
-    dec.write("d.yaml", decision("2022-06-14", 'modifier_action:\n      action: licorne\n      titre: "x"',
+    dec.write("2022-06-14-d.yaml", decision("2022-06-14", 'modifier_action:\n      action: licorne\n      titre: "x"',
                                  'modifier_action:\n      action: cite-darcy\n      cout: "1.00"'))
     assert dec.errors() == [
-        f"{D}/d.yaml:{dec.line('d.yaml', 'licorne')}: changements[0].modifier_action.action: l'action « licorne »"
+        f"{D}/2022-06-14-d.yaml:{dec.line('2022-06-14-d.yaml', 'licorne')}: changements[0].modifier_action.action: l'action « licorne »"
         " n'existe pas à cette date",
-        f"{D}/d.yaml:{dec.line('d.yaml', 'cout:')}: changements[1].modifier_action.cout: champ inconnu ; champs"
+        f"{D}/2022-06-14-d.yaml:{dec.line('2022-06-14-d.yaml', 'cout:')}: changements[1].modifier_action.cout: champ inconnu ; champs"
         " possibles : action, annee_lancement, chantier, cout_total, description, enjeu, fiche, indicateurs,"
         " localisation, maitre_ouvrage, part_cahc, titre"]
 
 
 def test_a_change_that_changes_nothing(dec: Decisions) -> None:
-    dec.write("d.yaml", decision("2022-06-14", 'modifier_action:\n      action: voie-albert-carre\n'
+    dec.write("2022-06-14-d.yaml", decision("2022-06-14", 'modifier_action:\n      action: voie-albert-carre\n'
                                                '      cout_total: "1950206.00"'))
-    assert dec.errors() == [f"{D}/d.yaml:{dec.line('d.yaml', 'cout_total')}: changements[0].modifier_action.cout_total:"
+    assert dec.errors() == [f"{D}/2022-06-14-d.yaml:{dec.line('2022-06-14-d.yaml', 'cout_total')}: changements[0].modifier_action.cout_total:"
                             " la valeur en vigueur est déjà celle-ci : ce changement ne change rien"]
 
 
 def test_ids_are_never_reused_and_abandoned_actions_do_not_change(dec: Decisions) -> None:
-    dec.write("a.yaml", decision("2022-06-14", 'abandonner_action:\n      action: lecture-spectacle\n'
+    dec.write("2022-06-14-a.yaml", decision("2022-06-14", 'abandonner_action:\n      action: lecture-spectacle\n'
                                                '      motif: "Reportée hors CRTE."'))
     added = (ROOT / "tests" / "data" / "added-action.yaml").read_text(encoding="utf-8")
-    dec.write("b.yaml", decision("2022-07-01", added.replace("ID", "lecture-spectacle"),
+    dec.write("2022-07-01-b.yaml", decision("2022-07-01", added.replace("ID", "lecture-spectacle"),
                                  added.replace("ID", "cite-darcy"),
                                  'modifier_action:\n      action: lecture-spectacle\n      titre: "x"'))
     assert dec.errors() == [
-        f"{D}/b.yaml:{dec.line('b.yaml', 'id: lecture-spectacle')}: changements[0].ajouter_action.id: l'identifiant"
+        f"{D}/2022-07-01-b.yaml:{dec.line('2022-07-01-b.yaml', 'id: lecture-spectacle')}: changements[0].ajouter_action.id: l'identifiant"
         " « lecture-spectacle » est ou a été utilisé : une adresse publiée ne sert jamais à une autre action ;"
         " choisissez-en un autre",
-        f"{D}/b.yaml:{dec.line('b.yaml', 'id: cite-darcy')}: changements[1].ajouter_action.id:"
+        f"{D}/2022-07-01-b.yaml:{dec.line('2022-07-01-b.yaml', 'id: cite-darcy')}: changements[1].ajouter_action.id:"
         " l'identifiant « cite-darcy » est ou a été utilisé : une adresse publiée ne sert jamais à une"
         " autre action ; choisissez-en un autre",
-        f"{D}/b.yaml:{dec.line('b.yaml', 'action: lecture-spectacle')}: changements[2].modifier_action.action:"
-        " l'action « lecture-spectacle » a été abandonnée (Comité de pilotage du 14 juin 2022, décision a) : elle ne"
+        f"{D}/2022-07-01-b.yaml:{dec.line('2022-07-01-b.yaml', 'action: lecture-spectacle')}: changements[2].modifier_action.action:"
+        " l'action « lecture-spectacle » a été abandonnée (Comité de pilotage du 14 juin 2022, décision 2022-06-14-a) : elle ne"
         " peut plus changer"]
 
 
 def test_two_decisions_of_one_day_change_one_field(dec: Decisions) -> None:
-    dec.write("a.yaml", decision("2022-06-14", COST))
-    dec.write("b.yaml", decision("2022-06-14", COST.replace("2100000.00", "2200000.00")))
-    assert dec.errors() == [f"{D}/b.yaml:{dec.line('b.yaml', 'cout_total')}: changements[0].modifier_action.cout_total:"
-                            " la décision a, du même jour, change déjà ce champ : réunissez les deux changements dans"
+    dec.write("2022-06-14-a.yaml", decision("2022-06-14", COST))
+    dec.write("2022-06-14-b.yaml", decision("2022-06-14", COST.replace("2100000.00", "2200000.00")))
+    assert dec.errors() == [f"{D}/2022-06-14-b.yaml:{dec.line('2022-06-14-b.yaml', 'cout_total')}: changements[0].modifier_action.cout_total:"
+                            " la décision 2022-06-14-a, du même jour, change déjà ce champ : réunissez les deux changements dans"
                             " une seule décision"]
 
 
 def test_body_and_source_are_required_and_articles_change_by_avenant(dec: Decisions) -> None:
-    dec.write("a.yaml", 'date: "2022-06-14"\nobjet: "Essai."\nchangements:\n  - ' + COST + "\n")
-    dec.write("b.yaml", decision("2022-06-15", 'modifier_article:\n      article: 10\n      texte: "Nouveau."'))
+    dec.write("2022-06-14-a.yaml", 'date: "2022-06-14"\nobjet: "Essai."\nchangements:\n  - ' + COST + "\n")
+    dec.write("2022-06-15-b.yaml", decision("2022-06-15", 'modifier_article:\n      article: 10\n      texte: "Nouveau."'))
     assert dec.errors() == [
-        f"{D}/a.yaml:1: instance: champ obligatoire manquant",
-        f"{D}/a.yaml:1: source: champ obligatoire manquant",
-        f"{D}/b.yaml:{dec.line('b.yaml', 'article: 10')}: changements[0].modifier_article: le texte du contrat ne"
+        f"{D}/2022-06-14-a.yaml:1: instance: champ obligatoire manquant",
+        f"{D}/2022-06-14-a.yaml:1: source: champ obligatoire manquant",
+        f"{D}/2022-06-15-b.yaml:{dec.line('2022-06-15-b.yaml', 'article: 10')}: changements[0].modifier_article: le texte du contrat ne"
         " change que par avenant (article 11) : instance: \"avenant\""]
 
 
 def test_the_example_is_valid_and_says_it_is_fictitious(example: Views) -> None:
     assert example.signed.exemple and example.signed.exemple.startswith("Exemple fictif")
     assert load(DATA).exemple is None
+
+
+def test_a_changed_value_is_checked_as_an_annex_row(dec: Decisions) -> None:
+    dec.write("2022-06-14-a.yaml", decision(
+        "2022-06-14", 'modifier_action:\n      action: voie-albert-carre\n      titre: "x <b>gras</b>"\n'
+                      f'      cout_total: "{"9" * 30}"\n      annee_lancement: "2030-2021"'))
+    dec.write("2022-06-15-b.yaml", decision(
+        "2022-06-15", 'modifier_action:\n      action: voie-albert-carre\n      maitre_ouvrage: "Index"\n'
+                      '      localisation:\n        communes: [paris]\n        source: "x"'))
+    f, g = "2022-06-14-a.yaml", "2022-06-15-b.yaml"
+    p = "changements[0].modifier_action"
+    assert dec.errors() == [
+        f"{D}/{f}:{dec.line(f, '<b>gras')}: {p}.titre: contient du HTML ou un lien javascript (« <b> ») : écrivez"
+        " du texte, sans balises",
+        f"{D}/{f}:{dec.line(f, 'cout_total')}: {p}.cout_total: « {'9' * 30} » dépasse 9 999 999 999,99 € ; vérifiez"
+        " la saisie",
+        f"{D}/{f}:{dec.line(f, 'annee_lancement')}: {p}.annee_lancement: la période « 2030-2021 » est à l'envers ou"
+        " vide ; écrivez \"2021-2030\"",
+        f"{D}/{g}:{dec.line(g, 'maitre_ouvrage')}: {p}.maitre_ouvrage: le maître d'ouvrage « Index » donnerait une"
+        " adresse réservée à une page du site",
+        f"{D}/{g}:{dec.line(g, 'paris')}: {p}.localisation.communes: la commune « paris » n'existe pas dans"
+        " data/communes.yaml",
+    ]
+
+
+def test_an_added_action_is_checked_too(dec: Decisions) -> None:
+    added = (ROOT / "tests" / "data" / "added-action.yaml").read_text(encoding="utf-8")
+    dec.write("2022-06-14-a.yaml", decision("2022-06-14", added.replace("ID", "index"),
+                                            added.replace("ID", "nouvelle").replace('cout_total: "1000.00"',
+                                                                                     'cout_total: "1000.00"\n'
+                                                                                     '      part_cahc: "2000.00"')))
+    f = "2022-06-14-a.yaml"
+    assert dec.errors() == [
+        f"{D}/{f}:{dec.line(f, 'id: index')}: changements[0].ajouter_action.id: « index » est réservé (il"
+        " remplacerait une page du site) ; choisissez un autre identifiant",
+        f"{D}/{f}:{dec.line(f, 'part_cahc')}: changements[1].ajouter_action.part_cahc: la part CAHC (2000.00) dépasse"
+        " le coût total (1000.00)",
+    ]
+
+
+def test_no_file_of_the_folder_is_silently_skipped(dec: Decisions) -> None:
+    folder = dec.dir / "decisions"
+    (folder / "README.md").write_text("Notes.", encoding="utf-8")
+    (folder / "notes.txt").write_text("x", encoding="utf-8")
+    (folder / "2024-01-10-comite-de-pilotage.YAML").write_text("x", encoding="utf-8")
+    (folder / "2024").mkdir()
+    assert dec.errors() == [
+        f"{D}/2024:1: (fichier): un dossier n'est pas lu ici : un fichier .yaml par élément, directement dans ce"
+        " dossier",
+        f"{D}/2024-01-10-comite-de-pilotage.YAML:1: (fichier): ce fichier n'est pas lu : le nom d'un fichier de"
+        " données finit par .yaml, en minuscules",
+        f"{D}/notes.txt:1: (fichier): ce fichier n'est pas lu : le nom d'un fichier de données finit par .yaml, en"
+        " minuscules",
+    ]
+
+
+def test_one_avenant_number_once_one_field_once_a_file_named_by_its_date(dec: Decisions) -> None:
+    text = 'modifier_article:\n      article: 10\n      texte: "La durée de ce contrat est de sept ans."'
+    dec.write("2022-06-14-avenant-1.yaml", decision("2022-06-14", text, instance="avenant").replace(
+        'instance: "avenant"', 'instance: "avenant"\nnumero: 1'))
+    dec.write("2022-09-01-avenant-1.yaml", decision("2022-09-01", text.replace("sept", "huit"),
+                                                    instance="avenant").replace('instance: "avenant"',
+                                                                                'instance: "avenant"\nnumero: 1'))
+    dec.write("2022-10-01-copil.yaml", decision("2022-10-02", COST, COST.replace("2100000.00", "2200000.00")))
+    f = "2022-10-01-copil.yaml"
+    assert dec.errors() == [
+        f"{D}/2022-09-01-avenant-1.yaml:3: numero: l'avenant n° 1 est déjà enregistré (décision"
+        " 2022-06-14-avenant-1)",
+        f"{D}/{f}:1: date: le nom du fichier commence par la date de la décision : renommez-le 2022-10-02-….yaml (il"
+        " forme l'adresse de la décision)",
+        f"{D}/{f}:{dec.line(f, 'cout_total', 1)}: changements[1].modifier_action.cout_total: cette décision change"
+        " déjà ce champ plus haut : gardez un seul changement",
+    ]

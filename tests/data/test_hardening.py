@@ -41,7 +41,7 @@ def at_title(data: Data, message: str) -> str:
      "contient un caractère de contrôle invisible (U+0085, position 8) ; supprimez-le (il vient souvent d'un"
      " copier-coller)"),
     ('"Lecture \\u202Eelcatceps"', "contient un caractère de direction d'écriture, qui peut masquer ou inverser le"
-                                   " texte affiché (U+202E RIGHT-TO-LEFT OVERRIDE, position 9) ; supprimez-le"
+                                   " texte affiché (U+202E, position 9) ; supprimez-le"
                                    " (il vient souvent d'un copier-coller)"),
     ('"Lecture\\n\\n=====\\n\\n    code"', "contient un saut de ligne (position 8) : ce champ tient sur une seule"
                                           " ligne ; pour l'écrire sur plusieurs lignes du fichier, utilisez >- (les"

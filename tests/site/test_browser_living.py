@@ -22,6 +22,10 @@ ROUTES = {
     "contrat-modifie": "contrat/",
     "finances-en-vigueur": "finances/",
     "accueil-exemple": "",
+    "suivi": "suivi/",
+    "financeur": "financeurs/etat/",
+    "action-suivie": "actions/cite-crombez/",
+    "indicateur": "indicateurs/o2-lineaire-voies-douces-deployees-territoire/",
 }
 
 

@@ -52,6 +52,11 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dest = copy_project(tmp_path_factory.mktemp("evolutions") / "projet")
     # The example's signed contract is symbolic links to data/: kept as links, into the copy's data/.
     shutil.copytree(ROOT / EXAMPLE, dest / EXAMPLE, symlinks=True)
+    # A link into a living layer of data/ (suivi/financeurs.yaml), which the copy leaves out: a file.
+    for link in (dest / EXAMPLE).rglob("*"):
+        if link.is_symlink() and not link.exists():
+            link.unlink()
+            shutil.copy((ROOT / link.relative_to(dest)).resolve(), link)
     return dest
 
 

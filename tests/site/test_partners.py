@@ -158,7 +158,8 @@ def test_the_data_package_is_valid(site: Path) -> None:  # noqa: F811
     package = json.loads((site / "donnees" / "datapackage.json").read_text(encoding="utf-8"))
     assert package["licenses"][0]["name"] == "etalab-2.0"
     assert [r["path"] for r in package["resources"]] == ["actions.csv", "actions-signees.csv", "evolutions.csv",
-                                                         "indicateurs.csv"]
+                                                         "indicateurs.csv", "mesures.csv", "suivi.csv",
+                                                         "financements.csv"]
 
 
 def test_the_table_schema_comes_from_the_declarations(site: Path) -> None:  # noqa: F811
@@ -211,7 +212,8 @@ def test_the_spreadsheet_has_every_action_and_table(site: Path, crte: Crte) -> N
     openpyxl = pytest.importorskip("openpyxl")
     wb = openpyxl.load_workbook(site / "donnees" / "maquette-financiere.xlsx")
     assert wb.sheetnames == ["Actions", "Actions signées", "Évolutions", "Par orientation", "Par chantier",
-                             "Par fiche", "Par année de lancement", "Par maître d'ouvrage", "Contrôles"]
+                             "Par fiche", "Par année de lancement", "Par maître d'ouvrage", "Contrôles",
+                             "Indicateurs (valeurs)", "Suivi", "Financements"]
     current = crte.current.crte.actions
     actions = wb["Actions"]
     assert actions.max_row == len(current) + 1
@@ -238,8 +240,9 @@ def test_open_data_page_lists_each_file_with_its_rows(site: Path, crte: Crte) ->
                              str(len(crte.current.crte.indicators)))
     changes = str(sum(len(s.history) for s in crte.current.status.values()))
     assert rows == {"actions.csv": n, "actions-signees.csv": signed, "evolutions.csv": changes, "actions.json": n,
-                    "indicateurs.csv": indicators, "indicateurs.json": indicators, "contrat.json": "—",
-                    "maquette-financiere.xlsx": n, "datapackage.json": "—"}
+                    "indicateurs.csv": indicators, "indicateurs.json": indicators, "mesures.csv": "0",
+                    "contrat.json": "—", "maquette-financiere.xlsx": n, "suivi.csv": "0", "financements.csv": "0",
+                    "datapackage.json": "—"}
     assert "Licence Ouverte" in html.get_text()
 
 
