@@ -206,7 +206,9 @@ def _actions(rng: random.Random, n: int, orientations: dict[str, Any], indicator
         c = rng.choice(o["chantiers"])
         f = rng.choice(c["fiches"])
         year = YEARS[i] if i < len(YEARS) else rng.choices(YEARS, YEAR_WEIGHTS)[0]
-        cost = int(10 ** rng.uniform(6, 9.3))  # 10 000 € to 20 M€, in cents, log-uniform
+        # 10 000 € to 2 M€, in cents, log-uniform: about 0.4 M€ on average, so that the
+        # annex total of 10 000 actions stays under the 9 999 999 999,99 € the loader accepts.
+        cost = int(10 ** rng.uniform(6, 8.3))
         if rng.random() < 0.6:  # most printed costs have no cents
             cost -= cost % 100
         share = min(cost, round(cost * rng.uniform(0.1, 0.6)))

@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.run                    # SIZES from the environment, else 24 250 2500 10000
     .venv/bin/python -m bench.run --sizes "250 2500" --repeat 1
     .venv/bin/python -m bench.run --profile 2500     # where the build spends its time
+    .venv/bin/python -m bench.run --sizes 10000 --search   # and the search, in Chromium (bench/search.py)
 
 For each size, a copy of the project is generated (bench/generate.py; the real
 data's own size means the real data, unmodified), built by the real command
@@ -88,7 +89,9 @@ def search_index_bytes(site: Path) -> int:
     return lunr.stat().st_size if lunr.is_file() else tree_bytes(site / "pagefind")
 
 
-def measure(size: int, real_size: int, repeat: int, source: Path) -> dict[str, Any]:
+def measure(size: int, real_size: int, repeat: int, source: Path, search: bool = False) -> dict[str, Any]:
+    """One row of the table; with `search`, also the search timings of the first site
+    built (bench/search.py), under "search": [{surface, query, ms, kb, results}]."""
     with tempfile.TemporaryDirectory(prefix="crte-bench-") as tmp_:
         tmp = Path(tmp_)
         project = tmp / "project"
@@ -97,6 +100,7 @@ def measure(size: int, real_size: int, repeat: int, source: Path) -> dict[str, A
         peaks: list[float] = []
         floors: list[float] = []
         sizes: dict[str, float] = {}
+        timings: list[dict[str, Any]] = []
         # Each build is followed by a floor: the machine's speed drifts (±10 % here
         # between minutes), and both sides of the ratio should see the same drift.
         for r in range(repeat):
@@ -104,6 +108,8 @@ def measure(size: int, real_size: int, repeat: int, source: Path) -> dict[str, A
             elapsed, peak = timed_build(project, site)
             builds.append(elapsed)
             peaks.append(peak)
+            if search and r == 0:
+                timings = search_timings(site)
             if not sizes:
                 sizes = {
                     "site_mb": tree_bytes(site) / 2**20,
@@ -122,7 +128,16 @@ def measure(size: int, real_size: int, repeat: int, source: Path) -> dict[str, A
           file=sys.stderr)
     return {"actions": len(crte.actions), "build_s": round(build_s, 2), "peak_rss_mb": round(max(peaks), 1),
             **{k: round(v, 1) for k, v in sizes.items()}, "floor_s": round(floor_s, 2),
-            "ratio": round(ratio, 2)}
+            "ratio": round(ratio, 2), **({"search": timings} if search else {})}
+
+
+def search_timings(site: Path) -> list[dict[str, Any]]:
+    from bench.search import measure as measure_search, report  # Playwright: only when asked
+
+    rows = measure_search(site)
+    print(report(rows), file=sys.stderr)
+    return [{"surface": s, "query": q, "ms": round(ms), "driver_ms": round(driver), "kb": round(size / 1024, 1),
+             "results": n} for s, q, ms, driver, size, n in rows]
 
 
 def profile(size: int, real_size: int, source: Path, top: int = 25) -> None:
@@ -151,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="builds per size; the median is kept (default 3)")
     parser.add_argument("--output", type=Path, default=RESULTS, help="results file (default bench/results.json)")
     parser.add_argument("--profile", type=int, metavar="N", help="profile one build of N actions instead")
+    parser.add_argument("--search", action="store_true",
+                        help="also time the search of the largest size in Chromium (bench/search.py)")
     args = parser.parse_args(argv)
 
     # The tree may change while we run (others work in it): every size is built from
@@ -173,7 +190,7 @@ def run(args: argparse.Namespace, real_size: int, source: Path) -> None:
     print("  ".join(f"{c:>{max(len(c), 7)}}" for c in COLUMNS), flush=True)
     results: list[dict[str, Any]] = []
     for size in sizes:
-        row = measure(size, real_size, args.repeat, source)
+        row = measure(size, real_size, args.repeat, source, search=args.search and size == max(sizes))
         results.append(row)
         print("  ".join(f"{row[c]:>{max(len(c), 7)}}" for c in COLUMNS), flush=True)
         # Written after each size: a long run interrupted still leaves its figures.

@@ -2,9 +2,10 @@
 
 - on_files: the pages generated from the data (pages.py), their "edit" link
   pointing at the YAML file that holds the record, redirects, open data files,
-  the Atom feed of the decisions (feed.py);
-- on_pre_build, on_page_content, on_env, on_post_build, on_build_error: the
-  search index (search.py);
+  the Atom feed of the decisions (feed.py), the per-action JSON files, cards and
+  sharing image (sharing.py), the day the data last changed (dates.py);
+- on_pre_build, on_files, on_page_content, on_env, on_post_build, on_build_error:
+  the search index (search.py; what it reads of a page: searchtext.py);
 - on_nav, on_env: the theme's parts rendered once (themecache.py);
 - on_startup: MkDocs' anchor scan, narrowed (anchorscan.py);
 - on_startup, on_serve, on_files, on_post_page, on_post_template: under
@@ -32,14 +33,18 @@ from mkdocs.structure.pages import Page  # noqa: E402
 
 from macros.site import anchorscan  # noqa: E402
 from macros.site import feed  # noqa: E402
+from macros.site import sharing  # noqa: E402
 from macros.site.opendata import DIR as DATA_DIR  # noqa: E402
 from macros.site.opendata import files as data_files  # noqa: E402
 from macros.site.pages import generate, redirects, render_redirect  # noqa: E402
-from macros.site.search import SearchIndexer, search_document  # noqa: E402
+from macros.site.search import SearchIndexer, parts_for, search_document  # noqa: E402
+from macros.site.searchtext import indexed_body  # noqa: E402
 from macros.site import devserver  # noqa: E402
-from macros.site.dataset import DEFAULT_DATA, data_dir, data_folder, dataset_for, views_for  # noqa: E402
+from macros.site.dataset import DEFAULT_DATA, data_dir, data_folder, dataset_for, edit_file, views_for  # noqa: E402
+from macros.site.dates import dates_for  # noqa: E402
 from macros.site.themecache import ThemeCache  # noqa: E402
 from macros.site.urls import built_urls, dropped  # noqa: E402
+from macros.views.formatting import long_date  # noqa: E402
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -58,16 +63,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return devserver.error_site(files, config)
     for f in files:
         if f.is_documentation_page():
-            f.edit_uri = f"docs/{f.src_uri}"
+            f.edit_uri = None if f.src_uri in NOT_EDITABLE else f"docs/{f.src_uri}"
     views = views_for(config)
     # A fictitious example (exemple.yaml) says so on every page (overrides/main.html).
     config.extra["exemple_fictif"] = views.signed.exemple
     site_url = config.site_url or ""
-    data = tuple(data_files(views, site_url))
-    for page in generate(views, site_url, data):
+    # The day the data last changed, on every page's footer (overrides/partials/copyright.html).
+    dates = dates_for(Path(config.config_file_path).parent, data_dir(config))
+    config.extra["donnees_modifiees"] = long_date(dates.data_changed) if dates.data_changed else ""
+    data = tuple(data_files(views, site_url, dates))
+    for page in generate(views, site_url, data, dates.data_changed):
         generated = File.generated(config, page.src_uri, content=page.content)
-        generated.edit_uri = page.edit_path
+        generated.edit_uri = edit_file(page.edit_path, Path(config.config_file_path).parent)  # in DATA=...
         files.append(generated)
+    # /actions/<id>.json, the embeddable cards /actions/<id>/carte/, the sharing image.
+    for path, content in sharing.files(views, site_url):
+        files.append(File.generated(config, path, content=content))
     # Former action URLs stay valid: a small page that leads to the current one.
     for old, new in redirects(views).items():
         files.append(File.generated(config, f"{old}index.html", content=render_redirect(views, old, new)))
@@ -81,11 +92,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if lost := dropped(manifest, built_urls([f.url for f in files])):
             raise PluginError(f"{len(lost)} adresse{'s' if len(lost) > 1 else ''} publiée{'s' if len(lost) > 1 else ''}"
                               f" disparaîtrai{'en' if len(lost) > 1 else ''}t :\n" + "\n".join(lost))
+    # A large site's search index comes in parts (search.py); the header tells the browser.
+    config.extra["recherche_parties"] = parts_for(len(files.documentation_pages()))
+    if _indexer is not None:
+        with _search_errors("démarrer"):
+            _indexer.split(config.extra["recherche_parties"])
     return files
 
 
 # Pages whose content is not searchable (the search page itself).
 NOT_INDEXED = {"recherche.md"}
+# Hand-written pages without an edit link: what they show is computed.
+NOT_EDITABLE = {"recherche.md"}
 
 _indexer: SearchIndexer | None = None
 
@@ -102,16 +120,18 @@ def _search_errors(doing: str) -> Iterator[None]:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     global _indexer
+    config.extra["recherche_parties"] = 1  # until on_files counts the pages
     with _search_errors("démarrer"):
         _indexer = SearchIndexer()
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Pagefind indexes only what is marked: the page's own content, not the
-    # navigation, header or footer repeated on every page.
+    # navigation, header or footer repeated on every page; its blocks separated
+    # and its word parts attached (searchtext.py), in the page as in the index.
     if page.file.src_uri in NOT_INDEXED:
         return html
-    html = f"<div data-pagefind-body>\n{html}\n</div>"
+    html = indexed_body(html)
     if _indexer is not None:
         # Sent now, as soon as MkDocs has converted it, rather than once the theme
         # has rendered it: Pagefind has every page by the end of the conversion and

@@ -1,27 +1,101 @@
-// Search page: Pagefind's UI, in French, started with the query of the header
-// form (?q=...). Pagefind folds accents and loads only the index fragments a
-// query needs, so results stay fast with thousands of actions.
+// The search page (docs/recherche.md): its own box, prefilled from ?q= (the header
+// form and the header list's « Voir tous les résultats » lead here), results listed
+// as one types, ten at a time. The search itself: recherche-moteur.js. The address
+// follows the query (?q=…), so that a search can be bookmarked or shared.
 (function () {
-  var ui = new PagefindUI({
-    element: "#recherche",
-    showSubResults: true,
-    showImages: false,
-    resetStyles: false,
-    bundlePath: "../pagefind/",
-    // Result URLs are site-relative ("/actions/x/"): prefix them with the
-    // site's own path, so that search works when the site is not at the root.
-    baseUrl: new URL("../", window.location.href).pathname,
-    debounceTimeoutMs: 100,
-    translations: { placeholder: "Rechercher dans le contrat, les actions, les indicateurs" }
-  });
-  var query = new URLSearchParams(window.location.search).get("q");
-  if (query) {
-    ui.triggerSearch(query);
+  "use strict";
+  var formulaire = document.getElementById("recherche");
+  var boite = document.getElementById("crte-recherche-q");
+  var etat = document.getElementById("crte-recherche-etat");
+  var liste = document.getElementById("crte-recherche-resultats");
+  var plus = document.getElementById("crte-recherche-plus");
+  if (!formulaire || !boite || !window.crteRecherche) return;
+  var PAR_PAGE = 10, ATTENTE_MS = 250;
+  var reponse = null, affiches = 0, demande = null;
+
+  function pluriel(n, mot) {
+    return n.toLocaleString("fr-FR") + " " + mot + (n > 1 ? "s" : "");
   }
-  var input = document.querySelector("#recherche input");
-  if (input) {
-    input.setAttribute("aria-label", "Rechercher dans le site");
-    if (query) { input.value = query; }
-    input.focus();
+
+  function lien(url, texte, classe) {
+    var a = document.createElement("a");
+    a.href = url;
+    a.textContent = texte;
+    if (classe) a.className = classe;
+    return a;
+  }
+
+  function ajouter(r) {
+    var li = document.createElement("li");
+    li.className = "crte-resultat";
+    li.appendChild(lien(r.url, r.titre, "crte-resultat__lien"));
+    var extrait = document.createElement("p");
+    extrait.className = "crte-resultat__extrait";
+    extrait.innerHTML = r.extrait; // built from escaped words (recherche-moteur.js)
+    li.appendChild(extrait);
+    if (r.sous.length) {
+      var sous = document.createElement("ul");
+      sous.className = "crte-resultat__sous";
+      r.sous.forEach(function (s) {
+        var item = document.createElement("li");
+        item.appendChild(lien(s.url, s.titre));
+        sous.appendChild(item);
+      });
+      li.appendChild(sous);
+    }
+    liste.appendChild(li);
+  }
+
+  // The next results of `courante`; the first ones replace the list and its status
+  // together, so that the count is announced with the results on screen.
+  function suite(courante, statut) {
+    plus.disabled = true;
+    return courante.lire(affiches, PAR_PAGE).then(function (resultats) {
+      if (courante !== reponse) return;
+      if (statut !== undefined) { liste.textContent = ""; etat.textContent = statut; }
+      resultats.forEach(ajouter);
+      affiches += resultats.length;
+      plus.disabled = false;
+      plus.hidden = affiches >= courante.total;
+    });
+  }
+
+  function vider(message) {
+    reponse = null;
+    affiches = 0;
+    liste.textContent = "";
+    plus.hidden = true;
+    etat.textContent = message;
+  }
+
+  function chercher(attente) {
+    var texte = boite.value.trim();
+    if (texte === demande) return;
+    demande = texte;
+    var adresse = texte ? "?" + new URLSearchParams({ q: texte }) : window.location.pathname;
+    window.history.replaceState(null, "", adresse);
+    if (!texte) { vider(""); return; }
+    window.crteRecherche.chercher(texte, attente).then(function (r) {
+      if (r === null || demande !== texte) return null; // a later query replaced this one
+      if (!r.total) { vider("Aucun résultat pour « " + texte + " »"); return null; }
+      reponse = r;
+      affiches = 0;
+      return suite(r, pluriel(r.total, "résultat") + " pour « " + texte + " »");
+    }).catch(function (erreur) {
+      if (demande === texte) vider(erreur.message);
+    });
+  }
+
+  formulaire.addEventListener("submit", function (e) { e.preventDefault(); chercher(0); });
+  boite.addEventListener("input", function () { chercher(ATTENTE_MS); });
+  plus.addEventListener("click", function () { suite(reponse); });
+
+  var q = new URLSearchParams(window.location.search).get("q");
+  if (q) boite.value = q;
+  boite.focus();
+  if (q) {
+    chercher(0);
+  } else { // load Pagefind now; opened from a file, say at once why nothing will come
+    window.crteRecherche.demarrer().catch(function (erreur) { if (!demande) etat.textContent = erreur.message; });
   }
 })();

@@ -56,7 +56,8 @@ def computed(name: str, ctype: str, description: str, required: bool = True) -> 
 ACTION_COLUMNS = [
     declared(Action, "id"),
     computed("etat", "string", "« signée » (telle que dans l'annexe 3), « modifiée » ou « ajoutée » par une décision "
-                               "postérieure à la signature (voir evolutions.csv)."),
+                               "postérieure à la signature (voir evolutions.csv) ; « abandonnée » seulement dans le "
+                               "fichier /actions/<id>.json d'une action abandonnée."),
     computed("url", "string", "Adresse permanente de la page de l'action."),
     declared(Action, "orientation"),
     declared(Action, "enjeu"),

@@ -59,6 +59,21 @@ def data_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / data_folder()
 
 
+def edit_file(path: str | None, root: Path) -> str | None:
+    """The file a page's edit link opens, relative to the repository `root`: `path` as the
+    pages name it (`data/actions.yaml`), in the data folder of this build (`$CRTE_DATA`),
+    and, when that is a symbolic link within the repository (the example's signed
+    contract), the file it points to. None stays None (no edit link)."""
+    if not path or not path.startswith(f"{DEFAULT_DATA}/"):
+        return path
+    path = data_folder() + path.removeprefix(DEFAULT_DATA)
+    if (root / path).is_symlink():
+        target = (root / path).resolve()
+        if target.is_relative_to(root.resolve()):
+            return target.relative_to(root.resolve()).as_posix()
+    return path
+
+
 _current: tuple[MkDocsConfig, Dataset] | None = None
 
 

@@ -2,7 +2,8 @@
 environment with them).
 
 - `md`: plain text made safe for Markdown prose; `meta`: text for front matter;
-  `markdown`: the Markdown fields (the contract's text), sanitised; `value_text`:
+  `markdown`: the Markdown fields (the contract's text), sanitised, its references to
+  articles and annexes linked (`contract_markdown`, the templates' filter); `value_text`:
   a field's value in words; `_finalize`: every `{{ … }}` of a Markdown template
   is at least HTML-escaped.
 - `url`, `link`: relative links from the page being rendered (HTML and Markdown).
@@ -14,6 +15,7 @@ import json
 import posixpath
 import re
 from decimal import Decimal
+from collections.abc import Mapping
 from typing import Any
 
 import markdown as python_markdown
@@ -94,18 +96,71 @@ def _finalize(eval_ctx: EvalContext, value: Any) -> Any:
 ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "a", "code", "pre", "blockquote"}
 
 
-def markdown(text: str) -> Markup:
+def markdown(text: str, links: Mapping[str, str] | None = None) -> Markup:
     """Markdown from the data rendered to HTML, then sanitised.
 
     The loader already refuses raw HTML in text fields; nh3 (Ammonia) removes
     whatever markup could still get through (entity-encoded `javascript:` links,
     event attributes), so that data never reaches a page as markup. The result
     is one HTML block without blank lines, which MkDocs' Markdown leaves as is.
+    `links` ({anchor: URL}): the contract's cross-references become links to these
+    anchors (`link_references`), in the sanitised text, nothing else changed.
     """
     html = nh3.clean(python_markdown.markdown(text, output_format="html"), tags=ALLOWED_TAGS,
                      url_schemes={"http", "https", "mailto"})
+    if links:
+        html = link_references(html, links)
     lines = [line for line in html.split("\n") if line.strip()]
     return Markup('<div class="crte-texte">\n' + "\n".join(lines) + "\n</div>")
+
+
+@pass_context
+def contract_markdown(ctx: Any, text: str) -> Markup:
+    """The `markdown` filter of the templates: `markdown`, with the contract's references
+    (« article 6.3 », « l'article 9 », « annexe 3 ») linked to their anchors on /contrat/,
+    those that exist only (articles, sub-articles, annexes of the contract in force)."""
+    contract = ctx["crte"].contract
+    anchors = [a.anchor for a in contract.articles] + [s.anchor for a in contract.articles for s in a.sections]
+    anchors += [f"annexe-{x.numero}" for x in contract.annexes]
+    return markdown(text, {a: url(ctx, f"contrat/#{a}") for a in anchors})
+
+
+# « article 6.3 », « articles 4 et 7.1 », « l'article 1er », « annexe 3 », « Annexe n°1 »; not the
+# article of another text (« l'article 23 de la loi du 25 juin 1999 »).
+_NUMBER = r"\d+(?:\.\d+)*(?:er)?(?![\w.]\w)"
+_REFERENCE = re.compile(
+    rf"\b(?P<kind>[Aa]rticles?|[Aa]nnexes?)(?P<sep>\s+(?:n°\s*)?)(?P<num>{_NUMBER})"
+    rf"(?P<more>(?:(?:,\s*|\s+(?:et|ou)\s+){_NUMBER})*)"
+    r"(?!\s+(?i:de\s+la\s+(?:loi|directive|constitution|convention)|du\s+(?:code|décret|règlement|traité)"
+    r"|de\s+l['’](?:ordonnance|arrêté)))")
+_MORE = re.compile(rf"(?P<sep>,\s*|\s+(?:et|ou)\s+)(?P<num>{_NUMBER})")
+
+
+def link_references(html: str, links: Mapping[str, str]) -> str:
+    """`html` (sanitised) with each reference to an anchor of `links` made a link, in the
+    text only: never inside a tag, a link or code."""
+    def anchor(kind: str, number: str) -> str | None:
+        key = ("article-" if kind.lower().startswith("article") else "annexe-") + number.removesuffix("er")
+        return links.get(key.replace(".", "-"))
+
+    def linked(text: str, href: str | None) -> str:
+        return text if href is None else f'<a href="{escape(href)}">{text}</a>'
+
+    def reference(m: re.Match[str]) -> str:
+        kind = m["kind"]
+        more = _MORE.sub(lambda n: n["sep"] + linked(n["num"], anchor(kind, n["num"])), m["more"])
+        return linked(m["kind"] + m["sep"] + m["num"], anchor(kind, m["num"])) + more
+
+    out, inside = [], 0
+    for part in re.split(r"(<[^>]*>)", html):
+        if part.startswith("<"):
+            tag = re.match(r"</?(a|code|pre)\b", part)
+            if tag:
+                inside += -1 if part.startswith("</") else 1
+            out.append(part)
+        else:
+            out.append(part if inside else _REFERENCE.sub(reference, part))
+    return "".join(out)
 
 
 def relative(target: str, here: str) -> str:

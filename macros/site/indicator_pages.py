@@ -39,7 +39,7 @@ def edit_path(ip: IndicatorPage, edit: str) -> str:
 def indicator_pages(views: Views, page: Callable[..., Any], edit: str) -> list[Any]:
     ips = views_of(views, build_date())
     common = {"indicateurs": {ip.id: ip for ip in ips}, "indicator_page_route": indicator_page_route}
-    out = [page("pages/indicateurs.md", "indicateurs/", edit, **common)]
+    out = [page("pages/indicateurs.md", "indicateurs/", None, **common)]  # a list: no one file to edit
     out += [page("pages/indicateur.md", indicator_page_route(ip.id), edit_path(ip, edit), ip=ip, **common)
             for ip in ips]
     return out

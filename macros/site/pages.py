@@ -10,6 +10,7 @@ fragments, autoescaped by Jinja. Links between pages are relative, computed by
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +22,8 @@ from ..data import reconcile
 from ..views.living import FIELD_LABELS, compare
 from ..views import formatting
 from ..views.finance import breakdowns
-from .filters import _finalize, link, markdown, md, meta, relative, src_uri, url, value_text  # noqa: F401
+from .filters import (_finalize, contract_markdown, link, markdown, md, meta, relative, src_uri,  # noqa: F401
+                      url, value_text)
 from .opendata import DataFile
 from .indicator_pages import indicator_page_route, indicator_pages  # noqa: F401 - a route, exported
 from .tracking_pages import TrackingSite, tracking_pages
@@ -81,7 +83,8 @@ def evolution_route(decision_id: str) -> str:
     return f"evolutions/{decision_id}/"
 
 
-def make_environment(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] = ()) -> Environment:
+def make_environment(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] = (),
+                     data_changed: dt.date | None = None) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
@@ -92,7 +95,7 @@ def make_environment(views: Views, site_url: str = "", data_files: tuple[DataFil
         finalize=_finalize,
     )
     env.filters.update(
-        euros=formatting.euros, nombre=formatting.number, md=md, markdown=markdown, meta=meta,
+        euros=formatting.euros, nombre=formatting.number, md=md, markdown=contract_markdown, meta=meta,
         pourcent=formatting.percent_text, date_longue=formatting.long_date, valeur=value_text,
     )
     env.globals.update(
@@ -104,6 +107,7 @@ def make_environment(views: Views, site_url: str = "", data_files: tuple[DataFil
         finances=breakdowns(views), signed_finances=breakdowns(views.signed_views, "signe-") if views.decisions else [],
         comparison=compare(views.signed, views.crte), reconciliations=reconcile.reconciliations(views.signed),
         findings=reconcile.findings(views.signed), labels=FIELD_LABELS, suivi=TrackingSite(views),
+        donnees_modifiees=data_changed,  # the day the data last changed (site/dates.py), or None
     )
     return env
 
@@ -117,10 +121,13 @@ class GeneratedPage:
     edit_path: str | None  # the YAML file holding the record, relative to the repository; None: no edit link
 
 
-def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] = ()) -> list[GeneratedPage]:
+def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] = (),
+             data_changed: dt.date | None = None) -> list[GeneratedPage]:
     """Every page built from the data, in a stable order. `site_url` makes the
-    permanent links printed on the pages absolute; `data_files` are listed on /donnees/."""
-    env = make_environment(views, site_url, data_files)
+    permanent links printed on the pages absolute; `data_files` are listed on /donnees/,
+    with `data_changed`, the day the data last changed. A page computed from many
+    records (totals, lists, checks) has no one file to edit: no edit link (None)."""
+    env = make_environment(views, site_url, data_files, data_changed)
 
     def page(template: str, route: str, edit: str | None, **context: Any) -> GeneratedPage:
         content = env.get_template(template).render(page_route=route, **context)
@@ -131,12 +138,12 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
         page("pages/orientations.md", "orientations/", SOURCES["orientations"]),
         page("pages/actions.md", "actions/", SOURCES["actions"]),
         *indicator_pages(views, page, SOURCES["indicators"]),  # /indicateurs/, /indicateurs/<id>/
-        page("pages/finances.md", "finances/", SOURCES["actions"]),
-        page("pages/controles.md", "finances/controles/", SOURCES["actions"]),
+        page("pages/finances.md", "finances/", None),  # computed: no one file to edit
+        page("pages/controles.md", "finances/controles/", SOURCES["actions"]),  # the gaps are explained there
     ]
     pages += [page("pages/orientation.md", orientation_route(n), SOURCES["orientations"], ov=ov)
               for n, ov in views.orientations.items()]
-    pages += [page("pages/action.md", action_route(av.action.id), SOURCES["actions"], av=av)
+    pages += [page("pages/action.md", action_route(av.action.id), action_source(views, av.action.id), av=av)
               for av in (*views.action_list(), *views.abandoned_list())]
     pages += tracking_pages(views, page)  # /suivi/, /financeurs/, /financeurs/<slug>/
     pages.append(page("pages/communes.md", "communes/", SOURCES["actions"]))
@@ -145,11 +152,17 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     pages.append(page("pages/maitres-ouvrage.md", "maitres-ouvrage/", SOURCES["actions"]))
     pages += [page("pages/maitre-ouvrage.md", owner_route(slug), SOURCES["actions"], g=g)
               for slug, g in views.maitres_ouvrage.items()]
-    pages.append(page("pages/donnees.md", "donnees/", SOURCES["actions"]))
+    pages.append(page("pages/donnees.md", "donnees/", None))
     pages.append(page("pages/evolutions.md", evolutions_route(), None))  # a list: no one file to edit
     pages += [page("pages/evolution.md", evolution_route(dv.id), f"data/decisions/{dv.id}.yaml", dv=dv)
               for dv in views.decision_views]
     return pages
+
+
+def action_source(views: Views, action_id: str) -> str:
+    """The file that holds an action's record: the decision that added it, or actions.yaml."""
+    added = views.status(action_id).added_by
+    return f"data/decisions/{added.id}.yaml" if added else SOURCES["actions"]
 
 
 def redirects(views: Views) -> dict[str, str]:

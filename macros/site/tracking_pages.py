@@ -131,7 +131,7 @@ def tracking_pages(views: Views, page: Callable[..., Any]) -> list[Any]:
     """/suivi/, /financeurs/ and /financeurs/<slug>/, in this order."""
     site = TrackingSite(views)
     pages = [page("pages/suivi.md", SUIVI, None),  # computed from many files: no one file to edit
-             page("pages/financeurs.md", FUNDERS, FUNDERS_FILE)]
+             page("pages/financeurs.md", FUNDERS, None)]  # a list: no one file to edit
     pages += [page("pages/financeur.md", funder_route(row.slug), FUNDERS_FILE, f=row, funder=site.funder(row.slug))
               for row in site.funder_rows]
     return pages

@@ -1,9 +1,9 @@
 """`python -m macros.site.urls SITE_DIR [MANIFEST]`: add the built site's URLs to urls.txt.
 
 urls.txt is the committed list of every URL the site has ever published (pages,
-former action URLs that redirect, open data files). It only grows: a URL that
-partners may have copied stays in it, and the tests check that each one still
-resolves, to a page or to a redirect.
+former action URLs that redirect, open data files, each action's JSON file and
+card). It only grows: a URL that partners may have copied stays in it, and the
+tests check that each one still resolves, to a page or to a redirect.
 """
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ SKIP = {"pagefind", "assets", "search"}
 
 
 def published(site: Path) -> list[str]:
-    """Site-relative URLs of the built pages and of the files under /donnees/."""
+    """Site-relative URLs of the built pages (the actions' cards too), of the files under
+    /donnees/ and of the actions' JSON files (/actions/<id>.json)."""
     urls = []
     for page in site.rglob("index.html"):
         rel = page.parent.relative_to(site)
@@ -22,6 +23,7 @@ def published(site: Path) -> list[str]:
             continue
         urls.append("/" if rel == Path(".") else f"/{rel.as_posix()}/")
     urls += [f"/donnees/{f.name}" for f in (site / "donnees").iterdir() if f.is_file() and f.name != "index.html"]
+    urls += [f"/actions/{f.name}" for f in (site / "actions").glob("*.json")]  # each action's record
     return sorted(urls)
 
 

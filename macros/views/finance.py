@@ -10,7 +10,10 @@ on /finances/):
 - percentages are rounded half-up to one decimal, once, when displayed;
 - the launch year is grouped as published: "2021-2022" is its own group;
 - an action without a CAHC share counts in the cost and the number of actions,
-  not in the share, and its cost is left out of the share's percentage.
+  not in the share, and its cost is left out of the share's percentage;
+- by orientation, the table of reference is the annex's label (ENJEU); where a
+  row's chantier belongs to another orientation, a second table counts the actions
+  under their chantier's orientation, and the rows say which actions moved.
 """
 from __future__ import annotations
 
@@ -29,6 +32,10 @@ class Row:
     court: str  # short label, for charts
     route: str | None  # page of the group, if it has one
     totaux: Totals
+    note: str = ""  # said under the label: where the two groupings by orientation differ
+    # An orientation with no action under its label whose chantiers have some, filed under
+    # another: their totals, shown beside its zero (never a bare 0 €).
+    chantiers: Totals | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,44 @@ def _group(actions: tuple[Action, ...], key: Callable[[Action], str]) -> dict[st
     return groups
 
 
+def _actions(n: int) -> str:
+    return f"{n} action{'s' if n > 1 else ''}"
+
+
+def _numbers(values: set[int]) -> str:
+    """{4} -> "4", {1, 5} -> "1 et 5", {1, 2, 5} -> "1, 2 et 5"."""
+    ordered = [str(v) for v in sorted(values)]
+    return ordered[0] if len(ordered) == 1 else ", ".join(ordered[:-1]) + " et " + ordered[-1]
+
+
+def _published_note(numero: int, moved: list[Action], plan: dict[str, int], empty: bool) -> str:
+    """What a row of the table by ENJEU leaves out (its chantiers' actions filed elsewhere) or takes in."""
+    out = [a for a in moved if plan[a.id] == numero]
+    into = [a for a in moved if a.orientation == numero]
+    notes = []
+    if out:
+        under = _numbers({a.orientation for a in out})
+        if empty:
+            notes.append(f"Aucune action sous ce libellé : ses chantiers en comptent {len(out)}, que l'annexe 3 "
+                         f"range sous l'orientation {under}.")
+        else:
+            notes.append(f"Ses chantiers comptent aussi {_actions(len(out))}, que l'annexe 3 range sous "
+                         f"l'orientation {under}.")
+    if into:
+        origin = _numbers({plan[a.id] for a in into})
+        notes.append(f"Dont {_actions(len(into))} de chantiers de l'orientation {origin}.")
+    return " ".join(notes)
+
+
+def _plan_note(numero: int, moved: list[Action], plan: dict[str, int]) -> str:
+    """What a row of the table by chantier takes in from another label of the annex."""
+    into = [a for a in moved if plan[a.id] == numero]
+    if not into:
+        return ""
+    label = _numbers({a.orientation for a in into})
+    return f"Dont {_actions(len(into))} que l'annexe 3 range sous l'orientation {label}."
+
+
 def _fiche_order(numero: str) -> tuple[int, ...]:
     return tuple(int(p) for p in numero.split("."))
 
@@ -96,13 +141,28 @@ def breakdowns(views: Views, prefix: str = "") -> list[Breakdown]:
         assert sum(r.totaux.part_cahc for r in rows) == total.part_cahc, id_
         out.append(Breakdown(prefix + id_, titre, colonne, tuple(rows), total, note))
 
+    # By orientation: as labelled in the annex (ENJEU) first, then, where they differ, by the
+    # orientation of each action's chantier (the plan of the contract).
+    plan = {a.id: views.chantier[a.chantier].orientation for a in actions}
+    moved = [a for a in actions if plan[a.id] != a.orientation]
     g = _group(actions, lambda a: str(a.orientation))
+    by_plan = _group(actions, lambda a: str(plan[a.id]))
     breakdown("orientation", "Par orientation", "Orientation (colonne ENJEU)", [
         Row(k, f"Orientation {o.numero} : {o.titre}", f"Orientation {o.numero}", f"orientations/{o.numero}/",
-            Totals.of(g.get(k, ())))
+            Totals.of(g.get(k, ())), _published_note(o.numero, moved, plan, k not in g),
+            Totals.of(by_plan[k]) if k not in g and k in by_plan else None)
         for o in views.crte.orientations for k in [str(o.numero)]],
         "Les actions sont comptées sous l'orientation que porte leur ligne dans l'annexe 3 (colonne ENJEU), "
-        "même quand leur chantier relève d'une autre orientation (voir les contrôles de cohérence).")
+        "même quand leur chantier relève d'une autre orientation" + (
+            " : le tableau suivant les compte sous l'orientation de leur chantier." if moved else "."))
+    if moved:
+        breakdown("orientation-chantier", "Par orientation du chantier", "Orientation du chantier", [
+            Row(k, f"Orientation {o.numero} : {o.titre}", f"Orientation {o.numero}", f"orientations/{o.numero}/",
+                Totals.of(by_plan.get(k, ())), _plan_note(o.numero, moved, plan))
+            for o in views.crte.orientations for k in [str(o.numero)]],
+            f"Les mêmes actions, comptées sous l'orientation dont relève leur chantier dans le plan du contrat : "
+            f"{_actions(len(moved))} y {'changent' if len(moved) > 1 else 'change'} d'orientation par rapport au "
+            "libellé publié dans l'annexe 3 (colonne ENJEU), qui reste le tableau de référence.")
 
     g = _group(actions, lambda a: str(a.chantier))
     breakdown("chantier", "Par chantier", "Chantier", [

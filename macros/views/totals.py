@@ -45,3 +45,9 @@ class Totals:
     def pourcentage(self) -> Decimal | None:
         """CAHC share in % of the cost of the actions whose share is given."""
         return percent_value(self.part_cahc, self.cout_avec_part) if self.cout_avec_part else None
+
+    @property
+    def part_indiquee(self) -> Decimal | None:
+        """The CAHC share as published outputs give it: None (unknown, never zero) when
+        none of the group's actions gives one; 0 only for a group with no action."""
+        return None if self.nombre and self.sans_part == self.nombre else self.part_cahc

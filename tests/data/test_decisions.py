@@ -192,7 +192,7 @@ def test_body_and_source_are_required_and_articles_change_by_avenant(dec: Decisi
 
 
 def test_the_example_is_valid_and_says_it_is_fictitious(example: Views) -> None:
-    assert example.signed.exemple and example.signed.exemple.startswith("Exemple fictif")
+    assert example.signed.exemple and "inventés" in example.signed.exemple
     assert load(DATA).exemple is None
 
 

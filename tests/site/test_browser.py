@@ -138,7 +138,7 @@ def test_skip_link_search_and_tables_are_reachable_with_the_keyboard(context: ob
     page.keyboard.type("cite noumea")
     page.keyboard.press("Enter")
     page.wait_for_url("**/recherche/?q=cite+noumea")
-    page.wait_for_selector(".pagefind-ui__result")
+    page.wait_for_selector(".crte-resultat")
     page.goto(base_url + "finances/")
     tab_until(page, "div.crte-table[role=region]")
     before = page.evaluate("document.activeElement.scrollLeft")
@@ -166,9 +166,9 @@ def test_search_forgives_missing_accents(context: object, base_url: str, query: 
     box.focus()
     start = time.perf_counter()
     page.keyboard.type(query)
-    page.wait_for_selector(".pagefind-ui__result", timeout=10_000)
+    page.wait_for_selector(".crte-resultat", timeout=10_000)
     elapsed = time.perf_counter() - start
-    results = page.inner_text(".pagefind-ui__results")
+    results = page.inner_text("#crte-recherche-resultats")
     assert SEARCHES[query].casefold() in results.casefold(), results[:500]
     print(f"\nrecherche « {query} » : premiers résultats {elapsed * 1000:.0f} ms après la frappe")
 
@@ -178,8 +178,8 @@ def test_search_finds_an_action_an_article_and_an_indicator(context: object, bas
     for query, expected in [("platelage", "actions/platelage-parc-des-iles/"),
                             ("litiges", "contrat/"), ("phytosanitaires", "indicateurs/")]:
         page.goto(base_url + "recherche/?q=" + query, wait_until="networkidle")
-        page.wait_for_selector(".pagefind-ui__result-link")
-        links = [a.get_attribute("href") for a in page.query_selector_all(".pagefind-ui__result-link")]
+        page.wait_for_selector(".crte-resultat__lien")
+        links = [a.get_attribute("href") for a in page.query_selector_all(".crte-resultat__lien")]
         assert any(expected in (h or "") for h in links), (query, links)
 
 

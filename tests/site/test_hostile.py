@@ -33,7 +33,7 @@ from macros.site.opendata import FORMULA_START, neutralised
 from ..sitebuild import build, copy_project
 
 HOSTILE = '+ *z* [x](data:a){onclick=b} "q" &amp; `c` #'
-NEUTRAL = re.sub(r"[^A-Za-z0-9]+", " ", HOSTILE).strip() + " "
+NEUTRAL = "+ " + re.sub(r"[^A-Za-z0-9]+", " ", HOSTILE).strip() + " "  # sorts like HOSTILE
 HOSTILE_MARKDOWN = ("\n\n[lien](data:text/html;base64,AAAA) [autre](JaVaScRiPt&#58;alert(1)) "
                     "{onclick=alert(1)} ![image](https://e.invalid/i.png)")
 BAD_URL = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)

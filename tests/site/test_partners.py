@@ -59,6 +59,22 @@ def test_the_manifest_lists_every_published_url(live_site: Path) -> None:
     assert missing == [], "run `make urls` and commit urls.txt"
 
 
+def test_the_footer_gives_the_day_the_data_last_changed_in_git(live_site: Path) -> None:
+    import datetime as dt
+    import subprocess
+
+    from macros.views.formatting import long_date
+
+    epoch = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct", "--", "data"],
+                           capture_output=True, text=True, check=True).stdout.strip()
+    day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    for route in ("", "actions/cite-declercq/", "donnees/"):
+        assert page(live_site, route).select_one(".crte-maj").get_text(strip=True) == \
+            f"Données mises à jour le {long_date(day)}.", route
+    package = json.loads((live_site / "donnees" / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["modified"] == day.isoformat() and package["created"]
+
+
 def rename(project: Path, keep_old: bool) -> None:
     actions = project / "data" / "actions.yaml"
     text = actions.read_text(encoding="utf-8")
@@ -79,7 +95,9 @@ def test_a_changed_id_without_redirect_is_caught(tmp_path: Path, site: Path) -> 
     project = copy_project(tmp_path / "p")
     rename(project, keep_old=False)
     assert build(project, tmp_path / "site").returncode == 0
-    assert unresolved(tmp_path / "site", published(site)) == ["/actions/cite-declercq/"]
+    # The page, and with it the action's JSON record and card (sharing.py).
+    assert unresolved(tmp_path / "site", published(site)) == ["/actions/cite-declercq.json", "/actions/cite-declercq/",
+                                                              "/actions/cite-declercq/carte/"]
 
 
 def test_a_former_id_cannot_be_reused(tmp_path: Path) -> None:
@@ -159,7 +177,8 @@ def test_the_data_package_is_valid(site: Path) -> None:  # noqa: F811
     assert package["licenses"][0]["name"] == "etalab-2.0"
     assert [r["path"] for r in package["resources"]] == ["actions.csv", "actions-signees.csv", "evolutions.csv",
                                                          "indicateurs.csv", "mesures.csv", "suivi.csv",
-                                                         "financements.csv"]
+                                                         "financements.csv", "actions.json", "indicateurs.json",
+                                                         "contrat.json", "maquette-financiere.xlsx"]
 
 
 def test_the_table_schema_comes_from_the_declarations(site: Path) -> None:  # noqa: F811
@@ -200,9 +219,10 @@ def test_csv_round_trips_to_the_same_figures_as_the_site(site: Path, crte: Crte)
 
 
 def test_json_files_hold_exact_amounts(site: Path) -> None:  # noqa: F811
-    data = json.loads((site / "donnees" / "actions.json").read_text(encoding="utf-8"))
-    assert data["actions"][1]["cout_total"] == "1950206.00"
-    assert data["totaux_publies"]["total"]["part_cahc"] == "25715256.83"
+    # JSON numbers, written exactly (test_opendata_formats.py): read as decimals, they are the amounts.
+    data = json.loads((site / "donnees" / "actions.json").read_text(encoding="utf-8"), parse_float=Decimal)
+    assert data["actions"][1]["cout_total"] == Decimal("1950206.00")
+    assert data["totaux_publies"]["total"]["part_cahc"] == Decimal("25715256.83")
     contract = json.loads((site / "donnees" / "contrat.json").read_text(encoding="utf-8"))
     assert [a["numero"] for a in contract["contrat"]["articles"]] == list(range(1, 14))
     assert len(contract["communes"]) == 14
@@ -211,14 +231,15 @@ def test_json_files_hold_exact_amounts(site: Path) -> None:  # noqa: F811
 def test_the_spreadsheet_has_every_action_and_table(site: Path, crte: Crte) -> None:  # noqa: F811
     openpyxl = pytest.importorskip("openpyxl")
     wb = openpyxl.load_workbook(site / "donnees" / "maquette-financiere.xlsx")
-    assert wb.sheetnames == ["Actions", "Actions signées", "Évolutions", "Par orientation", "Par chantier",
+    assert wb.sheetnames == ["Actions", "Actions signées", "Évolutions", "Par orientation",
+                             "Par orientation du chantier", "Par chantier",
                              "Par fiche", "Par année de lancement", "Par maître d'ouvrage", "Contrôles",
-                             "Indicateurs (valeurs)", "Suivi", "Financements"]
+                             "Indicateurs", "Indicateurs (valeurs)", "Suivi", "Financements", "Champs"]
     current = crte.current.crte.actions
     actions = wb["Actions"]
     assert actions.max_row == len(current) + 1
-    header = [c.value for c in actions[1]]
-    costs = [row[header.index("cout_total")] for row in actions.iter_rows(min_row=2, values_only=True)]
+    header = [c.value for c in actions[1]]  # human headers; the « Champs » sheet gives the machine names
+    costs = [row[header.index("Coût total HT")] for row in actions.iter_rows(min_row=2, values_only=True)]
     assert round(sum(costs), 2) == float(sum(a.cout_total for a in current))
     assert wb["Actions signées"].max_row == len(crte.actions) + 1
     total = [c.value for c in wb["Par orientation"][wb["Par orientation"].max_row]]
@@ -227,7 +248,7 @@ def test_the_spreadsheet_has_every_action_and_table(site: Path, crte: Crte) -> N
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A2", ws.title
         assert all(c.font.b for c in ws[1]), ws.title
-    money = {header.index("cout_total") + 1, header.index("part_cahc") + 1}
+    money = {header.index("Coût total HT") + 1, header.index("Part CAHC") + 1}
     for row in actions.iter_rows(min_row=2):
         for c in row:
             assert (c.number_format == '#,##0.00\\ "€"') == (c.column in money), (c.coordinate, c.number_format)

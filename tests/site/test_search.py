@@ -107,5 +107,25 @@ def test_the_real_service_round_trip(tmp_path: Path) -> None:
     finally:
         indexer.close()
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-    assert entry["languages"]["fr"]["page_count"] == 1
+    assert entry["languages"]["und"]["page_count"] == 1  # no stemmer (search.py)
     assert len(list((tmp_path / "pagefind" / "fragment").iterdir())) == 1
+
+
+def test_a_large_index_comes_in_parts(tmp_path: Path) -> None:
+    # Each page in one part, chosen by its address; the first part holds the scripts.
+    assert [search.parts_for(n) for n in (1, 170, search.PAGES_PER_PART, search.PAGES_PER_PART + 1)] == [1, 1, 1, 2]
+    indexer = search.SearchIndexer()
+    try:
+        indexer.split(3)
+        for n in range(30):
+            indexer.add(search.search_document(f"<div data-pagefind-body><h1>Page {n}</h1></div>", "", "fr"),
+                        f"/page-{n}/")
+        indexer.write(str(tmp_path / "pagefind"))
+    finally:
+        indexer.close()
+    root = tmp_path / "pagefind"
+    counts = [json.loads((d / "pagefind-entry.json").read_text("utf-8"))["languages"]["und"]["page_count"]
+              for d in (root, root / "partie-1", root / "partie-2")]
+    assert sum(counts) == 30 and all(counts)
+    assert (root / "pagefind.js").is_file() and not (root / "partie-1" / "pagefind.js").exists()
+    assert sorted(p.name for p in (root / "partie-2").iterdir() if p.is_dir()) == ["fragment", "index"]

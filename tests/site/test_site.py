@@ -159,7 +159,8 @@ def test_edit_links_point_at_the_yaml_file(site: Path) -> None:
         return page(site, route).select_one("a.md-content__button[title]")["href"]
     assert edit("actions/cite-darcy/").endswith("/data/actions.yaml")
     assert edit("orientations/3/").endswith("/data/orientations.yaml")
-    assert edit("indicateurs/").endswith("/data/indicators.yaml")
+    assert edit("indicateurs/o4-taux-chomage/").endswith("/data/indicators.yaml")
+    assert page(site, "indicateurs/").select("a[rel=edit]") == []  # a computed list (test_links.py)
     assert edit("contrat/").endswith("/data/contract.yaml")
     assert edit("").endswith("/docs/index.md")
 
@@ -222,9 +223,11 @@ def test_no_resource_from_another_host(site: Path) -> None:
 def test_pagefind_indexes_every_content_page_in_french(site: Path, crte: Crte) -> None:
     # Search itself is tested in the browser (test_browser.py); here, what is indexed.
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    pages = [p for p in site.rglob("index.html") if "recherche" not in p.parts]
-    assert list(entry["languages"]) == ["fr"]
-    assert entry["languages"]["fr"]["page_count"] == len(pages) >= len(crte.actions) + 10
+    # Not the search page, nor the actions' cards (/actions/<id>/carte/, made to be embedded elsewhere).
+    pages = [p for p in site.rglob("index.html") if "recherche" not in p.parts and p.parent.name != "carte"]
+    # French pages, indexed without a stemmer (macros/site/search.py): language "und".
+    assert list(entry["languages"]) == ["und"]
+    assert entry["languages"]["und"]["page_count"] == len(pages) >= len(crte.actions) + 10
     for p in pages:
         assert "data-pagefind-body" in p.read_text(encoding="utf-8"), p
     assert "data-pagefind-body" not in (site / "recherche" / "index.html").read_text(encoding="utf-8")
@@ -244,7 +247,7 @@ def test_search_index_is_the_one_pagefind_makes_of_the_finished_pages(site: Path
 
     reference = tmp_path / "pagefind"
     subprocess.run([str(get_executable()), "--site", str(site), "--output-path", str(reference),
-                    "--exclude-selectors", *CONFIG["exclude_selectors"]],
+                    "--exclude-selectors", *CONFIG["exclude_selectors"], "--force-language", CONFIG["force_language"]],
                    check=True, capture_output=True)
     built = site / "pagefind"
 
@@ -257,8 +260,9 @@ def test_search_index_is_the_one_pagefind_makes_of_the_finished_pages(site: Path
     ours, theirs = files(built), files(reference)
     assert sorted(ours) == sorted(theirs)
     assert [name for name in ours if ours[name] != theirs[name]] == []
-    assert sum(name.startswith("fragment/") for name in ours) == len(list(site.rglob("index.html"))) - 1
-    count = lambda root: json.loads((root / "pagefind-entry.json").read_text("utf-8"))["languages"]["fr"]["page_count"]
+    pages = [p for p in site.rglob("index.html") if p.parent.name != "carte"]  # the cards are not indexed
+    assert sum(name.startswith("fragment/") for name in ours) == len(pages) - 1
+    count = lambda root: json.loads((root / "pagefind-entry.json").read_text("utf-8"))["languages"]["und"]["page_count"]
     assert count(built) == count(reference)
 
 

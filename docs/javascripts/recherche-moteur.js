@@ -1,0 +1,223 @@
+// The search engine shared by the header box (recherche-entete.js) and the search
+// page (recherche.js): Pagefind's JS API (pagefind/pagefind.js, loaded on first use),
+// plus what macros/site/search.py explains. The index holds words as written (no
+// stemmer), and their parts without a French prefix (« amiantage » for
+// « désamiantage », metadata field `parties`). Here:
+// - each query word loses its common French ending (« rénovation » → « renov »),
+//   and Pagefind finds every indexed word it starts;
+// - when no indexed word starts with a query word, Pagefind searches a shorter one
+//   instead (« azerty » → « a »): no word of the first result then starts with the
+//   query word, and the answer is « no result »;
+// - excerpts are ours: they highlight the words that start with a query word, or,
+//   for a page found through a word part, the words that contain it.
+//
+// window.crteRecherche = {
+//   demarrer(): Promise<pagefind>          load Pagefind and every part of the index ahead of the first query
+//   chercher(texte, attenteMs): Promise<null | Reponse>   null: a later query replaced it
+// }
+// Reponse = {texte, mots: ["renov"], total: 12, lire(debut, nombre): Promise<[Resultat]>}
+// Resultat = {url, titre, extrait (HTML, <mark>), sous: [{titre, url}]}
+// chercher() rejects with an Error whose message is French, to show as is.
+(function () {
+  "use strict";
+  // This file is <site>/javascripts/recherche-moteur.js: the site's root is one level up,
+  // whatever the depth of the page and the path the site is published under.
+  var racine = new URL("../", document.currentScript.src);
+  // A large site's index comes in parts (macros/site/search.py): pagefind/, then
+  // pagefind/partie-1/, partie-2/…, each searched on its own, the results merged here.
+  var PARTIES = Number(document.currentScript.dataset.parties) || 1;
+  var FICHIER = "La recherche ne fonctionne que sur le site publié ou avec make serve : ouverte " +
+    "depuis un fichier (file://), la page ne peut pas charger l'index de recherche.";
+  var INDISPONIBLE = "La recherche est indisponible : l'index de recherche n'a pas pu être chargé.";
+  var LONGUEUR_EXTRAIT = 30; // words
+  var PREMIERS = 10; // results whose text loads with the answer: the search page shows 10
+  var chargement = null;
+
+  // Pagefind, and the other parts of the index added to the first one, each marked by
+  // a filter `partie` so that each can be searched on its own.
+  function demarrer() {
+    // Browsers refuse to load a module from a file:// page: say so instead of waiting forever.
+    if (location.protocol === "file:") return Promise.reject(new Error(FICHIER));
+    if (!chargement) {
+      chargement = import(new URL("pagefind/pagefind.js", racine).href).then(function (pf) {
+        // Result URLs are site-relative ("/actions/x/"): prefixed with the site's own path.
+        var options = function (n) {
+          return PARTIES > 1 ? { baseUrl: racine.pathname, mergeFilter: { partie: String(n) } } : { baseUrl: racine.pathname };
+        };
+        return pf.options(options(0)).then(function () {
+          pf.init();
+          var parties = [];
+          for (var n = 1; n < PARTIES; n++) {
+            parties.push(pf.mergeIndex(new URL("pagefind/partie-" + n + "/", racine).pathname, options(n)));
+          }
+          return Promise.all(parties);
+        }).then(function () { return pf; });
+      });
+      chargement.catch(function () { chargement = null; }); // try again at the next query
+    }
+    return chargement.catch(function () { throw new Error(INDISPONIBLE); });
+  }
+
+  // Lower case, no accents, letters and digits only: what Pagefind indexes of a word
+  // (« Hénin-Carvin » → « henincarvin », besides « henin » and « carvin »).
+  var AUTRES = /[^\p{L}\p{N}]+/gu;
+  function plier(mot) { return mot.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(); }
+  function normaliser(mot) { return plier(mot).replace(AUTRES, ""); }
+
+  // Common French endings, and the letters a word keeps without them: « écoles » →
+  // « ecole » (not « ecol », which starts « écologie »), « énergie » → « energ ».
+  var TERMINAISONS = [
+    ["issements", 5], ["issement", 5], ["atrices", 5], ["ements", 5], ["ations", 5], ["atrice", 5],
+    ["ateurs", 5], ["ement", 5], ["ation", 5], ["ateur", 5], ["ances", 5], ["ences", 5], ["iques", 5],
+    ["ismes", 5], ["istes", 5], ["ables", 5], ["ibles", 5], ["euses", 5], ["ance", 5], ["ence", 5],
+    ["ique", 5], ["isme", 5], ["iste", 5], ["able", 5], ["ible", 5], ["euse", 5], ["ives", 5],
+    ["ites", 5], ["aux", 5], ["eux", 5], ["ive", 5], ["ite", 5], ["ies", 5], ["ees", 5], ["ers", 5],
+    ["ie", 5], ["ee", 5], ["er", 5], ["ez", 5], ["es", 5], ["e", 5], ["s", 3], ["x", 3]
+  ];
+  function racineDe(mot) {
+    for (var i = 0; i < TERMINAISONS.length; i++) {
+      var fin = TERMINAISONS[i][0];
+      if (mot.length - fin.length >= TERMINAISONS[i][1] && mot.slice(-fin.length) === fin) {
+        return mot.slice(0, -fin.length);
+      }
+    }
+    return mot;
+  }
+
+  // « l'amiante » → ["amiant"]: elided articles dropped, each word cut to its stem.
+  function preparer(texte) {
+    return texte.split(/\s+/).map(function (mot) {
+      return racineDe(normaliser(mot.replace(/^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]/i, "")));
+    }).filter(function (mot) { return mot.length > 0; });
+  }
+
+  // The forms a word of a page is indexed under: whole, and each part of a compound.
+  function formes(mot) {
+    var plie = plier(mot);
+    return [plie.replace(AUTRES, "")].concat(plie.split(AUTRES));
+  }
+  function commencePar(mot, q) {
+    return formes(mot).some(function (f) { return f.indexOf(q) === 0; });
+  }
+
+  // Did Pagefind find each query word itself, not a shorter word in its place?
+  function trouve(donnees, mots) {
+    var contenu = donnees.content.split(/[\r\n\s]+/g);
+    var parties = ((donnees.meta && donnees.meta.parties) || "").split(" ");
+    return mots.every(function (q) {
+      return donnees.locations.some(function (l) { return contenu[l] !== undefined && commencePar(contenu[l], q); }) ||
+        parties.some(function (p) { return p.indexOf(q) === 0; });
+    });
+  }
+
+  function echapper(texte) {
+    return texte.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
+  // LONGUEUR_EXTRAIT words around the densest group of matches, matches in <mark>.
+  function extrait(donnees, mots) {
+    var contenu = donnees.content.split(/[\r\n\s]+/g);
+    var marque = contenu.map(function (mot) { return mots.some(function (q) { return commencePar(mot, q); }); });
+    mots.forEach(function (q) { // found through a word part: the words that contain it
+      if (!marque.some(function (m, i) { return m && commencePar(contenu[i], q); })) {
+        contenu.forEach(function (mot, i) { if (plier(mot).indexOf(q) > 1) marque[i] = true; });
+      }
+    });
+    var debut = 0, meilleur = -1;
+    for (var i = 0; i < contenu.length; i++) {
+      if (!marque[i]) continue;
+      var n = 0;
+      for (var j = i; j < Math.min(contenu.length, i + LONGUEUR_EXTRAIT); j++) if (marque[j]) n++;
+      if (n > meilleur) { meilleur = n; debut = Math.max(0, i - 6); }
+    }
+    var fin = Math.min(contenu.length, debut + LONGUEUR_EXTRAIT);
+    var html = contenu.slice(debut, fin).map(function (mot, k) {
+      return marque[debut + k] ? "<mark>" + echapper(mot) + "</mark>" : echapper(mot);
+    }).join(" ");
+    return (debut > 0 ? "… " : "") + html + (fin < contenu.length ? " …" : "");
+  }
+
+  function resultat(donnees, mots) {
+    var titre = (donnees.meta && donnees.meta.title) || donnees.url;
+    var sous = (donnees.sub_results || []).filter(function (s) {
+      return s.url.indexOf("#") > 0 && s.title !== titre;
+    }).slice(0, 3).map(function (s) { return { titre: s.title, url: s.url }; });
+    return { url: donnees.url, titre: titre, extrait: extrait(donnees, mots), sous: sous };
+  }
+
+  // Pages found only through a word part (no word of their text matched: the part is in
+  // `parties`) get about one same score from Pagefind (one per part of the index). Among
+  // the first ones, those whose title holds the word come first: `amiante` gives
+  // « Démolition et désamiantage … » first.
+  function departager(trouves, mots) {
+    var egaux = [];
+    while (egaux.length < 20 && egaux.length < trouves.length && !trouves[egaux.length].words.length) {
+      egaux.push(trouves[egaux.length]);
+    }
+    if (egaux.length < 2) return Promise.resolve(trouves);
+    return Promise.all(egaux.map(function (r) { return r.data(); })).then(function (donnees) {
+      var rang = donnees.map(function (d, i) {
+        var titre = ((d.meta && d.meta.title) || "").split(/\s+/);
+        var dedans = titre.some(function (mot) {
+          return mots.some(function (q) { return commencePar(mot, q) || plier(mot).indexOf(q) > 1; });
+        });
+        return { r: egaux[i], cle: (dedans ? 0 : 1) * 1000 + i };
+      }).sort(function (x, y) { return x.cle - y.cle; });
+      return rang.map(function (x) { return x.r; }).concat(trouves.slice(egaux.length));
+    });
+  }
+
+  var derniere = 0; // the number of the last query: an earlier one still running gives way
+
+  function chercher(texte, attenteMs) {
+    var mots = preparer(texte), numero = ++derniere;
+    var vide = { texte: texte, mots: mots, total: 0, lire: function () { return Promise.resolve([]); } };
+    return demarrer().then(function (pf) {
+      if (!mots.length) return vide;
+      var requete = mots.join(" ");
+      // Debounced as Pagefind's debouncedSearch() does it: the index fragments of the
+      // words load at once, the search runs once typing has paused for attenteMs. Not for
+      // a word of less than 4 letters being typed: « de » alone spans a good part of the
+      // index (in every part of it), most of which the next letter makes useless.
+      if (mots[mots.length - 1].length >= 4) pf.preload(requete).catch(function () { /* the search says it */ });
+      return new Promise(function (fin) { setTimeout(fin, attenteMs); }).then(function () {
+        if (numero !== derniere) return null;
+        var parties = [];
+        for (var n = 0; n < PARTIES; n++) {
+          parties.push(pf.search(requete, PARTIES > 1 ? { filters: { partie: String(n) } } : {}));
+        }
+        return Promise.all(parties);
+      }).then(function (reponses) {
+        if (reponses === null || numero !== derniere) return null;
+        // Each part falls back on a shorter word on its own: keep the parts whose first
+        // result holds the words themselves, then one list, by score. The fragments of
+        // the first results load meanwhile (Pagefind keeps them for lire()).
+        [].concat.apply([], reponses.map(function (r) { return r.results; }))
+          .sort(function (a, b) { return b.score - a.score; }).slice(0, PREMIERS)
+          .forEach(function (r) { r.data().catch(function () {}); });
+        return Promise.all(reponses.map(function (r) {
+          if (!r.results.length) return [];
+          return r.results[0].data().then(function (d) { return trouve(d, mots) ? r.results : []; });
+        })).then(function (listes) {
+          var tous = [].concat.apply([], listes).sort(function (a, b) { return b.score - a.score; });
+          return tous.length ? departager(tous, mots) : [];
+        }).then(function (trouves) {
+          if (numero !== derniere) return null;
+          if (!trouves.length) return vide;
+          return {
+            texte: texte, mots: mots, total: trouves.length,
+            lire: function (debut, nombre) {
+              return Promise.all(trouves.slice(debut, debut + nombre).map(function (r) {
+                return r.data().then(function (d) { return resultat(d, mots); });
+              }));
+            }
+          };
+        });
+      });
+    }).catch(function (erreur) { // Pagefind's own errors are in English, and say little to a reader
+      throw erreur.message === FICHIER ? erreur : new Error(INDISPONIBLE);
+    });
+  }
+
+  window.crteRecherche = { demarrer: demarrer, chercher: chercher, preparer: preparer };
+})();
