@@ -50,7 +50,7 @@ from typing import Any
 
 from .errors import DataError, ErrorList, Where
 from .model import ActionsFile, Commune, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile, Record
-from .names import RESERVED, owners, slug_problem, slugify
+from .names import owner_problems, owners, slug_problem, slugify
 from ..views.formatting import euros  # French amounts in messages; formatting.py imports nothing of ours
 from .reconcile import explanations, findings, reconciliations
 
@@ -186,25 +186,16 @@ def check_addresses(errors: ErrorList, annex: ActionsFile) -> None:
             if (bad := slug_problem(old)) is not None:
                 where = a.where_of("id") if i == 0 else a.where_of("anciens_ids", i - 1)
                 errors.add(where, a.sub("id" if i == 0 else "anciens_ids"), bad)
-        seen: set[str] = set()
         where = a.where_of("maitre_ouvrage")
+        for message in owner_problems(a.maitre_ouvrage):
+            errors.add(where, a.sub("maitre_ouvrage"), message)
         for name in owners(a.maitre_ouvrage):
             slug = slugify(name)
-            if slug in RESERVED:
-                errors.add(where, a.sub("maitre_ouvrage"),
-                           f"le maître d'ouvrage « {name} » donnerait l'adresse /maitres-ouvrage/{slug}/, qui "
-                           f"remplacerait une page du site ; écrivez son nom en entier")
-            elif (bad := slug_problem(slug)) is not None:
-                errors.add(where, a.sub("maitre_ouvrage"), f"le maître d'ouvrage « {name} » {bad}")
-            elif slug in seen:
-                errors.add(where, a.sub("maitre_ouvrage"), f"« {name} » est nommé deux fois : l'action serait "
-                                                          f"comptée deux fois pour ce maître d'ouvrage")
-            elif slug in owner_slugs and owner_slugs[slug][0] != name:
+            if slug in owner_slugs and owner_slugs[slug][0] != name:
                 other, at = owner_slugs[slug]
                 errors.add(where, a.sub("maitre_ouvrage"),
                            f"« {name} » et « {other} » ({at}) donnent la même adresse /maitres-ouvrage/{slug}/ ;"
                            f" écrivez ce maître d'ouvrage de la même façon partout")
-            seen.add(slug)
             owner_slugs.setdefault(slug, (name, where))
 
 

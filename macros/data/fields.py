@@ -26,17 +26,15 @@ from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from . import text
-from .reader import Scalar, not_text
+from .reader import SLUG_MAX, SLUG_RE, Scalar, not_text
 
 # Bounds that keep a typo from reaching the pages (and Decimal's 28 digits):
 # amounts below 10 milliards d'euros, numbers of 15 digits, 4-digit numbers.
 MONEY_RE = re.compile(r"(0|[1-9][0-9]{0,9})(\.[0-9]{1,2})?")
 NUMBER_RE = re.compile(r"-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,6})?")
 INT_RE = re.compile(r"[1-9][0-9]{0,3}")
-SLUG_MAX = 80
 # The contract's period: « la période contractuelle 2021-2026 » (article 1).
 CONTRACT_YEARS = (2021, 2026)
-SLUG_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 YEAR_RE = re.compile(r"[0-9]{4}(-[0-9]{4})?")
 FICHE_RE = re.compile(r"[1-9][0-9]*\.[0-9]+")

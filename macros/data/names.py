@@ -36,3 +36,23 @@ def slug_problem(slug: str) -> str | None:
     if len(slug) > SLUG_MAX:
         return f"donne une adresse trop longue ({len(slug)} caractères, {SLUG_MAX} au plus)"
     return None
+
+
+def owner_problems(maitre_ouvrage: str) -> list[str]:
+    """A message for each owner named in a cell that cannot have its own page:
+    a reserved or empty address, or the same owner named twice (the action would
+    count twice). Used for the annex rows (checks.py) and the decisions (timeline.py)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for name in owners(maitre_ouvrage):
+        slug = slugify(name)
+        if slug in RESERVED:
+            out.append(f"le maître d'ouvrage « {name} » donnerait l'adresse /maitres-ouvrage/{slug}/, qui "
+                       f"remplacerait une page du site ; écrivez son nom en entier")
+        elif (bad := slug_problem(slug)) is not None:
+            out.append(f"le maître d'ouvrage « {name} » {bad}")
+        elif slug in seen:
+            out.append(f"« {name} » est nommé deux fois : l'action serait comptée deux fois pour ce maître "
+                       f"d'ouvrage")
+        seen.add(slug)
+    return out

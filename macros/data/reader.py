@@ -186,15 +186,8 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def _step(path: str, key: str | int, item: Any = None) -> str:
-    if isinstance(key, str):
-        return f"{path}.{key}" if path else key
-    if isinstance(item, RawMap):
-        for k in KEYS:
-            v = item.get(k)
-            if isinstance(v, Scalar) and len(v) <= SLUG_MAX and SLUG_RE.fullmatch(v):
-                return f"{path}[{v}]"
-    return f"{path}[{key}]"
+def _step(path: str, key: str | int) -> str:
+    return (f"{path}.{key}" if path else key) if isinstance(key, str) else f"{path}[{key}]"
 
 
 def _item_path(path: str, i: int, node: yaml.Node) -> str:
@@ -243,7 +236,8 @@ def locate(root: Any, loc: tuple[str | int, ...], file: str) -> tuple[Where, str
             line = getattr(value, "line", line)
         elif isinstance(value, RawList) and isinstance(key, int) and 0 <= key < len(value):
             value = value[key]
-            path = _step(path, key, value)
+            # A record of a list already knows its path (by id when it has one: _item_path).
+            path = value.path if isinstance(value, RawMap) else _step(path, key)
             line = getattr(value, "line", line)
         else:
             rest = [k for k in loc[i:] if isinstance(k, (str, int))]

@@ -30,7 +30,7 @@ from typing import Any
 from .decisions import Decision
 from .errors import ErrorList
 from .model import Action, Crte, Record
-from .names import RESERVED, owners, slug_problem, slugify
+from .names import owner_problems, slug_problem
 from .timeline_plan import Amended, PlanChanges
 
 
@@ -48,6 +48,11 @@ class ActionStatus:
     abandoned_by: Decision | None = None
     motif: str | None = None
     history: tuple[FieldChange, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        """A decision changed or abandoned the action after it was signed or added."""
+        return any(h.field != "ajout" for h in self.history)
 
 
 @dataclass(frozen=True)
@@ -152,16 +157,9 @@ class _Apply(PlanChanges):
         if "fiche" in values and values["fiche"] not in self.fiches():
             self.refuse(record, "fiche", f"la fiche {values['fiche']} n'existe pas à cette date")
             ok = False
-        if "maitre_ouvrage" in values:
-            seen: set[str] = set()
-            for name in owners(values["maitre_ouvrage"]):
-                slug = slugify(name)
-                bad = slug_problem(slug) if slug not in RESERVED else "donnerait une adresse réservée à une page du site"
-                if bad or slug in seen:
-                    self.refuse(record, "maitre_ouvrage", f"le maître d'ouvrage « {name} » "
-                                + (bad or "est nommé deux fois : l'action serait comptée deux fois"))
-                    ok = False
-                seen.add(slug)
+        for message in owner_problems(values.get("maitre_ouvrage") or ""):
+            self.refuse(record, "maitre_ouvrage", message)
+            ok = False
         loc = values.get("localisation")
         communes = {c.slug for c in self.s.crte.communes}
         for i, slug in enumerate(loc.communes if loc is not None else ()):

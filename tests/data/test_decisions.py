@@ -7,17 +7,16 @@ whose decisions are fixed test data; the real data/ holds no decision.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from macros.data.errors import DataErrors
 from macros.data.loader import load
 from macros.views.views import Views
 
 from ..conftest import DATA, ROOT, copy_signed
+from .layers import Layer
 
 EXAMPLE = ROOT / "examples" / "contrat-vivant"
 D = "data/decisions"
@@ -84,24 +83,11 @@ def test_money_effect_of_a_decision_by_orientation(example: Views) -> None:
 
 # --- Refusals -----------------------------------------------------------------------------------------------
 
-class Decisions:
+class Decisions(Layer):
     """A copy of data/ with decisions written into data/decisions/."""
 
     def __init__(self, root: Path):
-        self.dir = copy_signed(root / "data")
-        (self.dir / "decisions").mkdir()
-
-    def write(self, name: str, text: str) -> None:
-        (self.dir / "decisions" / name).write_text(text, encoding="utf-8")
-
-    def line(self, name: str, needle: str, nth: int = 0) -> int:
-        text = (self.dir / "decisions" / name).read_text(encoding="utf-8")
-        return [i + 1 for i, line in enumerate(text.split("\n")) if needle in line][nth]
-
-    def errors(self) -> list[str]:
-        with pytest.raises(DataErrors) as exc:
-            load(self.dir)
-        return [str(e) for e in exc.value.errors]
+        super().__init__(root, "decisions")
 
 
 @pytest.fixture
@@ -212,8 +198,8 @@ def test_a_changed_value_is_checked_as_an_annex_row(dec: Decisions) -> None:
         " la saisie",
         f"{D}/{f}:{dec.line(f, 'annee_lancement')}: {p}.annee_lancement: la période « 2030-2021 » est à l'envers ou"
         " vide ; écrivez \"2021-2030\"",
-        f"{D}/{g}:{dec.line(g, 'maitre_ouvrage')}: {p}.maitre_ouvrage: le maître d'ouvrage « Index » donnerait une"
-        " adresse réservée à une page du site",
+        f"{D}/{g}:{dec.line(g, 'maitre_ouvrage')}: {p}.maitre_ouvrage: le maître d'ouvrage « Index » donnerait l'adresse"
+        " /maitres-ouvrage/index/, qui remplacerait une page du site ; écrivez son nom en entier",
         f"{D}/{g}:{dec.line(g, 'paris')}: {p}.localisation.communes: la commune « paris » n'existe pas dans"
         " data/communes.yaml",
     ]

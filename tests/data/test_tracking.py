@@ -8,34 +8,22 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.errors import DataErrors
 from macros.data.loader import load
 
-from ..conftest import DATA, ROOT, copy_signed
+from ..conftest import DATA, ROOT
+from .layers import Layer
 
 S = "data/suivi"
 
 
-class Tracking:
+class Tracking(Layer):
     """A copy of the signed data with the funders' referential and tracking files."""
 
     def __init__(self, root: Path):
-        self.dir = copy_signed(root / "data")
-        (self.dir / "suivi" / "actions").mkdir(parents=True)
-        (self.dir / "suivi" / "indicateurs").mkdir()
-        shutil.copy(DATA / "suivi" / "financeurs.yaml", self.dir / "suivi" / "financeurs.yaml")
-
-    def write(self, name: str, text: str) -> None:
-        (self.dir / "suivi" / name).write_text(text, encoding="utf-8")
-
-    def line(self, name: str, needle: str, nth: int = 0) -> int:
-        text = (self.dir / "suivi" / name).read_text(encoding="utf-8")
-        return [i + 1 for i, line in enumerate(text.split("\n")) if needle in line][nth]
-
-    def errors(self) -> list[str]:
-        with pytest.raises(DataErrors) as exc:
-            load(self.dir)
-        return [str(e) for e in exc.value.errors]
+        super().__init__(root, "suivi")
+        (self.folder / "actions").mkdir()
+        (self.folder / "indicateurs").mkdir()
+        shutil.copy(DATA / "suivi" / "financeurs.yaml", self.folder / "financeurs.yaml")
 
 
 @pytest.fixture
