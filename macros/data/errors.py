@@ -5,7 +5,7 @@ editing YAML should see every mistake of a pull request in one run.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dc_field
 
 
 @dataclass(frozen=True, order=True)
@@ -26,6 +26,11 @@ class DataError:
     where: Where
     field: str
     message: str
+    # The kind of problem, a stable slug (e.g. "montant-invalide"): it names the entry
+    # of the published reference of messages (what it means, how to fix it) and lets
+    # tests and CI annotations refer to a kind of error whatever its wording.
+    # "" until a check gives one; not part of equality (one problem, one message).
+    code: str = dc_field(default="", compare=False)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.field}: {self.message}"
@@ -50,8 +55,8 @@ class ErrorList:
     def __init__(self) -> None:
         self.errors: list[DataError] = []
 
-    def add(self, where: Where, field: str, message: str) -> None:
-        self.errors.append(DataError(where, field, message))
+    def add(self, where: Where, field: str, message: str, code: str = "") -> None:
+        self.errors.append(DataError(where, field, message, code))
 
     def raise_if_any(self) -> None:
         if self.errors:
