@@ -99,6 +99,14 @@ def test_an_owner_takes_the_same_rule_in_the_annex_and_in_a_decision(tmp_path: P
                                 + message.format("Index", "index")]
 
 
+def test_an_owner_name_too_long_for_an_address_is_refused(copy: Copy) -> None:
+    name = "Syndicat " + "intercommunal " * 6
+    copy.edit("actions.yaml", '    maitre_ouvrage: "GESPATRIM"', f'    maitre_ouvrage: "{name.strip()}"')
+    assert copy.errors() == [f"data/actions.yaml:{copy.line('actions.yaml', 'Syndicat')}: actions[friche-mecastamp]"
+                             f".maitre_ouvrage: le maître d'ouvrage « {name.strip()} » donnerait une adresse trop"
+                             " longue (92 caractères, 80 au plus)"]
+
+
 def test_one_funder_has_one_slug_and_one_name(copy: Copy) -> None:
     f = "suivi/financeurs.yaml"
     copy.edit(f, "  - slug: ademe\n", '  - slug: etat-bis\n    nom: "Etat"\n    groupe: "État"\n'
