@@ -7,6 +7,7 @@
 - on_pre_build, on_files, on_page_content, on_env, on_post_build, on_build_error:
   the search index (search.py; what it reads of a page: searchtext.py);
 - on_nav, on_env: the theme's parts rendered once (themecache.py);
+- on_env: the theme's `url` filter escaped for HTML (siteurl.py);
 - on_startup: MkDocs' anchor scan, narrowed (anchorscan.py);
 - on_startup, on_serve, on_files, on_post_page, on_post_template: under
   `mkdocs serve`, a data error shows a banner over the last valid data
@@ -34,6 +35,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from macros.site import anchorscan  # noqa: E402
 from macros.site import feed  # noqa: E402
 from macros.site import sharing  # noqa: E402
+from macros.site import siteurl  # noqa: E402
 from macros.site.opendata import DIR as DATA_DIR  # noqa: E402
 from macros.site.opendata import files as data_files  # noqa: E402
 from macros.site.pages import generate, redirects, render_redirect  # noqa: E402
@@ -153,6 +155,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["theme_cache"] = _theme_cache  # for overrides/main.html
+    # The theme prints its `url` filter in attributes, unescaped: escaped (siteurl.py).
+    env.filters["url"] = siteurl.escaped_url_filter(env.filters["url"])
     # Every page has been converted, so Pagefind has them all: it can build the
     # index while the theme renders the pages.
     if _indexer is not None:

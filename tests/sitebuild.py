@@ -30,6 +30,19 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def copy_example_project(dest: Path, example: str = "examples/contrat-vivant") -> Path:
+    """copy_project, with the fictitious example: its signed contract stays symbolic links
+    into the copy's data/; a link into a living layer of data/ (suivi/financeurs.yaml),
+    which the copy leaves out, becomes a file."""
+    copy_project(dest)
+    shutil.copytree(ROOT / example, dest / example, symlinks=True)
+    for link in (dest / example).rglob("*"):
+        if link.is_symlink() and not link.exists():
+            link.unlink()
+            shutil.copy((ROOT / link.relative_to(dest)).resolve(), link)
+    return dest
+
+
 def build(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of `project`; `env` adds to (or overrides) the environment,
     e.g. {"CRTE_DATA": "examples/contrat-vivant"}."""

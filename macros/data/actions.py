@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, Field, computed_field
 
-from .fields import Boolean, ContractYear, FicheNumber, Integer, Money, Number, Period, Slug, Text
+from .fields import ActionId, Boolean, ContractYear, FicheNumber, Integer, Money, Number, Period, Slug, Text
 from .record import Record
 
 
@@ -38,7 +38,7 @@ class Localisation(Record):
 class Action(Record):
     """Une ligne de l'annexe 3, dans l'ordre publié."""
 
-    id: Slug = Field(description="Identifiant court et stable ; il forme l'adresse /actions/<id>/. Ne jamais le "
+    id: ActionId = Field(description="Identifiant court et stable ; il forme l'adresse /actions/<id>/. Ne jamais le "
                                  "modifier une fois publié.", examples=["voie-albert-carre"])
     enjeu: Text = Field(description="Colonne ENJEU, telle que publiée : le libelle_annexe d'une orientation.",
                         examples=["UN TERRITOIRE AU SERVICE DE LA QUALITE DE VIE"])
@@ -60,7 +60,7 @@ class Action(Record):
                                                                       "site publie au lieu de la corriger.")
     localisation: Localisation | None = Field(default=None, description="Où se situe l'action ; à omettre si le "
                                                                         "document ne le dit pas.")
-    anciens_ids: tuple[Slug, ...] = Field(default=(), description="Identifiants que l'action a portés : leurs "
+    anciens_ids: tuple[ActionId, ...] = Field(default=(), description="Identifiants que l'action a portés : leurs "
                                                                   "adresses renvoient vers la page actuelle.",
                                           examples=[["cite-declercq-oignies"]])
     _orientation: int = 0

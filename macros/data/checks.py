@@ -8,9 +8,10 @@ Within a record
 - a localisation names communes, the whole territory or places outside it.
 
 Addresses (names.py)
-- action ids, former ids and commune slugs that are reserved (`index`…) or too
-  long; project owner names whose slug is empty, reserved, or shared by two
-  different spellings (both would land on one /maitres-ouvrage/ page).
+- project owner names whose slug is empty, reserved, or shared by two different
+  spellings (both would land on one /maitres-ouvrage/ page). A reserved
+  identifier (`index`…) is refused by its field type (fields.address), whatever
+  the record: action, former id, commune, indicator, funder.
 
 Duplicates
 - inside any list of values (communes of a localisation, indicators of an
@@ -50,7 +51,7 @@ from typing import Any
 
 from .errors import DataError, ErrorList, Where
 from .model import ActionsFile, Commune, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile, Record
-from .names import owner_problems, owners, slug_problem, slugify
+from .names import OWNERS, owner_problems, owners, slugify
 from ..views.formatting import euros  # French amounts in messages; formatting.py imports nothing of ours
 from .reconcile import explanations, findings, reconciliations
 
@@ -173,19 +174,12 @@ def check_actions(errors: ErrorList, annex: ActionsFile, plan: OrientationsFile 
 
 def check_communes(errors: ErrorList, communes: tuple[Commune, ...]) -> None:
     unique(errors, ((c.slug, c.where, c.sub("slug")) for c in communes), "commune")
-    for c in communes:
-        if (bad := slug_problem(c.slug)) is not None:
-            errors.add(c.where_of("slug"), c.sub("slug"), bad)
 
 
 def check_addresses(errors: ErrorList, annex: ActionsFile) -> None:
-    """Action ids and owner names that would not make a page address of their own."""
+    """Owner names that would not make a page address of their own."""
     owner_slugs: dict[str, tuple[str, Where]] = {}
     for a in annex.actions:
-        for i, old in enumerate((a.id, *a.anciens_ids)):
-            if (bad := slug_problem(old)) is not None:
-                where = a.where_of("id") if i == 0 else a.where_of("anciens_ids", i - 1)
-                errors.add(where, a.sub("id" if i == 0 else "anciens_ids"), bad)
         where = a.where_of("maitre_ouvrage")
         for message in owner_problems(a.maitre_ouvrage):
             errors.add(where, a.sub("maitre_ouvrage"), message)
@@ -194,7 +188,7 @@ def check_addresses(errors: ErrorList, annex: ActionsFile) -> None:
             if slug in owner_slugs and owner_slugs[slug][0] != name:
                 other, at = owner_slugs[slug]
                 errors.add(where, a.sub("maitre_ouvrage"),
-                           f"« {name} » et « {other} » ({at}) donnent la même adresse /maitres-ouvrage/{slug}/ ;"
+                           f"« {name} » et « {other} » ({at}) donnent la même adresse /{OWNERS}/{slug}/ ;"
                            f" écrivez ce maître d'ouvrage de la même façon partout")
             owner_slugs.setdefault(slug, (name, where))
 

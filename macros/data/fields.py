@@ -25,7 +25,7 @@ from typing import Annotated, Any
 from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from . import text
+from . import names, text
 from .reader import SLUG_MAX, SLUG_RE, Scalar, not_text
 
 # Bounds that keep a typo from reaching the pages (and Decimal's 28 digits):
@@ -246,6 +246,20 @@ BOOLEAN = FieldType("booléen", "true ou false, sans guillemets.", "true ou fals
                     "true", _boolean)
 
 
+def address(folder: str) -> FieldType:
+    """The identifier of a record whose page is /`folder`/<identifiant>/: a slug that is
+    not reserved (names.py: one list and one rule for every such record)."""
+    def read(s: Scalar) -> str:
+        value = SLUG.read(s)
+        if (bad := names.address_problem(folder, value)) is not None:
+            raise refuse(bad)
+        return value
+    reserved = ", ".join(sorted(names.RESERVED))
+    return FieldType(SLUG.name, f"{SLUG.label} Il forme l'adresse /{folder}/<identifiant>/ : ni {reserved}.",
+                     SLUG.what, {**SLUG.json, "not": {"enum": sorted(names.RESERVED)}}, SLUG.table, SLUG.example,
+                     read)
+
+
 def choice(*values: str) -> FieldType:
     """A text among `values`."""
     base = text_reader()
@@ -262,6 +276,11 @@ def choice(*values: str) -> FieldType:
 Text = TEXT.annotated(str)
 Markdown = MARKDOWN.annotated(str)
 Slug = SLUG.annotated(str)
+# Identifiers that form a page's address (names.FOLDERS).
+ActionId = address(names.ACTIONS).annotated(str)
+CommuneSlug = address(names.COMMUNES).annotated(str)
+FunderSlug = address(names.FUNDERS).annotated(str)
+IndicatorId = address(names.INDICATORS).annotated(str)
 FicheNumber = FICHE.annotated(str)
 SectionNumber = SECTION.annotated(str)
 Period = PERIOD.annotated(str)

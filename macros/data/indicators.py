@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import Field, computed_field, model_validator
 
-from .fields import Integer, Number, Slug, Text, Year
+from .fields import IndicatorId, Integer, Number, Text, Year
 from .record import Record
 
 
@@ -19,7 +19,8 @@ class Measure(Record):
 class Indicator(Record):
     """Un indicateur de suivi."""
 
-    id: Slug = Field(description="Identifiant stable ; il forme l'ancre /indicateurs/#<id>.",
+    id: IndicatorId = Field(description="Identifiant stable ; il forme l'adresse /indicateurs/<id>/ et l'ancre "
+                                        "/indicateurs/#<id>.",
                      examples=["o4-taux-chomage"])
     libelle: Text = Field(description="Libellé, tel que publié.")
     unite: Text | None = Field(default=None, description="Unité des valeurs.", examples=["%"])

@@ -23,7 +23,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import checks, tracking_checks, fidelity
+from . import checks, fidelity, names, tracking_checks
 from .errors import ErrorList, Where
 from .model import EXAMPLE, FILES, ActionsFile, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile
 from .decisions import Decision
@@ -168,8 +168,11 @@ def read_decisions(data_dir: Path, display_dir: str, errors: ErrorList) -> list[
         seen[path.stem] = path.name
         if not SLUG_RE.fullmatch(path.stem) or len(path.stem) > SLUG_MAX:
             errors.add(Where(display, 1), "(fichier)",
-                       f"le nom du fichier forme l'adresse /evolutions/{path.stem}/ : minuscules sans accents, "
+                       f"le nom du fichier forme l'adresse /{names.DECISIONS}/{path.stem}/ : minuscules sans accents, "
                        f"chiffres et tirets, {SLUG_MAX} caractères au plus (ex. 2022-06-14-comite-de-pilotage.yaml)")
+            continue
+        if (bad := names.address_problem(names.DECISIONS, path.stem)) is not None:
+            errors.add(Where(display, 1), "(fichier)", bad)
             continue
         node = parse_file(path, display, errors)
         if node is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pydantic import Field, computed_field, model_validator
 
-from .fields import FicheNumber, Integer, Slug, Text
+from .fields import CommuneSlug, FicheNumber, Integer, Text
 from .record import Record
 
 
@@ -69,7 +69,7 @@ class OrientationsFile(Record):
 class Commune(Record):
     """Une commune de l'agglomération."""
 
-    slug: Slug = Field(description="Identifiant ; il forme l'adresse /communes/<slug>/.", examples=["carvin"])
+    slug: CommuneSlug = Field(description="Identifiant ; il forme l'adresse /communes/<slug>/.", examples=["carvin"])
     nom: Text = Field(description="Nom de la commune.", examples=["Courcelles-lès-Lens"])
 
 

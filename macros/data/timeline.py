@@ -30,7 +30,7 @@ from typing import Any
 from .decisions import Decision
 from .errors import ErrorList
 from .model import Action, Crte, Record
-from .names import owner_problems, slug_problem
+from .names import owner_problems
 from .timeline_plan import Amended, PlanChanges
 
 
@@ -191,9 +191,6 @@ class _Apply(PlanChanges):
                 self.errors.add(action.where_of(field, where), action.sub(field),
                                 f"l'identifiant « {name} » est ou a été utilisé : une adresse publiée ne sert "
                                 f"jamais à une autre action ; choisissez-en un autre")
-                ok = False
-            elif (bad := slug_problem(name)) is not None:
-                self.errors.add(action.where_of(field, where), action.sub(field), bad)
                 ok = False
         if action.part_cahc is not None and action.part_cahc > action.cout_total:
             self.refuse(action, "part_cahc", f"la part CAHC ({action.part_cahc}) dépasse le coût total "

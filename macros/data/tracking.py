@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from pydantic import Field
 
-from .fields import Date, Money, Percent, Slug, Text, choice, refuse
+from .fields import Date, FunderSlug, Money, Percent, Slug, Text, choice, refuse
 from .indicators import Measure
 from .reader import Scalar
 from .record import Record
@@ -56,7 +56,7 @@ class Dashboard(Record):
 class Funder(Record):
     """Un financeur, avec ses dispositifs."""
 
-    slug: Slug = Field(description="Identifiant ; il forme l'adresse /financeurs/<slug>/.", examples=["etat"])
+    slug: FunderSlug = Field(description="Identifiant ; il forme l'adresse /financeurs/<slug>/.", examples=["etat"])
     nom: Text = Field(description="Nom du financeur.", examples=["État"])
     groupe: Group = Field(description="Famille de financeurs : l'État est présenté en premier.")
     dispositifs: tuple[Text, ...] = Field(default=(), description="Les dispositifs de ce financeur (DSIL, DETR…).",

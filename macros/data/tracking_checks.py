@@ -4,6 +4,9 @@ contract in force is known (they need the decisions' dates and current costs):
 - a tracking file is named after an action (suivi/actions/<id>.yaml) or an
   indicator (suivi/indicateurs/<id>.yaml) that exists;
 - a funder is one of suivi/financeurs.yaml, a scheme one of that funder's;
+- a funder has one slug and one name: neither twice, nor one name (as a slug,
+  names.slugify) under two slugs, which would split its financing between two
+  pages, as two spellings of one owner would (checks.py);
 - granted above requested needs `explication` on the line;
 - the granted total, or the money spent, above the action's cost in force needs
   `explication` in the action's file;
@@ -26,10 +29,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
+from .checks import unique
 from .errors import ErrorList, Where
+from .names import slugify
 from .reader import SLUG_MAX, SLUG_RE, parse_file, to_raw
 from .timeline import State
-from .tracking import STATUSES, ActionTracking, Dashboard, Funders, IndicatorTracking
+from .tracking import STATUSES, ActionTracking, Dashboard, Funder, Funders, IndicatorTracking
 
 FOLDER = "suivi"
 NON_NEGATIVE_UNITS = ("nombre", "km", "m", "m²", "ha", "€", "euros", "logements", "emplois", "entreprises", "tonnes")
@@ -79,8 +84,21 @@ def read(data_dir: Path, display_dir: str, errors: ErrorList, validate: Callable
                     many("actions", ActionTracking), many("indicateurs", IndicatorTracking))
 
 
+def check_funders(funders: tuple[Funder, ...], errors: ErrorList) -> None:
+    unique(errors, ((f.slug, f.where_of("slug"), f.sub("slug")) for f in funders), "financeur")
+    named: dict[str, Funder] = {}
+    for f in funders:
+        other = named.setdefault(slugify(f.nom), f)
+        if other.slug != f.slug:
+            errors.add(f.where_of("nom"), f.sub("nom"),
+                       f"« {f.nom} » et « {other.nom} » ({other.where_of('nom')}) nomment le même financeur sous deux "
+                       f"identifiants ({other.slug} et {f.slug}) ; gardez-en un seul et renvoyez-y les lignes de "
+                       f"financement")
+
+
 def check(t: Tracking, state: State, signed_on: dt.date, errors: ErrorList) -> None:
     today = dt.date.today()
+    check_funders(t.funders.financeurs if t.funders else (), errors)
     funders = {f.slug: f for f in (t.funders.financeurs if t.funders else ())}
     for action_id, tracking in t.actions.items():
         action = state.actions.get(action_id)

@@ -214,10 +214,11 @@ def build(project: Path, site: Path) -> int:
     """Build the MkDocs project in folder `project` (its mkdocs.yml) and publish it as
     `site` (a link, see the module docstring). Waits while another build of `site` runs.
     Returns 0, or MkDocs' exit status when the build failed: then `site` is untouched
-    and stderr says so; 2 when CRTE_SITE_URL is refused (siteurl.py). OSError if the
-    folder of `site` cannot be written."""
-    if (refused := siteurl.refusal(os.environ)) is not None:  # before anything is touched
-        print(f"Construction refusée : {refused}", file=sys.stderr)
+    and stderr says so; 2 when CRTE_SITE_URL or CRTE_EDIT_URI is refused (siteurl.py).
+    OSError if the folder of `site` cannot be written."""
+    if refused := siteurl.refusals(os.environ):  # before anything is touched
+        for message in refused:
+            print(f"Construction refusée : {message}", file=sys.stderr)
         return 2
     places = Places.of(site)
     places.site.parent.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..data import names
 from ..views.formatting import build_date
 from ..views.indicator_view import IndicatorPage, indicator_pages as views_of
 from ..views.views import Views
@@ -28,7 +29,7 @@ TRACKING_FILE = "data/suivi/indicateurs/{}.yaml"
 
 def indicator_page_route(indicator_id: str) -> str:
     """The permanent address of an indicator's page: `indicateurs/<id>/`."""
-    return f"indicateurs/{indicator_id}/"
+    return f"{names.INDICATORS}/{indicator_id}/"
 
 
 def edit_path(ip: IndicatorPage, edit: str) -> str:
@@ -39,7 +40,7 @@ def edit_path(ip: IndicatorPage, edit: str) -> str:
 def indicator_pages(views: Views, page: Callable[..., Any], edit: str) -> list[Any]:
     ips = views_of(views, build_date())
     common = {"indicateurs": {ip.id: ip for ip in ips}, "indicator_page_route": indicator_page_route}
-    out = [page("pages/indicateurs.md", "indicateurs/", None, **common)]  # a list: no one file to edit
+    out = [page("pages/indicateurs.md", f"{names.INDICATORS}/", None, **common)]  # a list: no one file to edit
     out += [page("pages/indicateur.md", indicator_page_route(ip.id), edit_path(ip, edit), ip=ip, **common)
             for ip in ips]
     return out

@@ -27,6 +27,7 @@ from .filters import (_finalize, contract_markdown, link, markdown, md, meta, re
 from .opendata import DataFile
 from .indicator_pages import indicator_page_route, indicator_pages  # noqa: F401 - a route, exported
 from .tracking_pages import TrackingSite, tracking_pages
+from ..data import names
 from ..data.names import owners, slugify
 from ..views.views import Views
 
@@ -44,10 +45,11 @@ SOURCES = {
 
 # --- Routes -------------------------------------------------------------------------------
 # A route is a page's URL relative to the site root, as MkDocs serves it with
-# use_directory_urls. These never change: partners link to them.
+# use_directory_urls. These never change: partners link to them. The folders of the
+# records' pages are those of data/names.py, which refuses the names they cannot take.
 
 def action_route(action_id: str) -> str:
-    return f"actions/{action_id}/"
+    return f"{names.ACTIONS}/{action_id}/"
 
 
 def orientation_route(numero: int) -> str:
@@ -64,23 +66,23 @@ def fiche_route(views: Views, numero: str) -> str:
 
 
 def indicator_route(indicator_id: str) -> str:
-    return f"indicateurs/#{indicator_id}"
+    return f"{names.INDICATORS}/#{indicator_id}"
 
 
 def commune_route(slug: str) -> str:
-    return f"communes/{slug}/"
+    return f"{names.COMMUNES}/{slug}/"
 
 
 def owner_route(slug: str) -> str:
-    return f"maitres-ouvrage/{slug}/"
+    return f"{names.OWNERS}/{slug}/"
 
 
 def evolutions_route() -> str:
-    return "evolutions/"
+    return f"{names.DECISIONS}/"
 
 
 def evolution_route(decision_id: str) -> str:
-    return f"evolutions/{decision_id}/"
+    return f"{evolutions_route()}{decision_id}/"
 
 
 def make_environment(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] = (),

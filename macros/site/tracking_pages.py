@@ -20,6 +20,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
+from ..data import names
 from ..data.model import Action
 from ..data.tracking import Funder
 from ..views.formatting import percent_value
@@ -28,7 +29,7 @@ from ..views.tracking_charts import MoneyChart, StatusChart, actions_text, known
 from ..views.views import Views
 
 SUIVI = "suivi/"
-FUNDERS = "financeurs/"
+FUNDERS = f"{names.FUNDERS}/"
 FUNDERS_FILE = "data/suivi/financeurs.yaml"
 
 

@@ -31,6 +31,7 @@ class Case:
 
 
 FIRST_COST = '    cout_total: "49600.00"'
+FUNDERS = 'financeurs:\n  - slug: etat\n    nom: "État"\n    groupe: "État"\n'  # a referential of one funder
 TITLE = '    titre: "Lecture spectacle"'
 CASES = [
     Case("syntaxe-guillemet", "actions.yaml", '    titre: "Lecture spectacle"', '    titre: "Lecture spectacle',
@@ -166,8 +167,8 @@ CASES = [
     Case("identifiant-de-300-caracteres", "actions.yaml", "  - id: cite-crombez", "  - id: " + "a" * 300, "a" * 300,
          "actions[8].id: trop long (300 caractères, 80 au plus) : il forme une adresse web"),
     Case("identifiant-reserve", "actions.yaml", "  - id: cite-crombez", "  - id: index", "- id: index",
-         "actions[index].id: « index » est réservé (il remplacerait une page du site) ; choisissez un autre"
-         " identifiant"),
+         "actions[index].id: « index » donnerait l'adresse /actions/index/, qui remplacerait une page du site ;"
+         " choisissez un autre identifiant"),
     Case("maitre-ouvrage-reserve", "actions.yaml", '    maitre_ouvrage: "GESPATRIM"', '    maitre_ouvrage: "Index"',
          "Index", "actions[friche-mecastamp].maitre_ouvrage: le maître d'ouvrage « Index » donnerait l'adresse"
          " /maitres-ouvrage/index/, qui remplacerait une page du site ; écrivez son nom en entier"),
@@ -180,6 +181,23 @@ CASES = [
     Case("periode-a-l-envers", "actions.yaml", '    annee_lancement: "2022"', '    annee_lancement: "2022-2021"',
          "2022-2021", "actions[centre-gare-libercourt].annee_lancement: la période « 2022-2021 » est à l'envers ou"
          " vide ; écrivez \"2021-2022\""),
+    # One rule for every identifier that forms an address (macros/data/names.py), one name per funder.
+    Case("ancien-id-reserve", "actions.yaml", "  - id: cite-crombez\n", "  - id: cite-crombez\n    anciens_ids:\n"
+         "      - carte\n", "- carte", "actions[cite-crombez].anciens_ids[0]: « carte » donnerait l'adresse"
+         " /actions/carte/, qui remplacerait une page du site ; choisissez un autre identifiant"),
+    Case("indicateur-reserve", "indicators.yaml", "id: o4-taux-chomage", "id: index", "id: index",
+         "orientations[3].groupes[0].indicateurs[index].id: « index » donnerait l'adresse /indicateurs/index/, qui"
+         " remplacerait une page du site ; choisissez un autre identifiant"),
+    Case("financeur-reserve", "suivi/financeurs.yaml", None, FUNDERS + '  - slug: index\n    nom: "Index"\n'
+         '    groupe: "Autre"\n', "slug: index", "financeurs[index].slug: « index » donnerait l'adresse"
+         " /financeurs/index/, qui remplacerait une page du site ; choisissez un autre identifiant"),
+    Case("financeur-nomme-deux-fois", "suivi/financeurs.yaml", None, FUNDERS + '  - slug: etat-bis\n'
+         '    nom: "Etat"\n    groupe: "État"\n', 'nom: "Etat"', "financeurs[etat-bis].nom: « Etat » et « État »"
+         " (data/suivi/financeurs.yaml:3) nomment le même financeur sous deux identifiants (etat et etat-bis) ;"
+         " gardez-en un seul et renvoyez-y les lignes de financement"),
+    Case("decision-reservee", "decisions/index.yaml", None, 'date: "2022-06-14"\n', "",
+         "(fichier): « index » donnerait l'adresse /evolutions/index/, qui remplacerait une page du site ;"
+         " choisissez un autre identifiant"),
     Case("signature-dans-le-futur", "contract.yaml", '  date: "2021-12-13"', '  date: "2099-01-01"', "2099-01-01",
          "signature.date: la date de signature (2099-01-01) est postérieure à aujourd'hui"),
 ]
@@ -188,8 +206,8 @@ CASES = [
 def materialise(case: Case, data: Path) -> tuple[str, int]:
     """Apply the edit in `data`; return the expected message and its line."""
     path = data / case.file
-    text = path.read_text(encoding="utf-8")
     expected, at, offset = case.expected, case.at, case.offset
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
     if case.id == "fichier-tronque":
         cut = text.index("\n", text.index('    description: "Trame Verte et Bleue')) + 1
         path.write_text(text[:cut], encoding="utf-8")
@@ -199,9 +217,10 @@ def materialise(case: Case, data: Path) -> tuple[str, int]:
         path.write_bytes(text.encode("latin-1", errors="replace"))
         n = next(i + 1 for i, line in enumerate(text.split("\n")) if not line.isascii())
         return "(fichier): le fichier n'est pas encodé en UTF-8 ; enregistrez-le en UTF-8", n
-    if case.old is None:
-        path.write_text(case.new, encoding="utf-8")
-        return expected, 1
+    if case.old is None:  # the whole file, perhaps a new one of a layer added after the signature
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(str(case.new), encoding="utf-8")
+        return expected, next((i + 1 for i, line in enumerate(str(case.new).split("\n")) if at and at in line), 1)
     assert case.old in text, case.id
     text = text.replace(case.old, case.new, 1)
     path.write_text(text, encoding="utf-8")

@@ -77,10 +77,10 @@ def test_reserved_or_colliding_addresses_are_refused(data: Data) -> None:
         f"{A}:{data.line('actions.yaml', 'Index')}: actions[friche-mecastamp].maitre_ouvrage: le maître d'ouvrage"
         " « Index » donnerait l'adresse /maitres-ouvrage/index/, qui remplacerait une page du site ; écrivez son"
         " nom en entier",
-        f"{A}:{data.line('actions.yaml', '- id: index')}: actions[index].id: « index » est réservé (il remplacerait"
-        " une page du site) ; choisissez un autre identifiant",
-        f"data/communes.yaml:{data.line('communes.yaml', 'slug: index')}: communes[index].slug: « index » est"
-        " réservé (il remplacerait une page du site) ; choisissez un autre identifiant",
+        f"{A}:{data.line('actions.yaml', '- id: index')}: actions[index].id: « index » donnerait l'adresse"
+        " /actions/index/, qui remplacerait une page du site ; choisissez un autre identifiant",
+        f"data/communes.yaml:{data.line('communes.yaml', 'slug: index')}: communes[index].slug: « index »"
+        " donnerait l'adresse /communes/index/, qui remplacerait une page du site ; choisissez un autre identifiant",
     ]
 
 

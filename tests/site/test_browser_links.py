@@ -9,17 +9,15 @@ as GitHub Pages or nginx's `error_page` do.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import pytest
 
 from ..site.test_links import moved_site  # noqa: F401 - the site built for /crte/
+from .servers import SiteHandler, serve
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -31,38 +29,10 @@ PREFIX = "/crte"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="make browser installs chromium")
 
 
-class SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under /crte/, and 404.html (status 404) for what does not exist."""
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def translate_path(self, path: str) -> str:
-        rest = urlsplit(path).path
-        if not (rest + "/").startswith(PREFIX + "/"):
-            return str(Path(self.directory) / "\0absent")
-        return super().translate_path(path[len(PREFIX):] or "/")
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        if code != 404:
-            super().send_error(code, message, explain)
-            return
-        body = (Path(self.directory) / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
 @pytest.fixture(scope="module")
 def origin(moved_site: Path) -> Iterator[str]:  # noqa: F811
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(SubPathHandler, directory=str(moved_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(SiteHandler, directory=moved_site, prefix=PREFIX) as (address, _):
+        yield address
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@ from macros.site.pages import generate
 from macros.site.urls import read
 
 from ..conftest import ROOT
-from ..sitebuild import build, copy_project, page, soup
+from ..sitebuild import build, copy_example_project, page, soup
 
 EXAMPLE = "examples/contrat-vivant"
 SITE_URL = "https://crte.exemple.fr/"
@@ -49,15 +49,7 @@ def read_yaml(path: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    dest = copy_project(tmp_path_factory.mktemp("evolutions") / "projet")
-    # The example's signed contract is symbolic links to data/: kept as links, into the copy's data/.
-    shutil.copytree(ROOT / EXAMPLE, dest / EXAMPLE, symlinks=True)
-    # A link into a living layer of data/ (suivi/financeurs.yaml), which the copy leaves out: a file.
-    for link in (dest / EXAMPLE).rglob("*"):
-        if link.is_symlink() and not link.exists():
-            link.unlink()
-            shutil.copy((ROOT / link.relative_to(dest)).resolve(), link)
-    return dest
+    return copy_example_project(tmp_path_factory.mktemp("evolutions") / "projet", EXAMPLE)
 
 
 def built(project: Path, out: Path, data: str) -> Path:

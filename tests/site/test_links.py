@@ -5,9 +5,7 @@ site deployed under a sub-path. The redirects in a browser: test_browser_links.p
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -20,7 +18,6 @@ from macros.data.model import Crte
 from macros.site import share_image
 from macros.site.dataset import edit_file
 from macros.site.pages import action_source
-from macros.site.siteurl import refusal
 from macros.site.urls import published, read
 from macros.views.formatting import euros
 from macros.views.views import Views
@@ -162,27 +159,7 @@ def test_the_edit_link_opens_the_file_that_holds_the_record(monkeypatch: pytest.
     assert edit_file("docs/index.md", ROOT) == "docs/index.md" and edit_file(None, ROOT) is None
 
 
-# --- CRTE_SITE_URL and a sub-path ---------------------------------------------------------------------
-
-REFUSED = {
-    "": "CRTE_SITE_URL est vide : donnez l'adresse publique du site, terminée par « / »",
-    "https://exemple.fr/crte": "CRTE_SITE_URL doit se terminer par « / » : écrivez "
-                               "CRTE_SITE_URL=https://exemple.fr/crte/",
-    "exemple.fr/crte/": "CRTE_SITE_URL doit être une adresse complète, commençant par https://",
-}
-
-
-def test_make_build_refuses_an_empty_or_unfinished_site_url(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
-    for value, message in REFUSED.items():
-        result = subprocess.run(["make", "--no-print-directory", "-C", str(project), "build",
-                                 f"VENV={ROOT / '.venv'}"], env={**os.environ, "CRTE_SITE_URL": value},
-                                capture_output=True, text=True, check=False)
-        assert result.returncode != 0 and "Traceback" not in result.stderr, value
-        assert f"Construction refusée : {message}" in result.stderr, (value, result.stderr)
-        assert not (project / "site").exists()
-    assert refusal({}) is None and refusal({"CRTE_SITE_URL": SUB}) is None
-
+# --- A sub-path (CRTE_SITE_URL is checked in test_siteurl.py) ----------------------------------------
 
 @pytest.fixture(scope="session")
 def moved_site(tmp_path_factory: pytest.TempPathFactory) -> Path:

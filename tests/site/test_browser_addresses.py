@@ -1,0 +1,167 @@
+"""Addresses in Debian's Chromium (Playwright), the site served from loopback as
+GitHub Pages or nginx's `error_page` serve it (404.html for what does not exist),
+next to another origin on loopback that would answer anything, to anyone:
+
+- the 404 page's script (overrides/404.html), given addresses crafted to lead
+  elsewhere (percent-encoded slashes and backslashes, doubled slashes, case,
+  control and invisible characters, dot segments, a redirect of the server),
+  never sends a request to the other origin nor leaves the site and its base
+  path; the addresses it is meant for still lead to their page;
+- a site built from hostile CRTE_SITE_URL and CRTE_EDIT_URI values (MkDocs run
+  without build.py's check, test_siteurl.py) runs none of their script.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from ..site.test_links import moved_site  # noqa: F401 - the site built for /crte/
+from ..site.test_site import site  # noqa: F401 - the site built for /
+from .servers import OtherOrigin, SiteHandler, serve
+from .test_browser_links import CHROMIUM, browser  # noqa: F401 - the browser fixture
+from .test_siteurl import hostile_address_site  # noqa: F401 - the example built from hostile addresses
+
+pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="make browser installs chromium")
+
+PREFIX = "/crte"
+
+
+@pytest.fixture(scope="module")
+def other() -> Iterator[tuple[str, list]]:
+    with serve(OtherOrigin) as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def at_root(site: Path, other: tuple[str, list]) -> Iterator[tuple[str, list]]:  # noqa: F811
+    with serve(SiteHandler, directory=site) as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def under_prefix(moved_site: Path, other: tuple[str, list]) -> Iterator[tuple[str, list]]:  # noqa: F811
+    # A server whose own redirect leads to the other origin: the page the script asks for must
+    # answer itself, not through a redirect, which is never followed.
+    with serve(SiteHandler, directory=moved_site, prefix=PREFIX,
+               redirects={f"{PREFIX}/redirige/": f"{other[0]}/"}) as served:
+        yield served
+
+
+def visit(browser: object, url: str) -> tuple[object, list[str], list[str]]:  # noqa: F811
+    """Open `url`, wait until the 404 page's script has done what it does; the tab, the
+    requests it sent (the first: the address as the browser wrote it), the dialogs (alert…)
+    it opened. The tab's context is closed by the caller."""
+    ctx = browser.new_context(locale="fr-FR")
+    tab = ctx.new_page()
+    requests: list[str] = []
+    dialogs: list[str] = []
+    # A redirect's target is announced by Playwright even when not followed (redirect: "manual"):
+    # whether it was asked is for the other origin's server to say.
+    tab.on("request", lambda r: requests.append(r.url) if r.redirected_from is None else None)
+    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    tab.goto(url, wait_until="networkidle")
+    tab.wait_for_timeout(300)  # a redirect found late would be under way by now
+    tab.wait_for_load_state("networkidle")
+    return tab, requests, dialogs
+
+
+def attacks(host: str) -> list[str]:
+    """Paths crafted to make a script that builds its target from the decoded path
+    ask `host`, or go there."""
+    upper = host.replace("127.0.0.1", "LOCALHOST")
+    return [f"/%2F{host}", f"/%2F{host}/", f"/%2F%2F{host}/", f"/%5C{host}/", f"/%5C%5C{host}/", f"//{host}/",
+            f"//{upper}/", f"/%2F{upper}/ACTIONS/", f"/%2F%5C{host}/", f"/%09/{host}/", f"/%2F%09%2F{host}/",
+            f"/%0A%2F{host}/", f"/%E2%80%8B%2F{host}/", f"/%EF%BC%8F%EF%BC%8F{host}/", f"/%2F%2Fagent@{host}/",
+            f"/http:%2F%2F{host}/", f"/..%2F%2F{host}/", f"/%2F{host}%2F..%2Factions%2Fcite-crombez/",
+            f"/%2F{host}/?q=1#financement"]
+
+
+def stays(tab: object, requests: list[str], origin: str, base: str) -> None:
+    """The tab is still at the address it was given (the script sent it nowhere), on the
+    site's origin, under its base path. (Python's server, like some others, decodes « %2F »
+    and « .. » itself: what it serves there is its own doing, not a redirect.)"""
+    parts = urlsplit(tab.url)
+    assert tab.url.split("#")[0] == requests[0], (requests[0], tab.url)  # a fragment is not sent
+    assert f"{parts.scheme}://{parts.netloc}" == origin and parts.path.startswith(base), tab.url
+
+
+def test_no_crafted_address_leads_to_another_origin(browser: object, at_root: tuple[str, list],  # noqa: F811
+                                                    other: tuple[str, list]) -> None:
+    origin, _ = at_root
+    other_origin, asked = other
+    for path in attacks(urlsplit(other_origin).netloc):
+        tab, requests, dialogs = visit(browser, origin + path)
+        try:
+            stays(tab, requests, origin, "/")
+            assert [u for u in requests if not u.startswith(origin + "/")] == [], path
+            assert dialogs == []
+        finally:
+            tab.context.close()
+    assert asked == []  # not one request reached the other origin
+
+
+def test_no_crafted_address_leaves_the_base_path(browser: object, under_prefix: tuple[str, list],  # noqa: F811
+                                                 other: tuple[str, list]) -> None:
+    origin, served = under_prefix
+    other_origin, asked = other
+    host = urlsplit(other_origin).netloc
+    crafted = [f"{PREFIX}{path}" for path in attacks(host)] + [
+        f"{PREFIX}/..%2Factions%2Fcite-crombez/", f"{PREFIX}/..%5Cactions%5Ccite-crombez/",
+        f"{PREFIX}/%2E%2E%2F%2E%2E%2Factions/", f"{PREFIX}/REDIRIGE/", f"{PREFIX}/redirige", f"{PREFIX}/Redirige/"]
+    for path in crafted:
+        del served[:]
+        tab, requests, _ = visit(browser, origin + path)
+        try:
+            stays(tab, requests, origin, PREFIX + "/")
+            assert [u for u in requests if not u.startswith(origin + PREFIX + "/")] == [], path
+            # The only page the script may ask for is one under the base path.
+            assert all(unquote(p).startswith(PREFIX + "/") for _, p in served), (path, served)
+        finally:
+            tab.context.close()
+    assert asked == []
+
+
+@pytest.mark.parametrize("typed, reached", [
+    ("/ACTIONS/CITE-CROMBEZ/", "/actions/cite-crombez/"),
+    ("/actions//Cite_Crombez", "/actions/cite-crombez/"),
+    ("/Actions/Cit%C3%A9%20Crombez/?source=lettre#financement", "/actions/cite-crombez/?source=lettre#financement"),
+    ("/DONNEES/", "/donnees/"),
+])
+def test_the_addresses_it_is_meant_for_still_lead_to_their_page(browser: object,  # noqa: F811
+                                                                 at_root: tuple[str, list], typed: str,
+                                                                 reached: str) -> None:
+    origin, _ = at_root
+    tab, requests, _ = visit(browser, origin + typed)
+    try:
+        assert tab.url == origin + reached
+        assert tab.locator("h1").first.inner_text() != "Page introuvable"
+        assert [u for u in requests if not u.startswith(origin + "/")] == []
+    finally:
+        tab.context.close()
+
+
+@pytest.mark.parametrize("typed", ["/ACTIONS/CITE-CROMBEZ.JSON", "/Actions/Inconnue/", "/PAGEFIND/PAGEFIND.JS"])
+def test_only_an_existing_page_is_a_target(browser: object, at_root: tuple[str, list], typed: str) -> None:  # noqa: F811
+    origin, _ = at_root
+    tab, requests, _ = visit(browser, origin + typed)
+    try:
+        stays(tab, requests, origin, "/")
+        assert tab.locator("h1").first.inner_text() == "Page introuvable"
+    finally:
+        tab.context.close()
+
+
+def test_hostile_addresses_run_no_script(browser: object, hostile_address_site: Path) -> None:  # noqa: F811
+    with serve(SiteHandler, directory=hostile_address_site) as (origin, _):
+        for route in ("/", "/actions/cite-crombez/", "/actions/cite-crombez/carte/", "/evolutions/",
+                      "/page-inconnue/", "/%2F%22+alert(document.domain)+%22/"):
+            tab, _, dialogs = visit(browser, origin + route)
+            try:
+                assert dialogs == [], route
+                assert tab.evaluate("document.querySelectorAll('img[src=x]').length") == 0, route
+            finally:
+                tab.context.close()
