@@ -137,6 +137,19 @@ class Editor:
         raise AssertionError(f"{written} n'a pas été écrit : {self.page.inner_text('body')[-800:]}")
 
 
+@contextmanager
+def editing(browser: object, site: Path, requests: list[str]) -> Iterator[tuple[Editor, object, object]]:
+    """The editor of `site`, in a new browser context whose requests are noted."""
+    with served(site) as base:
+        context = browser.new_context(locale="fr-FR")
+        tab = context.new_page()
+        tab.on("request", lambda r: requests.append(r.url))
+        try:
+            yield Editor(tab, base), tab, context
+        finally:
+            context.close()
+
+
 def check(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "macros.data.check", "data"], cwd=project, capture_output=True,
                           text=True, check=False)
@@ -164,12 +177,7 @@ def test_the_editor_writes_a_decision_and_a_tracking_update_that_pass_the_check_
     requests: list[str] = []
     with decap_server(project, free_port()) as proxy, playwright_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        site = built(project, tmp_path / "site1", proxy)
-        with served(site) as base:
-            context = browser.new_context(locale="fr-FR")
-            tab = context.new_page()
-            tab.on("request", lambda r: requests.append(r.url))
-            ed = Editor(tab, base)
+        with editing(browser, built(project, tmp_path / "site1", proxy), requests) as (ed, tab, context):
             start = time.monotonic()
             ed.open("#/collections/decision/new")
             tab.fill(ed.field("date"), day.isoformat())
@@ -195,7 +203,6 @@ def test_the_editor_writes_a_decision_and_a_tracking_update_that_pass_the_check_
             decision = project / "data" / "decisions" / f"{decision_id}.yaml"
             timings["décision"] = ed.publish(decision) - start
             assert context.cookies() == []
-            context.close()
         text = decision.read_text(encoding="utf-8")
         assert text.startswith("# yaml-language-server: $schema=../../schemas/decision.schema.json\n")
         for line in (f'date: "{day.isoformat()}"', 'instance: "comité de pilotage"', "  - modifier_action:",
@@ -207,12 +214,7 @@ def test_the_editor_writes_a_decision_and_a_tracking_update_that_pass_the_check_
         result = check(project)
         assert result.returncode == 0 and result.stdout.startswith("Données valides"), result.stdout + result.stderr
         # The next build lists the new action in the tracking form.
-        site = built(project, tmp_path / "site2", proxy)
-        with served(site) as base:
-            context = browser.new_context(locale="fr-FR")
-            tab = context.new_page()
-            tab.on("request", lambda r: requests.append(r.url))
-            ed = Editor(tab, base)
+        with editing(browser, built(project, tmp_path / "site2", proxy), requests) as (ed, tab, context):
             start = time.monotonic()
             ed.open("#/collections/suivi-action/new")
             ed.choose("_fichier", f"{new_id} — Piste cyclable d'essai")
@@ -224,7 +226,6 @@ def test_the_editor_writes_a_decision_and_a_tracking_update_that_pass_the_check_
             ed.fill("depense", "120000.50")
             tracking = project / "data" / "suivi" / "actions" / f"{new_id}.yaml"
             timings["suivi"] = ed.publish(tracking) - start
-            context.close()
         browser.close()
     text = tracking.read_text(encoding="utf-8")
     assert text.splitlines() == ["# yaml-language-server: $schema=../../../schemas/suivi-action.schema.json", "",
