@@ -163,7 +163,6 @@ def built(project: Path, out: Path, proxy: str) -> Path:
 
 def test_the_editor_writes_a_decision_and_a_tracking_update_that_pass_the_check_and_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
     signed = load(project / "data")
     model = next(a for a in signed.actions if a.constats is None and a.part_cahc is not None)
     chantier = next(c for c in signed.chantiers if c.numero == model.chantier)
@@ -254,7 +253,6 @@ def test_the_site_serves_the_editor_and_its_configuration_and_no_public_page_loa
     """Not stale: the build writes the configuration from the declarations and the data it
     builds; the served file is exactly what the generator gives for them."""
     project = copy_project(tmp_path / "p")
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
     out = built(project, tmp_path / "site", "")
     views = Views(load(project / "data"))
     expected = edition.config_text(edition.config(views, "data", "https://crte.agglo-henincarvin.fr/", GITHUB, {}))
