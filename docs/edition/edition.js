@@ -83,11 +83,17 @@ function readMap(map, fields) {
   return out;
 }
 
+// The value of the file-name field in a file read: any text, never written; the field
+// shows the file's name (registerFileField).
+const EXISTING = '(fichier existant)';
+
 function format(collection) {
   const fields = fieldsOf(collection);
+  const named = fields.find((f) => f.name.startsWith('_'));
   return {
     fromFile(content) {
-      return readMap(parse(content) ?? {}, fields);
+      const data = readMap(parse(content) ?? {}, fields);
+      return named ? { [named.name]: EXISTING, ...data } : data;
     },
     toFile(data) {
       const doc = new Document(writtenMap(data, fields, true) ?? {}, { aliasDuplicateObjects: false });
@@ -104,16 +110,15 @@ function format(collection) {
   };
 }
 
-// The field that names the file: a select; for a file that exists, its name is its value.
+// The field that names the file: a select, to choose for a new file; for a file that
+// exists, it shows the file's name, and cannot change (nor mark the entry as changed).
 function registerFileField(CMS) {
   const select = CMS.getWidget('select');
   const FileField = window.createClass({
-    componentDidMount() {
-      const { entry, value, onChange } = this.props;
-      if (!value && entry && !entry.get('newRecord') && entry.get('slug')) onChange(entry.get('slug'));
-    },
     render() {
-      return window.h(select.control, this.props);
+      const { entry, value } = this.props;
+      if (value !== EXISTING || !entry) return window.h(select.control, this.props);
+      return window.h(select.control, { ...this.props, value: entry.get('slug'), isDisabled: true });
     },
   });
   CMS.registerWidget('crte-fichier', FileField, select.preview, select.schema);

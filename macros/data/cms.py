@@ -178,7 +178,7 @@ def _folder(folder: str, spec: DataFileSpec, plural: str, singular: str, choices
     named = {"name": FILE_FIELD, "label": title, "widget": "crte-fichier", "options": list(choices.get(names, ())),
              "hint": f"Le fichier porte son identifiant : {out['folder']}/<identifiant>.yaml ; il ne change plus."}
     return {**out, "slug": f"{{{{fields.{FILE_FIELD}}}}}", "identifier_field": FILE_FIELD,
-            "summary": "{{slug}}", "fields": [named, *fields]}
+            "summary": "{{filename}}", "fields": [named, *fields]}
 
 
 def _single(folder: str, spec: DataFileSpec, title: str, choices: Mapping[str, Sequence[Option]]) -> dict[str, Any]:

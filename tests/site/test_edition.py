@@ -126,12 +126,12 @@ class Editor:
         """An item of a list whose label is `label` (« Ajouter étapes »)."""
         self.page.get_by_role("button", name=re.compile(f"^Ajouter {label}$", re.IGNORECASE)).click()
 
-    def publish(self, written: Path) -> float:
-        """Publish; the seconds until `written` exists."""
+    def publish(self, written: Path, containing: str = "") -> float:
+        """Publish; the time when `written` exists (and holds `containing`)."""
         self.page.get_by_role("button", name="Publier").click()
         self.page.get_by_role("menuitem", name="Publier maintenant").click()
         for _ in range(200):
-            if written.exists():
+            if written.exists() and containing in written.read_text(encoding="utf-8"):
                 return time.monotonic()
             time.sleep(0.05)
         raise AssertionError(f"{written} n'a pas été écrit : {self.page.inner_text('body')[-800:]}")
@@ -225,11 +225,25 @@ def test_the_editor_writes_a_decision_and_a_tracking_update_that_pass_the_check_
             ed.fill("depense", "120000.50")
             tracking = project / "data" / "suivi" / "actions" / f"{new_id}.yaml"
             timings["suivi"] = ed.publish(tracking) - start
+            first = tracking.read_text(encoding="utf-8")
+            # The file read back: named by its action (not a field of the file), a step added.
+            tab.goto(ed.base + "edition/#/collections/suivi-action")
+            tab.get_by_text(new_id, exact=True).click()
+            assert tab.locator(ed.field("_fichier") + " >> xpath=../..").inner_text().startswith(new_id)
+            ed.add_item("étapes")
+            tab.fill(ed.field("date"), today.isoformat())
+            ed.fill("source", "Comité technique (suite)")
+            ed.choose("statut", "en cours")
+            ed.fill("avancement", "60")
+            ed.publish(tracking, "(suite)")
         browser.close()
-    text = tracking.read_text(encoding="utf-8")
-    assert text.splitlines() == ["# yaml-language-server: $schema=../../../schemas/suivi-action.schema.json", "",
-                                 "etapes:", f'  - date: "{today.isoformat()}"', '    source: "Comité technique (essai)"',
-                                 '    statut: "en cours"', "    avancement: 40", '    depense: "120000.50"']
+    step = [f'  - date: "{today.isoformat()}"', '    source: "Comité technique (essai)"', '    statut: "en cours"',
+            "    avancement: 40", '    depense: "120000.50"']
+    assert first.splitlines() == ["# yaml-language-server: $schema=../../../schemas/suivi-action.schema.json", "",
+                                  "etapes:", *step]
+    assert tracking.read_text(encoding="utf-8").splitlines()[3:] == [
+        *step, f'  - date: "{today.isoformat()}"', '    source: "Comité technique (suite)"', '    statut: "en cours"',
+        "    avancement: 60"]
     result = check(project)
     assert result.returncode == 0 and result.stdout.startswith("Données valides"), result.stdout + result.stderr
     site = built(project, tmp_path / "site3", proxy)
@@ -246,7 +260,8 @@ def test_the_editor_writes_a_decision_and_a_tracking_update_that_pass_the_check_
     size, packed = sum(f.stat().st_size for f in files), sum(len(gzip.compress(f.read_bytes())) for f in files)
     print(f"\néditeur : {len(files)} fichiers JavaScript chargés, {size / 1e6:.1f} Mo ({packed / 1e6:.1f} Mo compressés "
           f"gzip) ; de l'ouverture au fichier écrit : "
-          + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()) + f" ; axe (WCAG 2.1 AA) : {axe}")
+          + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items())
+          + " ; axe (WCAG 2.1 AA), éléments en défaut : " + str({k: len(v) for k, v in axe.items()}))
 
 
 def test_the_site_serves_the_editor_and_its_configuration_and_no_public_page_loads_it(tmp_path: Path) -> None:
