@@ -12,11 +12,15 @@ DATA   ?= data
 # Material prints a banner about MkDocs 2 on every build; we pin mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
-AXE      := node_modules/axe-core/axe.min.js
+# npm packages (package-lock.json pins them): axe-core for the browser tests; Decap CMS,
+# the browser editor the site serves at /edition/, its local back end decap-server
+# (make edit) and the yaml package its file format uses.
+NODE     := node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
+EDIT_PORT ?= 8081
 
-.PHONY: install browser check build urls serve test bench clean schemas
+.PHONY: install node browser check build urls serve edit test bench clean schemas
 
 # Debian's python3 lacks ensurepip until python3-venv is installed.
 $(STAMP): requirements.txt
@@ -30,16 +34,18 @@ $(STAMP): requirements.txt
 
 install: $(STAMP)
 
-# The browser tests: axe-core from the npm registry (package-lock.json pins it),
-# and Debian's chromium, driven by Python Playwright. Never a downloaded browser.
-$(AXE): package.json package-lock.json
+# The npm packages, from the npm registry, never from a CDN. The browser tests also use
+# Debian's chromium, driven by Python Playwright. Never a downloaded browser.
+$(NODE): package.json package-lock.json
 	@command -v npm >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq npm; \
 	  else echo "Installez npm (sudo apt-get install npm)"; exit 1; fi; }
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-browser: $(AXE)
+node: $(NODE)
+
+browser: $(NODE)
 	@test -x $(CHROMIUM) || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else echo "Installez chromium (sudo apt-get install chromium)"; exit 1; fi; }
@@ -56,7 +62,7 @@ schemas: install
 ## Build the static site into site/: atomically (a failed build leaves site/ as it
 ## was) and reproducibly (dates from the last commit). See macros/site/build.py.
 ## make build DATA=<folder> builds from another data folder (CRTE_DATA, see macros/site/dataset.py).
-build: install
+build: install node
 	CRTE_DATA="$(DATA)" $(BIN)/python -m macros.site.build site
 
 ## Add the URLs of the built site to urls.txt (the permanent-URL manifest, committed).
@@ -67,8 +73,19 @@ urls: build
 ## templates/ change (see `watch` in mkdocs.yml), and restarting MkDocs when a .py file of
 ## macros/ changes (macros/site/serve.py). A data error shows a banner over the last valid
 ## data instead of stopping the server (macros/site/devserver.py). DATA=<folder>, HOST=host:port.
-serve: install
+serve: install node
 	CRTE_DATA="$(DATA)" $(BIN)/python -m macros.site.serve -a $(HOST)
+
+## The browser editor on one's own computer: make serve, plus decap-server (Decap CMS's
+## local back end, on 127.0.0.1:$(EDIT_PORT)) writing into this working copy; open
+## http://$(HOST)/edition/ and « Se connecter » (no account). Files are written in $(DATA)/.
+edit: install node
+	@echo "Éditeur : http://$(HOST)/edition/ (les fichiers sont écrits dans $(DATA)/ ; Ctrl-C pour arrêter)"
+	@PORT=$(EDIT_PORT) BIND_HOST=127.0.0.1 GIT_REPO_DIRECTORY="$(CURDIR)" MODE=fs \
+	  node node_modules/decap-server/dist/index.js & server=$$!; \
+	trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
+	CRTE_DATA="$(DATA)" CRTE_EDITION_LOCAL=http://127.0.0.1:$(EDIT_PORT)/api/v1 \
+	  $(BIN)/python -m macros.site.serve -a $(HOST)
 
 ## The whole test suite, browser tests included.
 test: install browser

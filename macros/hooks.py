@@ -33,6 +33,7 @@ from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
 from macros.site import anchorscan  # noqa: E402
+from macros.site import edition  # noqa: E402
 from macros.site import feed  # noqa: E402
 from macros.site import sharing  # noqa: E402
 from macros.site import siteurl  # noqa: E402
@@ -87,6 +88,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for f in data:
         files.append(File.generated(config, f"{DATA_DIR}/{f.name}", content=f.content))
     files.append(File.generated(config, feed.PATH, content=feed.atom(views, site_url)))  # the decisions' Atom feed
+    # /edition/: the browser editor's configuration and code (edition.py), robots.txt.
+    try:
+        extra = edition.files(views, Path(config.config_file_path).parent, data_folder(), site_url,
+                              config.edit_uri or "")
+    except edition.EditionError as exc:
+        raise PluginError(str(exc)) from None
+    for path, item in extra:
+        files.append(File.generated(config, path, content=item) if isinstance(item, str)
+                     else File.generated(config, path, abs_src_path=str(item)))
     # A published address never disappears (urls.txt), whatever kind of page it was.
     # Checked when building the real data: another data folder is another contract.
     manifest = Path(config.config_file_path).parent / "urls.txt"

@@ -12,12 +12,14 @@ from bs4 import BeautifulSoup
 from .conftest import ROOT, copy_signed
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "templates", "overrides", "schemas", "Makefile",
-                 "requirements.txt")
+                 "requirements.txt", "package.json", "package-lock.json")
 
 
 def copy_project(dest: Path) -> Path:
     """A copy of what a build reads, to edit without touching the real data; its
-    data/ is the signed contract only (conftest.copy_signed)."""
+    data/ is the signed contract only (conftest.copy_signed). The npm packages
+    (the browser editor that the build copies into the site) are the project's own,
+    linked."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
@@ -27,6 +29,8 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / part)
+    if (ROOT / "node_modules").is_dir():
+        (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest
 
 

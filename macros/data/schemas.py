@@ -79,7 +79,7 @@ def _records(root: type[Record]) -> list[tuple[str, type[Record]]]:
     return out
 
 
-def _declared(info: FieldInfo) -> tuple[Any, FieldType | None, bool]:
+def declared(info: FieldInfo) -> tuple[Any, FieldType | None, bool]:
     """(inner annotation, its FieldType, is_list) of a declared field. Pydantic
     keeps the metadata of a required field apart from its annotation."""
     inner, _, many = unwrap(info.annotation)
@@ -88,7 +88,7 @@ def _declared(info: FieldInfo) -> tuple[Any, FieldType | None, bool]:
 
 
 def _type_label(info: FieldInfo) -> str:
-    inner, ft, many = _declared(info)
+    inner, ft, many = declared(info)
     if ft is not None:
         label = ft.name
     elif (sub := record_type(inner)) is not None:
@@ -99,7 +99,7 @@ def _type_label(info: FieldInfo) -> str:
 
 
 def _example(info: FieldInfo) -> str:
-    _, ft, many = _declared(info)
+    _, ft, many = declared(info)
     if info.examples:
         value = info.examples[0]
         return f"`{json.dumps(value, ensure_ascii=False) if isinstance(value, (str, list)) else value}`"

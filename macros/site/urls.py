@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-SKIP = {"pagefind", "assets", "search"}
+SKIP = {"pagefind", "assets", "search", "edition"}  # edition: the staff editor, not a public page
 
 
 def published(site: Path) -> list[str]:

@@ -34,8 +34,9 @@ EPOCH = "1639353600"
 
 
 def pages_of(site: Path) -> list[Path]:  # noqa: F811
-    """The theme's pages: not the cards, redirects, or Pagefind's files."""
+    """The theme's pages: not the cards, redirects, Pagefind's files or the staff's editor (/edition/)."""
     return [p for p in sorted(site.rglob("*.html")) if "pagefind" not in p.parts and p.parent.name != "carte"
+            and "edition" not in p.relative_to(site).parts[:1]
             and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")]
 
 

@@ -223,8 +223,10 @@ def test_no_resource_from_another_host(site: Path) -> None:
 def test_pagefind_indexes_every_content_page_in_french(site: Path, crte: Crte) -> None:
     # Search itself is tested in the browser (test_browser.py); here, what is indexed.
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    # Not the search page, nor the actions' cards (/actions/<id>/carte/, made to be embedded elsewhere).
-    pages = [p for p in site.rglob("index.html") if "recherche" not in p.parts and p.parent.name != "carte"]
+    # Not the search page, nor the actions' cards (/actions/<id>/carte/, made to be embedded elsewhere),
+    # nor the staff's editor (/edition/, tests/site/test_edition.py).
+    pages = [p for p in site.rglob("index.html") if "recherche" not in p.parts and p.parent.name != "carte"
+             and p.parent.name != "edition"]
     # French pages, indexed without a stemmer (macros/site/search.py): language "und".
     assert list(entry["languages"]) == ["und"]
     assert entry["languages"]["und"]["page_count"] == len(pages) >= len(crte.actions) + 10
@@ -260,7 +262,8 @@ def test_search_index_is_the_one_pagefind_makes_of_the_finished_pages(site: Path
     ours, theirs = files(built), files(reference)
     assert sorted(ours) == sorted(theirs)
     assert [name for name in ours if ours[name] != theirs[name]] == []
-    pages = [p for p in site.rglob("index.html") if p.parent.name != "carte"]  # the cards are not indexed
+    # The cards and the staff's editor are not indexed.
+    pages = [p for p in site.rglob("index.html") if p.parent.name not in ("carte", "edition")]
     assert sum(name.startswith("fragment/") for name in ours) == len(pages) - 1
     count = lambda root: json.loads((root / "pagefind-entry.json").read_text("utf-8"))["languages"]["und"]["page_count"]
     assert count(built) == count(reference)
