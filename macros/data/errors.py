@@ -5,6 +5,7 @@ editing YAML should see every mistake of a pull request in one run.
 """
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field as dc_field
 
 
@@ -61,3 +62,21 @@ class ErrorList:
     def raise_if_any(self) -> None:
         if self.errors:
             raise DataErrors(self.errors)
+
+
+# What the system said, in the words staff read (the text of OSError is English).
+SYSTEM_REASONS = {
+    errno.EACCES: "permission refusée", errno.EPERM: "permission refusée",
+    errno.EROFS: "système de fichiers en lecture seule", errno.ENOSPC: "disque plein",
+    errno.EDQUOT: "quota de disque dépassé", errno.EISDIR: "c'est un dossier",
+    errno.ENOENT: "introuvable", errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+    errno.ELOOP: "liens symboliques en boucle", errno.ENAMETOOLONG: "nom trop long",
+    errno.EMFILE: "trop de fichiers ouverts", errno.ENFILE: "trop de fichiers ouverts",
+    errno.EIO: "erreur de lecture ou d'écriture du disque",
+}
+
+
+def system_reason(exc: OSError) -> str:
+    """An OSError in French words (« disque plein »), for a message staff read."""
+    code = exc.errno or 0
+    return SYSTEM_REASONS.get(code, f"erreur du système de fichiers ({errno.errorcode.get(code, code)})")
