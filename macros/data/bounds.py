@@ -10,7 +10,10 @@ recurse), before the node tree is composed (reader.py), `refusals(text)` finds:
   for ten billion values (the « YAML bomb ») that turning the tree into records
   would expand; the data never needs them, and an anchor also silently eats the
   start of a value (`titre: &Cie Durand` reads « Durand »);
-- more than MAX_NODES values (texts, numbers, lists, blocks of fields) in the file;
+- more than MAX_NODES values (texts, numbers, lists, blocks of fields) in the file,
+  or MAX_TOTAL_NODES in all the files of one data folder (`Budget`): reading costs
+  about 30 µs a value, whether it is right or wrong (a wrong one is counted, and
+  listed while its file has fewer than errors.MAX_PER_FILE errors);
 - more than MAX_NESTING lists and blocks of fields inside one another.
 
 The bounds are far above what the data needs: the real files hold at most 700
@@ -26,6 +29,7 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_NODES = 500_000
+MAX_TOTAL_NODES = 600_000
 MAX_NESTING = 50  # also the bound on [ and { (reader.py): PyYAML's C composer recurses
 
 
@@ -33,10 +37,18 @@ def _count(n: int) -> str:
     return f"{n:,}".replace(",", " ")
 
 
-def refusals(text: str) -> list[tuple[int, str]]:
+class Budget:
+    """The values that the files of one data folder may still hold together."""
+
+    def __init__(self) -> None:
+        self.left = MAX_TOTAL_NODES
+
+
+def refusals(text: str, budget: Budget) -> list[tuple[int, str]]:
     """(line, French message) for each line with an anchor or an alias, or for the
-    first bound passed; [] when the file may be composed. A syntax error ends the scan:
-    composing the file reports it, at its line."""
+    first bound passed; [] when the file may be composed (its values are then taken
+    from `budget`). A syntax error ends the scan: composing the file reports it, at
+    its line."""
     marks: dict[int, list[str]] = {}  # line -> the anchors and aliases written on it
     nodes = depth = 0
     try:
@@ -54,12 +66,17 @@ def refusals(text: str) -> list[tuple[int, str]]:
             if nodes > MAX_NODES:
                 return [(line, f"plus de {_count(MAX_NODES)} valeurs dans ce fichier : il est trop grand ; "
                                f"découpez-le ou vérifiez qu'il s'agit du bon fichier")]
+            if nodes > budget.left:
+                return [(line, f"avec ce fichier, les données dépassent {_count(MAX_TOTAL_NODES)} valeurs en tout : "
+                               f"vérifiez qu'il s'agit des bons fichiers")]
             depth += isinstance(event, yaml.CollectionStartEvent)
             if depth > MAX_NESTING:
                 return [(line, f"plus de {MAX_NESTING} listes ou blocs de champs imbriqués : imbrication trop "
                                f"profonde")]
     except yaml.YAMLError:
         pass
+    if not marks:
+        budget.left -= nodes
     return [(line, f"{', '.join(f'« {m} »' for m in dict.fromkeys(found))} : les ancres (&) et les alias (*) de "
                    f"YAML ne sont pas acceptés ; écrivez la valeur en entier à chaque endroit (entre guillemets "
                    f"si elle commence par & ou *)")

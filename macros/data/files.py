@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from .bounds import MAX_BYTES
+from .bounds import MAX_BYTES, Budget
 from .errors import ErrorList, Where, system_reason
 from .reader import parse
 
@@ -51,6 +51,7 @@ class DataFolder:
         here = Path(os.path.abspath(self.path))
         repository = next((p for p in here.parents if (p / "mkdocs.yml").is_file()), None)
         self.inside = (here.resolve(), *([(repository / "data").resolve()] if repository else []))
+        self.budget = Budget()  # the values all its files may hold
 
     def name(self, path: Path) -> str:
         """`data/suivi/financeurs.yaml`: how messages name `path`."""
@@ -162,4 +163,4 @@ class DataFolder:
     def parse(self, path: Path) -> yaml.Node | None:
         """The YAML node tree of the data file `path` (None when refused: reported)."""
         raw = self.read(path)
-        return None if raw is None else parse(raw, self.name(path), self.errors)
+        return None if raw is None else parse(raw, self.name(path), self.errors, self.budget)

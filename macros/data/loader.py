@@ -105,7 +105,10 @@ def validate(cls: type[Record], raw: Any, file: str, errors: ErrorList) -> Any:
             if err["type"] == "too_short" and any(tuple(e["loc"])[:len(loc)] == loc and len(e["loc"]) > len(loc)
                                                   for e in found):
                 continue  # the list is not empty: its items are wrong, and reported as such
-            _report(err, raw, file, cls, errors)
+            if errors.full(file):  # a file made of mistakes: counted, not located one by one
+                errors.count(file)
+            else:
+                _report(err, raw, file, cls, errors)
             loc = err["loc"]
             if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int):
                 bad.add((loc[0], loc[1]))

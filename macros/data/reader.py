@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from .bounds import MAX_NESTING, Loader, refusals
+from .bounds import MAX_NESTING, Budget, Loader, refusals
 from .errors import ErrorList, Where
 
 STR_TAG = "tag:yaml.org,2002:str"
@@ -141,18 +141,18 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     return line, "erreur de syntaxe YAML ; vérifiez l'indentation, les deux-points et les guillemets"
 
 
-def parse(raw: bytes, display: str, errors: ErrorList) -> yaml.Node | None:
+def parse(raw: bytes, display: str, errors: ErrorList, budget: Budget) -> yaml.Node | None:
     """Compose the bytes of one YAML file (files.py reads them); report encoding,
     nesting, anchors and aliases, size (bounds.py), syntax and emptiness problems, in
     French, at the line to fix. `display` is the name used in messages (a path
-    relative to the project)."""
+    relative to the project); `budget`: the values the other files leave to this one."""
     text = _decode(raw, display, errors)
     if text is None:
         return None
     if (deep := _too_deep(text)) is not None:
         errors.add(Where(display, deep[0]), "(syntaxe YAML)", deep[1])
         return None
-    if refused := refusals(text):
+    if refused := refusals(text, budget):
         for line, message in refused:
             errors.add(Where(display, line), "(syntaxe YAML)", message)
         return None

@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pytest
 
+import yaml
+
+from macros.data import bounds
 from macros.data.bounds import MAX_BYTES, MAX_NESTING, MAX_NODES
-from macros.data.errors import DataError, DataErrors
+from macros.data.errors import MAX_PER_FILE, DataError, DataErrors
 from macros.data.loader import load
 
 from ..conftest import copy_signed
@@ -61,6 +64,27 @@ def test_too_many_values_are_refused_before_the_tree_is_built(data: Data) -> Non
     name = in_a_decision(data, "liste:\n" + "  - 1\n" * MAX_NODES)
     assert data.errors() == [f"{name}:{MAX_NODES - 1}: (syntaxe YAML): plus de 500 000 valeurs dans ce fichier : il"
                              " est trop grand ; découpez-le ou vérifiez qu'il s'agit du bon fichier"]
+
+
+def test_the_data_folder_as_a_whole_has_a_bound_too(data: Data, monkeypatch: pytest.MonkeyPatch) -> None:
+    signed = sum(1 for f in data.dir.glob("*.yaml") for e in yaml.parse(f.read_text(encoding="utf-8"))
+                 if isinstance(e, (yaml.ScalarEvent, yaml.CollectionStartEvent)))
+    monkeypatch.setattr(bounds, "MAX_TOTAL_NODES", signed + 100)  # 600 000 in truth
+    # The mapping, its key, the list, then one value a line from line 2: value 101 is on line 99.
+    name = in_a_decision(data, "liste:\n" + "  - 1\n" * 200)
+    total = f"{signed + 100:,}".replace(",", " ")
+    assert data.errors() == [f"{name}:99: (syntaxe YAML): avec ce fichier, les données dépassent {total} valeurs en"
+                             " tout : vérifiez qu'il s'agit des bons fichiers"]
+
+
+def test_a_file_made_of_mistakes_lists_a_hundred_and_counts_the_others(data: Data) -> None:
+    name = in_a_decision(data, "changements:\n" + "  - 1\n" * 150)
+    errors = data.errors()
+    # date, instance, objet and source are missing, and each of the 150 changes is no change.
+    assert len(errors) == MAX_PER_FILE + 1 and errors[0] == (
+        f"{name}:1: (fichier): et 54 autres erreurs dans ce fichier, non listées (plus de 100) : corrigez celles-ci,"
+        " puis relancez la vérification")
+    assert errors[-1] == f"{name}:97: changements[95]: une liste de champs « nom: valeur » est attendue ici"
 
 
 def test_blocks_nested_too_deep_are_refused(data: Data) -> None:
