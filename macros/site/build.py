@@ -32,6 +32,9 @@ Layout, for SITE_DIR = `x/site` (every name derives from SITE_DIR's name):
 - Cleaning, only under the lock: every folder of `.site.builds/` but the one `site`
   points to, `.site.new`, and the `.site-build-*`, `.site-old-*` folders left by
   the former implementation.
+- What the system refuses (a full disk, a read-only or immutable folder), here or
+  in MkDocs (run through mkdocs_cli.py), is said in French with the path and what
+  to do, exit status 1, `site` untouched: never a traceback.
 - Reproducible: the only date in the output (the sitemap's lastmod) comes from
   SOURCE_DATE_EPOCH, set to the time of the last commit when it is not given,
   so two builds of one commit are byte-identical.
