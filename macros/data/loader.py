@@ -6,7 +6,10 @@ model is returned, so a build can never publish silently wrong figures.
 
 The steps, for each file of `model.FILES`:
 
-1. reader.py: YAML -> raw values that keep their lines (duplicate keys refused);
+1. files.py: the file's bytes, read only if it is a plain file of the data (a
+   link leading out of it, a broken link, a pipe, a folder refused unread);
+   bounds.py and reader.py: YAML -> raw values that keep their lines (anchors,
+   aliases, oversized or overnested files and duplicate keys refused);
 2. the file's declared record (pydantic) validates them; each pydantic error
    is turned into a French `file:line: path: message` (`_report`). When some
    items of a list are wrong, the others are still validated, so that the
@@ -27,7 +30,8 @@ from . import checks, fidelity, names, tracking_checks
 from .errors import ErrorList, Where
 from .model import EXAMPLE, FILES, ActionsFile, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile
 from .decisions import Decision
-from .reader import SLUG_MAX, SLUG_RE, RawList, RawMap, Scalar, locate, parse_file, to_raw
+from .files import DataFolder
+from .reader import SLUG_MAX, SLUG_RE, RawList, RawMap, Scalar, locate, to_raw
 from .record import Record, record_type, unwrap
 from .timeline import timeline
 
@@ -101,7 +105,10 @@ def validate(cls: type[Record], raw: Any, file: str, errors: ErrorList) -> Any:
             if err["type"] == "too_short" and any(tuple(e["loc"])[:len(loc)] == loc and len(e["loc"]) > len(loc)
                                                   for e in found):
                 continue  # the list is not empty: its items are wrong, and reported as such
-            _report(err, raw, file, cls, errors)
+            if errors.full(file):  # a file made of mistakes: counted, not located one by one
+                errors.count(file)
+            else:
+                _report(err, raw, file, cls, errors)
             loc = err["loc"]
             if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int):
                 bad.add((loc[0], loc[1]))
@@ -115,52 +122,27 @@ def validate(cls: type[Record], raw: Any, file: str, errors: ErrorList) -> Any:
         return None
 
 
-def read_files(data_dir: Path, display_dir: str, errors: ErrorList) -> dict[str, Any]:
+def read_files(data: DataFolder) -> dict[str, Any]:
     """Each file's record (complete or partial), by key of model.FILES."""
     parts: dict[str, Any] = {}
     for spec in FILES:
-        display = f"{display_dir}/{spec.name}"
-        path = data_dir / spec.name
-        if not path.is_file():
-            errors.add(Where(display, 1), "(fichier)", "fichier introuvable")
-            continue
-        node = parse_file(path, display, errors)
-        if node is None:
-            continue
-        parts[spec.key] = validate(spec.record, to_raw(node, display, errors), display, errors)
+        path = data.path / spec.name
+        if (node := data.parse(path)) is not None:
+            parts[spec.key] = validate(spec.record, to_raw(node, data.name(path), data.errors), data.name(path),
+                                       data.errors)
     return parts
 
 
 DECISIONS = "decisions"
 
 
-def unread_file(path: Path, display: str, errors: ErrorList) -> bool:
-    """True for a file this folder's reader takes (.yaml or .yml); README.md is left
-    alone; anything else is reported, never silently skipped."""
-    if path.name == "README.md" or path.name.startswith("."):
-        return False
-    if path.is_dir():
-        errors.add(Where(display, 1), "(fichier)", "un dossier n'est pas lu ici : un fichier .yaml par élément, "
-                                                   "directement dans ce dossier")
-        return False
-    if path.suffix not in (".yaml", ".yml"):
-        errors.add(Where(display, 1), "(fichier)", "ce fichier n'est pas lu : le nom d'un fichier de données finit "
-                                                   "par .yaml, en minuscules")
-        return False
-    return True
-
-
-def read_decisions(data_dir: Path, display_dir: str, errors: ErrorList) -> list[Decision]:
-    """The decisions of `data_dir/decisions/`, each with its id (its file name)."""
-    folder = data_dir / DECISIONS
-    if not folder.is_dir():
-        return []
+def read_decisions(data: DataFolder) -> list[Decision]:
+    """The decisions of `data/decisions/`, each with its id (its file name)."""
     out: list[Decision] = []
     seen: dict[str, str] = {}
-    for path in sorted(folder.iterdir()):
-        display = f"{display_dir}/{DECISIONS}/{path.name}"
-        if not unread_file(path, display, errors):
-            continue
+    errors = data.errors
+    for path in data.entries(data.path / DECISIONS):
+        display = data.name(path)
         if path.stem in seen:
             errors.add(Where(display, 1), "(fichier)", f"deux décisions portent l'identifiant « {path.stem} » "
                                                         f"({seen[path.stem]} et {path.name}) ; renommez l'une d'elles")
@@ -174,7 +156,7 @@ def read_decisions(data_dir: Path, display_dir: str, errors: ErrorList) -> list[
         if (bad := names.address_problem(names.DECISIONS, path.stem)) is not None:
             errors.add(Where(display, 1), "(fichier)", bad)
             continue
-        node = parse_file(path, display, errors)
+        node = data.parse(path)
         if node is None:
             continue
         decision = validate(Decision, to_raw(node, display, errors), display, errors)
@@ -192,16 +174,14 @@ def load(data_dir: Path | str, display_dir: str = "data", source: Path | None = 
     provided the records of contract, orientations, actions and indicators are
     all valid: a half-loaded model is not compared."""
     errors = ErrorList()
-    parts = read_files(Path(data_dir), display_dir, errors)
+    data = DataFolder(data_dir, display_dir, errors)
+    parts = read_files(data)
     unread = {e.where.file for e in errors.errors}  # files whose records are not all valid
-    decisions = read_decisions(Path(data_dir), display_dir, errors)
-    tracking = tracking_checks.read(Path(data_dir), display_dir, errors, validate, unread_file)
+    decisions = read_decisions(data)
+    tracking = tracking_checks.read(data, validate)
     notice = None
-    if (Path(data_dir) / EXAMPLE.name).is_file():
-        node = parse_file(Path(data_dir) / EXAMPLE.name, f"{display_dir}/{EXAMPLE.name}", errors)
-        if node is not None:
-            display = f"{display_dir}/{EXAMPLE.name}"
-            notice = validate(EXAMPLE.record, to_raw(node, display, errors), display, errors)
+    if data.present(example := data.path / EXAMPLE.name) and (node := data.parse(example)) is not None:
+        notice = validate(EXAMPLE.record, to_raw(node, data.name(example), errors), data.name(example), errors)
     contract: Contract | None = parts.get("contract")
     plan: OrientationsFile | None = parts.get("orientations")
     annex: ActionsFile | None = parts.get("actions")

@@ -1,4 +1,6 @@
-"""Read a YAML file into raw values that remember where they were written.
+"""Read a YAML file's bytes (files.py reads them safely) into raw values that
+remember where they were written. Anchors, aliases and sizes are checked first,
+before any tree is built (bounds.py).
 
 Why not `yaml.safe_load`: PyYAML silently keeps the last of two duplicate keys,
 loses line numbers, and applies YAML 1.1 rules that change values (`NO` becomes
@@ -18,17 +20,13 @@ The declarations (pydantic models, `record.py`) validate these raw values;
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import re
-from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .bounds import MAX_NESTING, Budget, Loader, refusals
 from .errors import ErrorList, Where
-
-# The C parser is several times faster; marks (line numbers) are kept.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 STR_TAG = "tag:yaml.org,2002:str"
 NULL_TAG = "tag:yaml.org,2002:null"
@@ -67,18 +65,10 @@ class RawMap(dict):  # type: ignore[type-arg]
     itemlines: dict[str, list[int]]  # line of each item of a list value
 
 
-MAX_DEPTH = 50  # nesting of [ and {: PyYAML's C composer recurses, and crashes far deeper
 MAX_INDENT = 200
 
 
-def _read(path: Path, display: str, errors: ErrorList) -> str | None:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        why = {errno.EACCES: "permission refusée", errno.EPERM: "permission refusée",
-               errno.EISDIR: "c'est un dossier"}.get(exc.errno or 0, "erreur du système de fichiers")
-        errors.add(Where(display, 1), "(fichier)", f"impossible de lire le fichier ({why}) ; vérifiez ses droits")
-        return None
+def _decode(raw: bytes, display: str, errors: ErrorList) -> str | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -94,14 +84,14 @@ def _too_deep(text: str) -> tuple[int, str] | None:
     for n, line in enumerate(text.split("\n"), 1):
         if len(line) - len(line.lstrip(" ")) > MAX_INDENT:
             return n, f"indentation de plus de {MAX_INDENT} espaces : imbrication trop profonde"
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
+    if text.count("[") + text.count("{") <= MAX_NESTING:
         return None
     depth = 0
     for n, line in enumerate(_QUOTED.sub("", text).split("\n"), 1):
         for char in line:
             depth += (char in "[{") - (char in "]}")
-            if depth > MAX_DEPTH:
-                return n, f"plus de {MAX_DEPTH} crochets ou accolades imbriqués : imbrication trop profonde"
+            if depth > MAX_NESTING:
+                return n, f"plus de {MAX_NESTING} crochets ou accolades imbriqués : imbrication trop profonde"
     return None
 
 
@@ -151,18 +141,23 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     return line, "erreur de syntaxe YAML ; vérifiez l'indentation, les deux-points et les guillemets"
 
 
-def parse_file(path: Path, display: str, errors: ErrorList) -> yaml.Node | None:
-    """Compose one YAML file; report unreadable files, encoding, nesting, syntax and
-    emptiness problems, in French, at the line to fix. `display` is the name used in
-    messages (a path relative to the project)."""
-    text = _read(path, display, errors)
+def parse(raw: bytes, display: str, errors: ErrorList, budget: Budget) -> yaml.Node | None:
+    """Compose the bytes of one YAML file (files.py reads them); report encoding,
+    nesting, anchors and aliases, size (bounds.py), syntax and emptiness problems, in
+    French, at the line to fix. `display` is the name used in messages (a path
+    relative to the project); `budget`: the values the other files leave to this one."""
+    text = _decode(raw, display, errors)
     if text is None:
         return None
     if (deep := _too_deep(text)) is not None:
         errors.add(Where(display, deep[0]), "(syntaxe YAML)", deep[1])
         return None
+    if refused := refusals(text, budget):
+        for line, message in refused:
+            errors.add(Where(display, line), "(syntaxe YAML)", message)
+        return None
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
         line, what = _syntax(exc, text)
         errors.add(Where(display, line), "(syntaxe YAML)", what)

@@ -10,6 +10,9 @@ applied):
   has a number; an article is amended by an avenant only;
 - a change names one kind (`ajouter_action`, `modifier_action`, …);
 - an action changed or abandoned exists at that date and is not abandoned;
+  nor is it added by the same decision: its values are written in
+  `ajouter_action`, and adding and abandoning it at once would publish an
+  address for an action that was never in force;
   a change that sets a value already in force changes nothing and is refused;
 - an added action's id was never used (current, former, abandoned ids);
 - chantiers, fiches, orientations, communes and indicators named by a change
@@ -27,7 +30,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .decisions import Decision
+from .decisions import Abandon, Decision
 from .errors import ErrorList
 from .model import Action, Crte, Record
 from .names import owner_problems
@@ -139,9 +142,16 @@ class _Apply(PlanChanges):
         if action_id not in self.actions:
             self.refuse(record, "action", f"l'action « {action_id} » n'existe pas à cette date")
             return None
-        if (gone := self.status.get(action_id, ActionStatus()).abandoned_by) is not None:
+        status = self.status.get(action_id, ActionStatus())
+        if (gone := status.abandoned_by) is not None:
             self.refuse(record, "action", f"l'action « {action_id} » a été abandonnée ({gone.intitule}, décision "
                                           f"{gone.id}) : elle ne peut plus changer")
+            return None
+        if status.added_by is self.d:
+            what = ("une décision ne peut pas l'ajouter et l'abandonner à la fois ; retirez les deux changements"
+                    if isinstance(record, Abandon) else "écrivez directement ses valeurs dans ajouter_action")
+            self.refuse(record, "action", f"l'action « {action_id} » est ajoutée par cette même décision (ligne "
+                                          f"{self.actions[action_id].where.line}) : {what}")
             return None
         return self.actions[action_id]
 

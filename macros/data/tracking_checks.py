@@ -18,7 +18,7 @@ contract in force is known (they need the decisions' dates and current costs):
   one year has one measure; a value in % lies between 0 and 100, a count or an
   amount is not negative.
 
-`read(data_dir, display_dir, errors) -> Tracking`: what data/suivi/ holds
+`read(data, validate) -> Tracking`: what data/suivi/ holds (files.DataFolder reads it)
 (empty when the folder does not exist: nothing has been published yet).
 """
 from __future__ import annotations
@@ -31,8 +31,9 @@ from typing import Any, Callable
 
 from .checks import unique
 from .errors import ErrorList, Where
+from .files import DataFolder
 from .names import slugify
-from .reader import SLUG_MAX, SLUG_RE, parse_file, to_raw
+from .reader import SLUG_MAX, SLUG_RE, to_raw
 from .timeline import State
 from .tracking import STATUSES, ActionTracking, Dashboard, Funder, Funders, IndicatorTracking
 
@@ -52,26 +53,22 @@ class Tracking:
         return not (self.actions or self.indicators)
 
 
-def read(data_dir: Path, display_dir: str, errors: ErrorList, validate: Callable[[type, Any, str, ErrorList], Any],
-         unread_file: Callable[[Path, str, ErrorList], bool]) -> Tracking:
-    folder = data_dir / FOLDER
-    if not folder.is_dir():
+def read(data: DataFolder, validate: Callable[[type, Any, str, ErrorList], Any]) -> Tracking:
+    folder = data.path / FOLDER
+    if not data.folder(folder):
         return Tracking()
 
     def one(path: Path, cls: type) -> Any:
-        display = f"{display_dir}/{path.relative_to(data_dir).as_posix()}"
-        node = parse_file(path, display, errors)
-        return None if node is None else validate(cls, to_raw(node, display, errors), display, errors)
+        node = data.parse(path)
+        return None if node is None else validate(cls, to_raw(node, data.name(path), data.errors), data.name(path),
+                                                  data.errors)
 
     def many(sub: str, cls: type) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for path in sorted((folder / sub).iterdir()) if (folder / sub).is_dir() else ():
-            display = f"{display_dir}/{FOLDER}/{sub}/{path.name}"
-            if not unread_file(path, display, errors):
-                continue
+        for path in data.entries(folder / sub):
             if not SLUG_RE.fullmatch(path.stem) or len(path.stem) > SLUG_MAX or path.stem in out:
-                errors.add(Where(display, 1), "(fichier)", f"le nom du fichier est l'identifiant de ce qu'il suit : "
-                                                           f"minuscules sans accents, chiffres et tirets, une fois")
+                data.refuse(path, "le nom du fichier est l'identifiant de ce qu'il suit : minuscules sans accents, "
+                                  "chiffres et tirets, une fois")
                 continue
             if (record := one(path, cls)) is not None:
                 out[path.stem] = record
@@ -79,8 +76,8 @@ def read(data_dir: Path, display_dir: str, errors: ErrorList, validate: Callable
 
     board = folder / "tableau-de-bord.yaml"
     funders = folder / "financeurs.yaml"
-    return Tracking(one(board, Dashboard) if board.is_file() else None,
-                    one(funders, Funders) if funders.is_file() else None,
+    return Tracking(one(board, Dashboard) if data.present(board) else None,
+                    one(funders, Funders) if data.present(funders) else None,
                     many("actions", ActionTracking), many("indicateurs", IndicatorTracking))
 
 

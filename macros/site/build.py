@@ -32,6 +32,9 @@ Layout, for SITE_DIR = `x/site` (every name derives from SITE_DIR's name):
 - Cleaning, only under the lock: every folder of `.site.builds/` but the one `site`
   points to, `.site.new`, and the `.site-build-*`, `.site-old-*` folders left by
   the former implementation.
+- What the system refuses (a full disk, a read-only or immutable folder), here or
+  in MkDocs (run through mkdocs_cli.py), is said in French with the path and what
+  to do, exit status 1, `site` untouched: never a traceback.
 - Reproducible: the only date in the output (the sitemap's lastmod) comes from
   SOURCE_DATE_EPOCH, set to the time of the last commit when it is not given,
   so two builds of one commit are byte-identical.
@@ -55,12 +58,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import siteurl
+from ..data.errors import system_reason
 
 # The named steps, in order: lock held; leftovers removed; MkDocs running (announced
 # without pausing: it takes seconds anyway); tree built and new link made; link switched.
 STEPS = ("verrou", "nettoyage", "construction", "lien", "bascule")
 PAUSE_VARIABLE = "CRTE_BUILD_PAUSE"
 
+# The folder that holds macros/: MkDocs runs through macros.site.mkdocs_cli, from any folder.
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
 
@@ -196,10 +202,11 @@ def source_date_epoch(project: Path) -> str | None:
 def mkdocs(project: Path, out: Path, lock_fd: int) -> int:
     """Run `mkdocs build --strict` of `project` into `out`; MkDocs' exit status. MkDocs
     shares the lock (`lock_fd`)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=os.pathsep.join(
+        [str(PACKAGE_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]))
     if (epoch := source_date_epoch(project)) is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    command = [sys.executable, "-m", "macros.site.mkdocs_cli", "build", "--strict", "--quiet",
                "-f", str(project / "mkdocs.yml"), "-d", str(out)]
     with subprocess.Popen(command, env=env, pass_fds=(lock_fd,)) as process:
         pause("construction", wait=False)
@@ -210,17 +217,45 @@ def mkdocs(project: Path, out: Path, lock_fd: int) -> int:
             raise
 
 
+ELSEWHERE = "python -m macros.site.build AUTRE-DOSSIER/site"
+
+
+def write_refusal(exc: OSError, elsewhere: str = ELSEWHERE) -> str:
+    """« écriture impossible de /x/.site.lock (disque plein) : libérez de la place… »: what
+    the system refused, where, and what to do, in French; `elsewhere`: how to write
+    somewhere else."""
+    path = os.fsdecode(exc.filename) if exc.filename else ""
+    folder = os.path.dirname(path) or "."
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        advice = "libérez de la place sur ce disque (df -h montre la place libre), puis relancez"
+    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        advice = (f"rendez le dossier {folder} accessible en écriture (droits, disque monté en lecture seule, "
+                  f"attribut immuable : chattr -i), ou écrivez ailleurs : {elsewhere}")
+    else:
+        advice = f"vérifiez ce disque et les droits du dossier {folder}, puis relancez"
+    return f"écriture impossible{f' de {path}' if path else ''} ({system_reason(exc)}) : {advice}"
+
+
 def build(project: Path, site: Path) -> int:
     """Build the MkDocs project in folder `project` (its mkdocs.yml) and publish it as
     `site` (a link, see the module docstring). Waits while another build of `site` runs.
     Returns 0, or MkDocs' exit status when the build failed: then `site` is untouched
-    and stderr says so; 2 when CRTE_SITE_URL or CRTE_EDIT_URI is refused (siteurl.py).
-    OSError if the folder of `site` cannot be written."""
+    and stderr says so; 2 when CRTE_SITE_URL or CRTE_EDIT_URI is refused (siteurl.py); 1 when
+    the folder of `site` cannot be written (full disk, read-only or immutable folder: said in
+    French, `site` untouched)."""
     if refused := siteurl.refusals(os.environ):  # before anything is touched
         for message in refused:
             print(f"Construction refusée : {message}", file=sys.stderr)
         return 2
     places = Places.of(site)
+    try:
+        return _publish(project, places)
+    except OSError as exc:
+        print(f"Construction impossible : {write_refusal(exc)}. {places.site} n'a pas été modifié.", file=sys.stderr)
+        return 1
+
+
+def _publish(project: Path, places: Places) -> int:
     places.site.parent.mkdir(parents=True, exist_ok=True)
     with locked(places.lock) as lock_fd:
         pause("verrou")
@@ -236,7 +271,11 @@ def build(project: Path, site: Path) -> int:
             return status
         switch(places, folder)
         pause("bascule")
-        clean(places)
+        try:
+            clean(places)
+        except OSError as exc:  # published all the same: the next build removes them
+            print(f"Attention : les constructions précédentes restent dans {places.builds} "
+                  f"({write_refusal(exc)}).", file=sys.stderr)
     print(f"Site construit dans {places.site}")
     return 0
 

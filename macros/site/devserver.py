@@ -39,7 +39,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from ..data.errors import DataError, DataErrors
+from ..data.errors import DataError, DataErrors, system_reason
 from ..data.loader import load
 from ..views.views import Views
 
@@ -88,9 +88,22 @@ def remember(data_dir: Path, views: Views) -> None:
     # Copied beside, then swapped: a copy cut short never replaces a good one.
     tmp = snapshot.with_name("data.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
-    shutil.copytree(data_dir, tmp)
-    shutil.rmtree(snapshot, ignore_errors=True)
-    tmp.rename(snapshot)
+    try:
+        shutil.copytree(data_dir, tmp, ignore=_not_data)
+        shutil.rmtree(snapshot, ignore_errors=True)
+        tmp.rename(snapshot)
+    except OSError as exc:  # the session goes on: only a restart would lose these data
+        shutil.rmtree(tmp, ignore_errors=True)
+        log.info("La copie des dernières données valides n'a pas pu être écrite dans %s (%s) : après un "
+                 "redémarrage du serveur, elles ne seront plus affichées en cas d'erreur.", tmp.parent,
+                 system_reason(exc))
+
+
+def _not_data(folder: str, names: list[str]) -> list[str]:
+    """What the loader never reads and a copy cannot take: a pipe, a broken link (the
+    loader refuses them where it reads, not elsewhere)."""
+    paths = {n: os.path.join(folder, n) for n in names}
+    return [n for n, path in paths.items() if not (os.path.isfile(path) or os.path.isdir(path))]
 
 
 def _last_good(display_dir: str) -> Views | None:

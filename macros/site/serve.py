@@ -27,6 +27,7 @@ macros/**/*.py (watchdog, inotify) and restarts the child on a change.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import shutil
 import signal
@@ -51,6 +52,10 @@ QUIET = 0.3  # seconds without a change before restarting: an editor saves in se
 STOP_TIMEOUT = 10.0
 CHANGES = {"created", "modified", "moved", "deleted"}  # not "opened"/"closed": reading is no change
 OTHER_SOURCES = ("docs", "templates", "overrides")  # watched to restart a child that stopped
+# In French (the supervisor imports nothing of macros/, where the other messages are).
+REASONS = {errno.ENOSPC: "disque plein", errno.EROFS: "lecture seule", errno.EACCES: "permission refusée",
+           errno.EPERM: "permission refusée", errno.ENOENT: "aucun dossier temporaire utilisable"}
+WATCH_REASONS = {errno.ENOSPC: "limite des fichiers surveillés atteinte", errno.EMFILE: "trop de fichiers ouverts"}
 
 
 class Changes(FileSystemEventHandler):
@@ -90,8 +95,7 @@ class Changes(FileSystemEventHandler):
 
 def _watch(project: Path, changes: Changes) -> BaseObserver:
     observer = Observer()
-    observer.schedule(changes, str(project / "macros"), recursive=True)
-    for name in (*OTHER_SOURCES, os.environ.get(DATA_ENV, "").strip() or "data"):
+    for name in ("macros", *OTHER_SOURCES, os.environ.get(DATA_ENV, "").strip() or "data"):
         if (project / name).is_dir():
             observer.schedule(changes, str(project / name), recursive=True)
     observer.schedule(changes, str(project), recursive=False)  # mkdocs.yml
@@ -144,17 +148,33 @@ def run(config_file: Path, addr: str) -> int:
     # gives the child the default, which Python turns into KeyboardInterrupt).
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _terminate)
-    state = Path(tempfile.mkdtemp(prefix="crte-serve-"))
-    # The child's temporary files too (MkDocs' site folder, left behind when it
-    # stops on an error at start-up): all removed with `state` on exit.
-    (state / "tmp").mkdir()
+    try:
+        state = Path(tempfile.mkdtemp(prefix="crte-serve-"))
+        # The child's temporary files too (MkDocs' site folder, left behind when it
+        # stops on an error at start-up): all removed with `state` on exit.
+        (state / "tmp").mkdir()
+    except OSError as exc:
+        where = os.path.dirname(exc.filename) if exc.filename else os.environ.get("TMPDIR") or "/tmp"
+        say(f"Impossible de créer le dossier temporaire du serveur dans {where} "
+            f"({REASONS.get(exc.errno or 0, exc.strerror)}) : libérez de la place ou rendez ce dossier "
+            "accessible en écriture, ou choisissez-en un autre : make serve TMPDIR=AUTRE-DOSSIER")
+        return 1
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(state / "tmp"), **{STATE_ENV: str(state)})
-    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", addr, "-f", str(config_file)]
+    # MkDocs through macros.site.mkdocs_cli: a full disk or a read-only folder is said in French.
+    command = [sys.executable, "-m", "macros.site.mkdocs_cli", "serve", "--strict", "-a", addr, "-f",
+               str(config_file)]
     changes = Changes()
     observer: BaseObserver | None = None
     child: subprocess.Popen[bytes] | None = None
     try:
-        observer = _watch(project, changes)
+        try:
+            observer = _watch(project, changes)
+        except OSError as exc:  # inotify's limit reached (ENOSPC), too many open files
+            reason = WATCH_REASONS.get(exc.errno or 0, exc.strerror)
+            say(f"Impossible de surveiller les modifications des fichiers du projet ({reason}) : augmentez la "
+                "limite du système (sudo sysctl fs.inotify.max_user_watches=524288) ou fermez d'autres programmes "
+                "qui surveillent des fichiers, puis relancez make serve")
+            return 1
         say(f"Site servi sur http://{addr}/ ; relancé à chaque modification de macros/*.py. "
             "Ctrl-C pour arrêter.")
         child = subprocess.Popen(command, cwd=project, env=env)

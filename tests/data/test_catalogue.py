@@ -5,7 +5,9 @@ exit and no traceback. A failed `make build` leaves the previous site/ intact.
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +30,9 @@ class Case:
     expected: str  # the message after "data/<file>:<line>: "
     offset: int = 0  # the named line relative to `at`
     block: bool = False  # the message names the `texte: |-` line of the block holding `at`
+    # For what is no edit of a file's text (a link, a pipe, a folder): makes it in data/,
+    # returns the expected message and its line; `file` is then the one the message names.
+    make: Callable[[Path], tuple[str, int]] | None = None
 
 
 FIRST_COST = '    cout_total: "49600.00"'
@@ -203,8 +208,75 @@ CASES = [
 ]
 
 
+# --- The file system, and inputs that would hang or crash a check ----------------------------------
+
+DECISION = "decisions/2022-06-14-comite-de-pilotage.yaml"
+ADDED = (ROOT / "tests" / "data" / "added-action.yaml").read_text(encoding="utf-8").replace("ID", "essai-ajout")
+DECISION_TEXT = ('date: "2022-06-14"\ninstance: "comité de pilotage"\nobjet: "Essai."\nsource:\n'
+                 '  titre: "Relevé de décisions"\nchangements:\n  - ' + ADDED)
+# Ten anchors of ten aliases each: expanded, 10**10 values.
+LOL = '"lol"'
+BOMB = "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}' if i else LOL] * 10)}]\n" for i in range(10))
+LINK_ADVICE = "corrigez-le ou remplacez-le par le fichier lui-même"
+
+
+def broken_link(data: Path) -> tuple[str, int]:
+    (data / "suivi").mkdir()
+    (data / "suivi" / "financeurs.yaml").symlink_to("financeurs-2022.yaml")
+    return f"(fichier): lien symbolique cassé : il mène à « financeurs-2022.yaml », qui n'existe pas ; {LINK_ADVICE}", 1
+
+
+def link_out_of_the_data(data: Path) -> tuple[str, int]:
+    (data / "communes.yaml").unlink()
+    (data / "communes.yaml").symlink_to("/etc/passwd")
+    return ("(fichier): lien symbolique vers « /etc/passwd », hors des données : un lien ne peut mener qu'à un"
+            " fichier du dossier de données ou du dossier data/ du dépôt ; remplacez-le par le fichier lui-même"), 1
+
+
+def named_pipe(data: Path) -> tuple[str, int]:
+    (data / "decisions").mkdir()
+    os.mkfifo(data / DECISION)
+    return ("(fichier): ce n'est pas un fichier ordinaire mais un tube nommé (FIFO), qui ne peut pas être lu comme"
+            " des données ; remplacez-le par un vrai fichier .yaml"), 1
+
+
+def folder_named_like_a_file(data: Path) -> tuple[str, int]:
+    (data / "suivi" / "financeurs.yaml").mkdir(parents=True)
+    return ("(fichier): c'est un dossier, pas un fichier : un fichier .yaml est attendu à cet endroit ; renommez ou"
+            " déplacez le dossier"), 1
+
+
+def alias_bomb(data: Path) -> tuple[str, int]:
+    (data / "decisions").mkdir()
+    (data / DECISION).write_text(BOMB + DECISION_TEXT, encoding="utf-8")
+    return ("(syntaxe YAML): « &a0 » : les ancres (&) et les alias (*) de YAML ne sont pas acceptés ; écrivez la"
+            " valeur en entier à chaque endroit (entre guillemets si elle commence par & ou *)"), 1
+
+
+def added_and_abandoned(data: Path) -> tuple[str, int]:
+    (data / "decisions").mkdir()
+    text = DECISION_TEXT + '  - abandonner_action:\n      action: essai-ajout\n      motif: "Finalement non."\n'
+    (data / DECISION).write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    return ("changements[1].abandonner_action.action: l'action « essai-ajout » est ajoutée par cette même décision"
+            f" (ligne {lines.index('      id: essai-ajout') + 1}) : une décision ne peut pas l'ajouter et l'abandonner"
+            " à la fois ; retirez les deux changements"), lines.index("      action: essai-ajout") + 1
+
+
+CASES += [
+    Case("lien-casse", "suivi/financeurs.yaml", None, "", "", "", make=broken_link),
+    Case("lien-hors-des-donnees", "communes.yaml", None, "", "", "", make=link_out_of_the_data),
+    Case("tube-nomme", DECISION, None, "", "", "", make=named_pipe),
+    Case("dossier-nomme-comme-un-fichier", "suivi/financeurs.yaml", None, "", "", "", make=folder_named_like_a_file),
+    Case("bombe-d-alias", DECISION, None, "", "", "", make=alias_bomb),
+    Case("action-ajoutee-et-abandonnee", DECISION, None, "", "", "", make=added_and_abandoned),
+]
+
+
 def materialise(case: Case, data: Path) -> tuple[str, int]:
     """Apply the edit in `data`; return the expected message and its line."""
+    if case.make is not None:
+        return case.make(data)
     path = data / case.file
     expected, at, offset = case.expected, case.at, case.offset
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
@@ -259,12 +331,16 @@ def tree_digest(folder: Path) -> str:
 
 
 def make(project: Path, target: str) -> subprocess.CompletedProcess[str]:
+    # A bound, so that an input that hangs the check fails the suite instead of hanging it.
     return subprocess.run(["make", "--no-print-directory", "-C", str(project), target, f"VENV={ROOT / '.venv'}"],
-                          capture_output=True, text=True, check=False)
+                          capture_output=True, text=True, check=False, timeout=600)
 
 
 @pytest.fixture(scope="module")
-def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
+def outcomes(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> dict[str, Outcome]:
+    # Only the cases whose test runs (pytest -k): each costs a `make check` and a `make build`.
+    chosen = {item.callspec.params["case"].id for item in request.session.items
+              if "case" in getattr(getattr(item, "callspec", None), "params", {})}
     # A previous, good site/ that every failed build must leave untouched.
     template = copy_project(tmp_path_factory.mktemp("template") / "p")
     assert make(template, "build").returncode == 0
@@ -279,7 +355,7 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
                                 tree_digest(project / "site"))
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(pool.map(run, CASES))
+        return dict(pool.map(run, [c for c in CASES if c.id in chosen]))
 
 
 def test_the_catalogue_has_at_least_thirty_distinct_edits() -> None:

@@ -159,6 +159,26 @@ def test_ids_are_never_reused_and_abandoned_actions_do_not_change(dec: Decisions
         " peut plus changer"]
 
 
+def test_an_action_added_is_neither_changed_nor_abandoned_by_the_same_decision(dec: Decisions) -> None:
+    # Its values are written in ajouter_action; added and abandoned at once, it would never have been in force.
+    added = (ROOT / "tests" / "data" / "added-action.yaml").read_text(encoding="utf-8").replace("ID", "nouvelle")
+    dec.write("2022-06-14-a.yaml", decision("2022-06-14", added, 'modifier_action:\n      action: nouvelle\n'
+                                            '      titre: "Autre titre"', 'abandonner_action:\n      action: nouvelle\n'
+                                            '      motif: "Finalement non."'))
+    f, at = "2022-06-14-a.yaml", dec.line("2022-06-14-a.yaml", "id: nouvelle")
+    assert dec.errors() == [
+        f"{D}/{f}:{dec.line(f, 'action: nouvelle')}: changements[1].modifier_action.action: l'action « nouvelle » est"
+        f" ajoutée par cette même décision (ligne {at}) : écrivez directement ses valeurs dans ajouter_action",
+        f"{D}/{f}:{dec.line(f, 'action: nouvelle', 1)}: changements[2].abandonner_action.action: l'action « nouvelle »"
+        f" est ajoutée par cette même décision (ligne {at}) : une décision ne peut pas l'ajouter et l'abandonner à la"
+        " fois ; retirez les deux changements"]
+    # Changed or abandoned by a later decision, it is.
+    dec.write("2022-06-14-a.yaml", decision("2022-06-14", added))
+    dec.write("2022-07-01-b.yaml", decision("2022-07-01", 'abandonner_action:\n      action: nouvelle\n'
+                                            '      motif: "Finalement non."'))
+    assert [a.id for a in load(dec.dir).current.abandoned()] == ["nouvelle"]
+
+
 def test_two_decisions_of_one_day_change_one_field(dec: Decisions) -> None:
     dec.write("2022-06-14-a.yaml", decision("2022-06-14", COST))
     dec.write("2022-06-14-b.yaml", decision("2022-06-14", COST.replace("2100000.00", "2200000.00")))

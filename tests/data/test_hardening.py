@@ -6,6 +6,7 @@ The same kinds go through `make check` and `make build` in test_catalogue.py.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -132,14 +133,14 @@ def test_amounts_and_ids_have_bounds(data: Data) -> None:
 
 
 def test_an_unreadable_file_is_reported(data: Data, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = Path.read_bytes
+    real = os.open
 
-    def read_bytes(path: Path) -> bytes:
-        if path.name == "communes.yaml":
+    def refused(path: str | Path, flags: int, *args: int) -> int:  # root reads whatever the rights: simulated
+        if Path(path).name == "communes.yaml":
             raise PermissionError(13, "Permission denied")
-        return real(path)
+        return real(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", refused)
     assert data.errors() == ["data/communes.yaml:1: (fichier): impossible de lire le fichier (permission refusée) ;"
                              " vérifiez ses droits"]
 
