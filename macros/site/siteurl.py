@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
 
 VARIABLE = "CRTE_SITE_URL"
 EXAMPLE = "https://crte.agglo-henincarvin.fr/"
@@ -36,3 +39,16 @@ def refusal(environ: Mapping[str, str]) -> str | None:
         return (f"{VARIABLE} doit se terminer par « / » : écrivez {VARIABLE}={value}/ (« {value} » "
                 "désignerait une page, pas le dossier du site).")
     return None
+
+
+MKDOCS_YML = Path(__file__).resolve().parent.parent.parent / "mkdocs.yml"
+
+
+def site_url(environ: Mapping[str, str]) -> str:
+    """The public address the build uses: CRTE_SITE_URL when set, else mkdocs.yml's default
+    (`site_url: !ENV [CRTE_SITE_URL, "<default>"]`), read from the file so that it is given once."""
+    if environ.get(VARIABLE, "").strip():
+        return environ[VARIABLE]
+    loader = type("EnvLoader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda node_loader, node: node_loader.construct_sequence(node)[-1])
+    return str(yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=loader)["site_url"])  # noqa: S506 - safe
