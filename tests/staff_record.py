@@ -27,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from macros.site.urls import HEADER, published, read
+from macros.site.urls import HEADER, read
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORD = ROOT / "tests" / "fixtures" / "staff-record"
@@ -77,10 +77,11 @@ def keep_published(project: Path, work: Path) -> list[str]:
     shutil.move(aside, manifest)
     if result.returncode != 0:
         raise SystemExit("Le dossier témoin ne se construit pas : voir ci-dessus.")
-    built = set(published(site))
-    manifest.write_text(HEADER + "".join(f"{u}\n" for u in listed if u in built), encoding="utf-8")
+    kept = [u for u in listed if (site / u.lstrip("/") / "index.html" if u.endswith("/") else
+                                  site / u.lstrip("/")).is_file()]
+    manifest.write_text(HEADER + "".join(f"{u}\n" for u in kept), encoding="utf-8")
     shutil.rmtree(site)
-    return [u for u in listed if u not in built]
+    return [u for u in listed if u not in kept]
 
 
 def prepare(work: Path) -> Path:
