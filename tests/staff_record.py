@@ -51,8 +51,9 @@ def overlay(data: Path, record: Path = RECORD) -> None:
 
 def copy_head(project: Path) -> None:
     project.mkdir(parents=True)
-    tree = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", "HEAD"], capture_output=True,
-                          check=True).stdout
+    # safe.directory: in a CI container, the checkout belongs to another user than the job's.
+    tree = subprocess.run(["git", "-c", f"safe.directory={ROOT}", "-C", str(ROOT), "archive", "--format=tar", "HEAD"],
+                          capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(project)], input=tree, check=True)
     subprocess.run([*GIT, "-C", str(project), "init", "-q"], check=True)
     commit(project, "HEAD of the repository")

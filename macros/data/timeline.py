@@ -191,9 +191,9 @@ class _Apply(PlanChanges):
         numero = self.chantiers()[action.chantier].orientation
         if action.enjeu is not None and (labelled := self.labels()[action.enjeu]) != numero:
             self.refuse(record, field, f"« {action.enjeu} » est le libellé de l'orientation {labelled}, mais le "
-                                       f"chantier {action.chantier} relève de l'orientation {numero} : une action ajoutée est "
-                                       f"rangée sous l'orientation de son chantier ; retirez enjeu (il est facultatif)"
-                                       f" ou choisissez un chantier de l'orientation {labelled}")
+                                       f"chantier {action.chantier} relève de l'orientation {numero} : une action "
+                                       f"ajoutée est rangée sous l'orientation de son chantier ; retirez enjeu (il est "
+                                       f"facultatif) ou choisissez un chantier de l'orientation {labelled}")
             return None
         return numero
 

@@ -79,7 +79,8 @@ def test_funders_schemes_and_amounts(t: Tracking) -> None:
         " (15314732.00) : expliquez pourquoi (explication)",
         f"{S}/{f}:{t.line(f, 'licorne')}: financements[0].financeur: financeur « licorne » inconnu ; financeurs de"
         " suivi/financeurs.yaml : etat, region-hauts-de-france, departement-pas-de-calais, feder,"
-        " banque-des-territoires, ademe, anah, anru, caf, cahc, communes, agence-de-l-eau-artois-picardie",
+        " banque-des-territoires, ademe, anah, anru, caf, cahc, communes,"
+        " agence-de-l-eau-artois-picardie",
         f"{S}/{f}:{t.line(f, 'Fonds magique')}: financements[1].dispositif: « Fonds magique » n'est pas un dispositif"
         " de État ; dispositifs : DSIL, DETR, DSID, FNADT, Fonds vert, Fonds friches",
         f"{S}/{f}:{t.line(f, '200.00')}: financements[2].accorde: l'accordé dépasse le demandé : expliquez pourquoi"

@@ -97,3 +97,25 @@ def test_make_check_writes_a_gitlab_code_quality_report(broken: Data, tmp_path: 
 def test_an_unknown_format_is_refused_in_french(broken: Data, capsys: pytest.CaptureFixture[str]) -> None:
     assert ci_report.main([str(broken.dir), "sarif"], {}) == 2
     assert capsys.readouterr().err == "Format « sarif » inconnu : FORMAT=texte | github | gitlab\n"
+
+
+def test_the_review_platforms_check_the_data_first_and_record_new_addresses_on_main() -> None:
+    import yaml
+
+    pr = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8"))
+    jobs = pr["jobs"]
+    assert [s.get("run") for s in jobs["donnees"]["steps"]] == [None, "make check"]
+    assert jobs["verifier"]["needs"] == jobs["temoin"]["needs"] == "donnees"
+    assert "make test" in [s.get("run") for s in jobs["verifier"]["steps"]]
+    assert [s.get("run") for s in jobs["temoin"]["steps"]][-1] == "make test-staff-record"
+    deploy = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+    assert deploy["permissions"]["contents"] == "write"
+    runs = [s.get("run") or "" for s in deploy["jobs"]["construire"]["steps"]]
+    assert "make urls" in runs and any("git push origin" in r and "-- urls.txt" in r for r in runs)
+    gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gitlab["stages"][0] == gitlab["donnees"]["stage"] and gitlab["donnees"]["script"] == ["make check"]
+    assert gitlab["donnees"]["artifacts"] == {"when": "always",
+                                              "reports": {"codequality": str(ci_report.CODE_QUALITY)}}
+    assert gitlab["pages"]["script"][0].startswith("make urls") and "-o ci.skip" in gitlab["pages"]["script"][-1]
+    assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()[-2:] == ["make test",
+                                                                                    "make test-staff-record"]
