@@ -8,6 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 HOST   ?= 127.0.0.1:8000
 DATA   ?= data
+FORMAT ?=
 
 # Material prints a banner about MkDocs 2 on every build; we pin mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
@@ -20,7 +21,7 @@ CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 EDIT_PORT ?= 8081
 
-.PHONY: install node browser check build urls serve edit test bench clean schemas
+.PHONY: install node browser check build urls serve edit test test-staff-record bench clean schemas
 
 # Debian's python3 lacks ensurepip until python3-venv is installed.
 $(STAMP): requirements.txt
@@ -50,9 +51,11 @@ browser: $(NODE)
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else echo "Installez chromium (sudo apt-get install chromium)"; exit 1; fi; }
 
-## Validate data/ and print a summary (or every error, file:line: field: message).
+## Validate data/ and print a summary (or every error, file:line: field: message). On a review
+## platform, each error is also shown on its line of the pull request (macros/site/ci_report.py):
+## FORMAT=github (the default when GITHUB_ACTIONS=true), FORMAT=gitlab (when GITLAB_CI=true), FORMAT=texte.
 check: install
-	$(BIN)/python -m macros.data.check $(DATA)
+	$(BIN)/python -m macros.site.ci_report $(DATA) $(FORMAT)
 
 ## Regenerate, from the record declarations of macros/data/, the editors' JSON Schemas
 ## (schemas/) and the field reference (CHAMPS.md). Never edit those by hand.
@@ -90,6 +93,13 @@ edit: install node
 ## The whole test suite, browser tests included.
 test: install browser
 	$(BIN)/python -m pytest
+
+## The whole suite again, as CI runs it on a pull request, on a clean copy of HEAD whose data/
+## holds a complete staff record (tests/fixtures/staff-record/: decisions of every kind,
+## tracking, indicator values, a new funder) instead of data/'s decisions and tracking.
+## See tests/staff_record.py. CI runs it after `make test`.
+test-staff-record: install browser
+	$(BIN)/python -m tests.staff_record
 
 SIZES ?= 24 250 2500 10000
 

@@ -15,6 +15,7 @@
 """
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,7 +47,8 @@ from macros.site import devserver  # noqa: E402
 from macros.site.dataset import DEFAULT_DATA, data_dir, data_folder, dataset_for, edit_file, views_for  # noqa: E402
 from macros.site.dates import dates_for  # noqa: E402
 from macros.site.themecache import ThemeCache  # noqa: E402
-from macros.site.urls import built_urls, dropped  # noqa: E402
+from macros.site.ci_report import workflow_command  # noqa: E402
+from macros.site.urls import added, added_notice, built_urls, dropped  # noqa: E402
 from macros.views.formatting import long_date  # noqa: E402
 
 
@@ -100,10 +102,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # A published address never disappears (urls.txt), whatever kind of page it was.
     # Checked when building the real data: another data folder is another contract.
     manifest = Path(config.config_file_path).parent / "urls.txt"
+    # New ones are no error: the publishing job on main records them (`make urls`); the build says so.
     if data_folder() == DEFAULT_DATA and not devserver.serving():
-        if lost := dropped(manifest, built_urls([f.url for f in files])):
+        built = built_urls([f.url for f in files])
+        if lost := dropped(manifest, built):
             raise PluginError(f"{len(lost)} adresse{'s' if len(lost) > 1 else ''} publiée{'s' if len(lost) > 1 else ''}"
                               f" disparaîtrai{'en' if len(lost) > 1 else ''}t :\n" + "\n".join(lost))
+        if manifest.exists() and (new := added(manifest, built)):
+            print(added_notice(new), file=sys.stderr)
+            if os.environ.get("GITHUB_ACTIONS") == "true":  # a notice on the run's page too
+                print(workflow_command("notice", added_notice(new), title="Adresses nouvelles"), flush=True)
     # A large site's search index comes in parts (search.py); the header tells the browser.
     config.extra["recherche_parties"] = parts_for(len(files.documentation_pages()))
     if _indexer is not None:

@@ -23,6 +23,11 @@ def copy_signed(dest: Path) -> Path:
     shutil.copytree(DATA, dest, ignore=shutil.ignore_patterns("__pycache__", *LIVING))
     return dest
 SOURCE = ROOT / "sources" / "crte-cahc-2021-12-13.txt"
+# A complete record of what staff add after the signature (decisions of every kind, tracking),
+# kept as test data: `make test-staff-record` runs the whole suite with it in data/.
+STAFF_RECORD = ROOT / "tests" / "fixtures" / "staff-record"
+# A funders' referential that tests can rely on (data/suivi/financeurs.yaml is staff's to change).
+FUNDERS = STAFF_RECORD / "suivi" / "financeurs.yaml"
 
 
 @pytest.fixture(scope="session")

@@ -65,7 +65,8 @@ class Action(Record):
                                           examples=[["cite-declercq-oignies"]])
     _orientation: int = 0
 
-    @computed_field(description="Numéro de l'orientation, d'après la colonne ENJEU (calculé).")
+    @computed_field(description="Numéro de l'orientation (calculé) : d'après la colonne ENJEU pour une ligne de "
+                                "l'annexe 3, d'après son chantier pour une action ajoutée par une décision.")
     @property
     def orientation(self) -> int:
         return self._orientation

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .errors import DataErrors
+from .errors import DataError, DataErrors
 from .loader import load
 from .model import Crte
 
@@ -50,15 +50,19 @@ def _living(crte: Crte) -> list[str]:
             f"  indicateurs   {len(current.crte.indicators)}"]
 
 
-def main(argv: list[str]) -> int:
-    data_dir = Path(argv[0]) if argv else Path("data")
+def check(data_dir: Path) -> tuple[str, list[DataError]]:
+    """(the summary, []) for valid data; (the report, every error) otherwise."""
     try:
         crte = load(data_dir, display_dir=str(data_dir).rstrip("/"), source=SOURCE if SOURCE.is_file() else None)
     except DataErrors as exc:
-        print(exc.report(), file=sys.stderr)
-        return 1
-    print(summary(crte))
-    return 0
+        return exc.report(), exc.errors
+    return summary(crte), []
+
+
+def main(argv: list[str]) -> int:
+    text, errors = check(Path(argv[0]) if argv else Path("data"))
+    print(text, file=sys.stderr if errors else sys.stdout)
+    return 1 if errors else 0
 
 
 if __name__ == "__main__":

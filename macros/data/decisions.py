@@ -55,6 +55,9 @@ class Source(Record):
     url: Url | None = Field(default=None, description="Adresse web du document, s'il est publié.")
 
 
+# The fields whose change must say why (`motif`): the amounts.
+AMOUNTS = ("cout_total", "part_cahc")
+
 ActionChanges: type[Record] = create_model(  # type: ignore[call-overload]
     "ActionChanges",
     __base__=Record,
@@ -63,7 +66,22 @@ ActionChanges: type[Record] = create_model(  # type: ignore[call-overload]
     **{name: (_optional(name), Field(default=None, description=Action.model_fields[name].description,
                                      examples=Action.model_fields[name].examples))
        for name in CHANGEABLE},
+    motif=(Text | None, Field(default=None, description="Pourquoi ces champs changent, tel que la décision le dit ; "
+                                                        "obligatoire pour un changement de montant (cout_total, "
+                                                        "part_cahc). Publié dans l'historique de l'action, sur la "
+                                                        "page de la décision et dans le fil des évolutions.",
+                              examples=["Les études de sol imposent un cuvelage du lit sur 400 mètres."])),
 )
+
+
+class NewAction(Action):
+    """Une action ajoutée par une décision, écrite comme une ligne de l'annexe 3. Elle est rangée sous
+    l'orientation de son chantier, quelle qu'elle soit (l'orientation 1 comprise)."""
+
+    enjeu: Text | None = Field(default=None, description="Facultatif pour une action ajoutée : elle est rangée sous "
+                                                         "l'orientation de son chantier. S'il est donné, c'est le "
+                                                         "libelle_annexe de cette orientation.",
+                               examples=["UN TERRITOIRE AU SERVICE DE LA QUALITE DE VIE"])
 
 
 class Abandon(Record):
@@ -114,8 +132,9 @@ class NewIndicator(Record):
 class Change(Record):
     """Un changement : une seule des clés ci-dessous."""
 
-    ajouter_action: Action | None = Field(default=None, description="Une action nouvelle, écrite comme une ligne de "
-                                                                     "l'annexe 3.")
+    ajouter_action: NewAction | None = Field(default=None, description="Une action nouvelle, écrite comme une ligne "
+                                                                        "de l'annexe 3, rangée sous l'orientation de "
+                                                                        "son chantier.")
     modifier_action: ActionChanges | None = Field(default=None, description="Des champs d'une action qui changent.")
     abandonner_action: Abandon | None = Field(default=None, description="Une action abandonnée.")
     ajouter_chantier: NewChantier | None = Field(default=None, description="Un chantier nouveau.")

@@ -30,7 +30,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .decisions import Abandon, Decision
+from .decisions import AMOUNTS, Abandon, Decision
 from .errors import ErrorList
 from .model import Action, Crte, Record
 from .names import owner_problems
@@ -43,6 +43,7 @@ class FieldChange:
     field: str  # a field of the action, or "ajout" / "abandon"
     before: Any
     after: Any
+    motif: str | None = None  # why the decision changes it (modifier_action's motif)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,10 @@ class State:
 
     def abandoned(self) -> list[Action]:
         return [a for k, a in self.actions.items() if self.status.get(k, ActionStatus()).abandoned_by]
+
+
+# How an added action is filed, said after a refused ENJEU label.
+ADDED_LABEL = " ; pour une action ajoutée, enjeu est facultatif : elle est rangée sous l'orientation de son chantier"
 
 
 def timeline(signed: Crte, decisions: list[Decision], errors: ErrorList) -> list[State]:
@@ -155,11 +160,11 @@ class _Apply(PlanChanges):
             return None
         return self.actions[action_id]
 
-    def references(self, record: Record, values: dict[str, Any]) -> bool:
+    def references(self, record: Record, values: dict[str, Any], added: bool = False) -> bool:
         ok = True
-        if "enjeu" in values and values["enjeu"] not in self.labels():
+        if values.get("enjeu") is not None and values["enjeu"] not in self.labels():
             self.refuse(record, "enjeu", f"« {values['enjeu']} » n'est le libellé d'aucune orientation ; libellés "
-                                         f"connus : {' | '.join(self.labels())}")
+                                         f"connus : {' | '.join(self.labels())}" + (ADDED_LABEL if added else ""))
             ok = False
         if "chantier" in values and values["chantier"] not in self.chantiers():
             self.refuse(record, "chantier", f"le chantier {values['chantier']} n'existe pas à cette date")
@@ -188,6 +193,20 @@ class _Apply(PlanChanges):
                 ok = False
         return ok
 
+    def orientation_of(self, record: Record, action: Action, added: bool, field: str = "enjeu") -> int | None:
+        """A signed row is filed by its ENJEU label, as the annex prints it; an action added
+        by a decision by its chantier, in whichever orientation (its label, if any, agrees)."""
+        if not added:
+            return self.labels()[action.enjeu]
+        numero = self.chantiers()[action.chantier].orientation
+        if action.enjeu is not None and (labelled := self.labels()[action.enjeu]) != numero:
+            self.refuse(record, field, f"« {action.enjeu} » est le libellé de l'orientation {labelled}, mais le "
+                                       f"chantier {action.chantier} relève de l'orientation {numero} : une action "
+                                       f"ajoutée est rangée sous l'orientation de son chantier ; retirez enjeu (il est "
+                                       f"facultatif) ou choisissez un chantier de l'orientation {labelled}")
+            return None
+        return numero
+
     def history(self, action_id: str, *changes: FieldChange, **status: Any) -> None:
         old = self.status.get(action_id, ActionStatus())
         self.status[action_id] = replace(old, history=old.history + changes, **status)
@@ -208,9 +227,11 @@ class _Apply(PlanChanges):
             ok = False
         values = {k: getattr(action, k) for k in ("enjeu", "chantier", "fiche", "indicateurs", "maitre_ouvrage",
                                                   "localisation")}
-        if not self.references(action, values) or not ok:
+        if not self.references(action, values, added=True) or not ok:
             return
-        action.set_computed(orientation=self.labels()[action.enjeu])
+        if (orientation := self.orientation_of(action, action, added=True)) is None:
+            return
+        action.set_computed(orientation=orientation)
         self.ever |= {action.id, *action.anciens_ids}
         self.actions[action.id] = action
         self.history(action.id, FieldChange(self.d, "ajout", None, action), added_by=self.d)
@@ -219,8 +240,9 @@ class _Apply(PlanChanges):
         current = self.live(change, change.action)  # type: ignore[attr-defined]
         if current is None:
             return
-        given = {k: getattr(change, k) for k in type(change).model_fields if k != "action"
+        given = {k: getattr(change, k) for k in type(change).model_fields if k not in ("action", "motif")
                  and getattr(change, k) is not None}
+        motif = change.motif  # type: ignore[attr-defined]
         if not given:
             self.refuse(change, "action", "aucun champ à changer : indiquez au moins un champ et sa nouvelle valeur")
             return
@@ -233,7 +255,13 @@ class _Apply(PlanChanges):
                             if first.id == self.d.id else f"la décision {first.id}, du même jour, change déjà ce "
                             f"champ : réunissez les deux changements dans une seule décision")
                 del given[name]
-        if not given or not self.references(change, given):
+        if motif is None and (amounts := [k for k in AMOUNTS if k in given]):
+            self.refuse(change, "motif", f"un changement de montant ({', '.join(amounts)}) dit pourquoi : ajoutez "
+                                         f"motif, la raison telle que la décision la donne (ex. motif: \"Les études "
+                                         f"de sol imposent un cuvelage du lit.\")")
+            return
+        added = self.status.get(current.id, ActionStatus()).added_by is not None
+        if not given or not self.references(change, given, added):
             return
         share = given.get("part_cahc", current.part_cahc)
         cost = given.get("cout_total", current.cout_total)
@@ -242,11 +270,14 @@ class _Apply(PlanChanges):
                         f"la part CAHC ({share}) dépasserait le coût total ({cost})")
             return
         new = current.model_copy(update=given)
-        new.set_computed(orientation=self.labels()[new.enjeu])
+        orientation = self.orientation_of(change, new, added, "enjeu" if "enjeu" in given else "chantier")
+        if orientation is None:
+            return
+        new.set_computed(orientation=orientation)
         self.actions[current.id] = new
         for name in given:
             self.touched.setdefault((self.d.date, current.id, name), self.d)
-        self.history(current.id, *(FieldChange(self.d, k, getattr(current, k), v) for k, v in given.items()))
+        self.history(current.id, *(FieldChange(self.d, k, getattr(current, k), v, motif) for k, v in given.items()))
 
     def abandonner_action(self, abandon: Record) -> None:
         current = self.live(abandon, abandon.action)  # type: ignore[attr-defined]

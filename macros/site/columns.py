@@ -60,7 +60,8 @@ ACTION_COLUMNS = [
                                "fichier /actions/<id>.json d'une action abandonnée."),
     computed("url", "string", "Adresse permanente de la page de l'action."),
     declared(Action, "orientation"),
-    declared(Action, "enjeu"),
+    declared(Action, "enjeu", optional=True, note=" Vide pour une action ajoutée par une décision sans libellé "
+                                                "(elle est rangée sous l'orientation de son chantier)."),
     declared(Action, "chantier"),
     declared(Chantier, "titre", "chantier_titre", note=" (titre du chantier, data/orientations.yaml)"),
     declared(Action, "fiche"),
@@ -105,6 +106,8 @@ EVOLUTION_COLUMNS = [
                                 "ajouter_indicateur)."),
     computed("avant", "string", "Valeur avant la décision ; vide pour un ajout.", required=False),
     computed("apres", "string", "Valeur après la décision ; pour un abandon, son motif.", required=False),
+    computed("motif", "string", "Pourquoi, tel que la décision le dit : le motif d'une modification (obligatoire "
+                                "pour un montant) ou d'un abandon.", required=False),
     computed("url", "string", "Adresse permanente de la page de la décision."),
 ]
 

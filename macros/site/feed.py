@@ -12,7 +12,8 @@ its XML declaration, built with feedgen (which escapes every text):
       <entry>, one per decision, newest first:
         id        = site_url + "evolutions/<id>/"  (the decision's permanent page)
         title     = decision.intitule      ("Comité de pilotage du 14 juin 2022")
-        summary   = decision.objet, type="text"
+        summary   = decision.objet, then one line « Motif (<what>) : <why> » per change
+                    that gives its reason (a changed or abandoned action), type="text"
         link      = the decision's page (feedgen 1.0.0 writes an entry's link
                     without rel, which then means "alternate", RFC 4287 4.2.7.2)
         published = updated = the decision's date, midnight UTC
@@ -61,7 +62,7 @@ def atom(views: Views, site_url: str) -> bytes:
         entry = fg.add_entry(order="append")
         entry.id(page)
         entry.title(d.intitule)
-        entry.summary(d.objet, type="text")
+        entry.summary("\n".join([d.objet, *(f"Motif ({what}) : {why}" for what, why in dv.motifs)]), type="text")
         entry.link(href=page, rel="alternate", type="text/html")
         entry.published(_moment(d.date))
         entry.updated(_moment(d.date))

@@ -85,6 +85,12 @@ def evolution_route(decision_id: str) -> str:
     return f"{evolutions_route()}{decision_id}/"
 
 
+def messages_route(code: str = "") -> str:
+    """The published reference of the data's error messages (what each means, how to fix
+    it), at the entry of `code` (DataError.code) when there is one."""
+    return f"aide/messages/#{code}" if code else "aide/messages/"
+
+
 def make_environment(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] = (),
                      data_changed: dt.date | None = None) -> Environment:
     env = Environment(

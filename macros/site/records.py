@@ -101,11 +101,12 @@ def evolution_rows(views: Views, site_url: str) -> list[dict[str, str]]:
                     continue
                 before = "" if h.field in ("ajout", "abandon") else _cell(h.before)
                 after = "" if h.field == "ajout" else _cell(h.after)
+                motif = h.after if h.field == "abandon" else h.motif
                 rows.append({**common, "action": action_id, "objet": views.state.actions[action_id].titre,
-                             "champ": h.field, "avant": before, "apres": after})
+                             "champ": h.field, "avant": before, "apres": after, "motif": motif or ""})
         for line in others[d.id]:
             rows.append({**common, "action": "", "objet": line.target, "champ": line.kind,
-                         "avant": _cell(line.before), "apres": _cell(line.after)})
+                         "avant": _cell(line.before), "apres": _cell(line.after), "motif": ""})
     return rows
 
 

@@ -30,6 +30,9 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
+from pathlib import Path
+
+import yaml
 
 from jinja2 import pass_context
 from markupsafe import Markup, escape
@@ -126,3 +129,16 @@ def escaped_url_filter(url_filter: Callable[..., str]) -> Callable[..., Markup]:
     def url(context: Any, value: str) -> Markup:
         return escape(url_filter(context, value))
     return url
+
+
+MKDOCS_YML = Path(__file__).resolve().parent.parent.parent / "mkdocs.yml"
+
+
+def site_url(environ: Mapping[str, str]) -> str:
+    """The public address the build uses: CRTE_SITE_URL when set, else mkdocs.yml's default
+    (`site_url: !ENV [CRTE_SITE_URL, "<default>"]`), read from the file so that it is given once."""
+    if environ.get(SITE, "").strip():
+        return environ[SITE]
+    loader = type("EnvLoader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda node_loader, node: node_loader.construct_sequence(node)[-1])
+    return str(yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=loader)["site_url"])  # noqa: S506 - safe

@@ -51,15 +51,38 @@ def dropped(manifest: Path, built: set[str]) -> list[str]:
     return out
 
 
+def listed(url: str) -> bool:
+    """Whether urls.txt lists a URL of this kind (what `published` finds in a built site)."""
+    parts = url.strip("/").split("/")
+    if url.endswith("/"):
+        return parts[0] not in SKIP
+    return (len(parts) == 2 and parts[0] == "donnees" and parts[1] != "index.html") or \
+        (len(parts) == 2 and parts[0] == "actions" and parts[1].endswith(".json"))
+
+
+def added(manifest: Path, built: set[str]) -> list[str]:
+    """The URLs of the build that urls.txt does not list yet (an added action, a new page)."""
+    return sorted(u for u in built - set(read(manifest)) if listed(u))
+
+
+def added_notice(new: list[str], shown: int = 20) -> str:
+    """In French, for the build's output: new addresses are no error; the publication records them."""
+    n = len(new)
+    listed = ", ".join(new[:shown]) + (f" et {n - shown} autres" if n > shown else "")
+    return (f"{n} adresse{'s' if n > 1 else ''} nouvelle{'s' if n > 1 else ''}, que la publication sur main "
+            f"ajoute à urls.txt d'elle-même (rien à faire) : {listed}")
+
+
 def built_urls(urls: list[str]) -> set[str]:
     """MkDocs file URLs ("actions/x/", "donnees/f.csv", "" or "./" for the home) as urls.txt writes them."""
     return {"/" + u.removeprefix("./") if u not in ("", "./", ".") else "/" for u in urls}
 
 
 HEADER = """\
-# Every URL the site has published. This list only grows: `make urls` adds new
-# ones; never remove a line (partners link to these addresses). The tests check
-# that each URL still resolves, to a page or to a redirect (see anciens_ids).
+# Every URL the site has published. This list only grows: the publishing job on
+# main runs `make urls`, which adds the new ones, and commits this file; never
+# remove a line (partners link to these addresses). `make build` checks that each
+# URL still resolves, to a page or to a redirect (see anciens_ids).
 """
 
 

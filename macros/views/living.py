@@ -41,6 +41,7 @@ class Line:
     field: str | None  # for a changed action: the field's label
     before: Any
     after: Any
+    motif: str | None = None  # why, as the decision says (a changed or abandoned action)
 
     @property
     def label(self) -> str:
@@ -75,6 +76,15 @@ class DecisionView:
     def id(self) -> str:
         return self.decision.id
 
+    @property
+    def motifs(self) -> list[tuple[str, str]]:
+        """(what, why) for each change that says why, once per change: « Courant de la Motte »."""
+        out: list[tuple[str, str]] = []
+        for ln in self.lines:
+            if ln.motif and (ln.target, ln.motif) not in out:
+                out.append((ln.target, ln.motif))
+        return out
+
 
 def by_orientation(crte: Crte) -> dict[int, Totals]:
     return {o.numero: Totals.of(a for a in crte.actions if a.orientation == o.numero) for o in crte.orientations}
@@ -91,9 +101,9 @@ def _lines(decision: Decision, before: State, after: State) -> list[Line]:
             for name in FIELD_LABELS:
                 if getattr(v, name, None) is not None:
                     out.append(Line(kind, after.actions[v.action].titre, f"actions/{v.action}/", FIELD_LABELS[name],
-                                    getattr(old, name), getattr(v, name)))
+                                    getattr(old, name), getattr(v, name), v.motif))
         elif kind == "abandonner_action":
-            out.append(Line(kind, before.actions[v.action].titre, f"actions/{v.action}/", "motif", None, v.motif))
+            out.append(Line(kind, before.actions[v.action].titre, f"actions/{v.action}/", None, None, None, v.motif))
         elif kind == "ajouter_chantier":
             out.append(Line(kind, f"Chantier {v.numero} : {v.titre}", f"orientations/{v.orientation}/",
                             None, None, None))

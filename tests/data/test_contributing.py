@@ -12,7 +12,7 @@ import pytest
 from macros.data.errors import DataErrors
 from macros.data.loader import load
 
-from ..conftest import ROOT, SOURCE
+from ..conftest import FUNDERS, ROOT, SOURCE
 from ..data.test_loader_errors import Data
 from ..sitebuild import copy_project
 
@@ -103,7 +103,8 @@ def test_the_tracking_edits_of_the_guide_pass_check_and_build(tmp_path: Path) ->
         "data/suivi/indicateurs/o4-taux-chomage.yaml"]
     project = copy_project(tmp_path / "p")
     shutil.copytree(ROOT / "sources", project / "sources")
-    shutil.copytree(ROOT / "data" / "suivi", project / "data" / "suivi")
+    (project / "data" / "suivi").mkdir()
+    shutil.copy(FUNDERS, project / "data" / "suivi" / "financeurs.yaml")  # the referential the lines name
     for name, body in TRACKING_EDITS:
         (project / name).parent.mkdir(parents=True, exist_ok=True)
         (project / name).write_text(body, encoding="utf-8")

@@ -101,7 +101,7 @@ def decision(date: str, *changes: str, instance: str = "comité de pilotage") ->
             f"changements:\n{body}")
 
 
-COST = 'modifier_action:\n      action: voie-albert-carre\n      cout_total: "2100000.00"'
+COST = 'modifier_action:\n      action: voie-albert-carre\n      cout_total: "2100000.00"\n      motif: "Réseaux."'
 
 
 def test_dates_before_signature_or_after_today(dec: Decisions) -> None:
@@ -130,7 +130,7 @@ def test_unknown_action_and_unknown_field(dec: Decisions) -> None:
         " n'existe pas à cette date",
         f"{D}/2022-06-14-d.yaml:{dec.line('2022-06-14-d.yaml', 'cout:')}: changements[1].modifier_action.cout: champ inconnu ; champs"
         " possibles : action, annee_lancement, chantier, cout_total, description, enjeu, fiche, indicateurs,"
-        " localisation, maitre_ouvrage, part_cahc, titre"]
+        " localisation, maitre_ouvrage, motif, part_cahc, titre"]
 
 
 def test_a_change_that_changes_nothing(dec: Decisions) -> None:
@@ -273,3 +273,77 @@ def test_one_avenant_number_once_one_field_once_a_file_named_by_its_date(dec: De
         f"{D}/{f}:{dec.line(f, 'cout_total', 1)}: changements[1].modifier_action.cout_total: cette décision change"
         " déjà ce champ plus haut : gardez un seul changement",
     ]
+
+
+# --- An added action is filed by its chantier; a change of amount says why ----------------------------------
+
+def added_action(id_: str, chantier: int, fiche: str, enjeu: str | None = None) -> str:
+    label = f'\n      enjeu: "{enjeu}"' if enjeu else ""
+    return (f'ajouter_action:\n      id: {id_}{label}\n      chantier: {chantier}\n      fiche: "{fiche}"\n'
+            f'      maitre_ouvrage: "CAHC"\n      titre: "Action {id_}"\n      description: "Pour un test."\n'
+            f'      annee_lancement: "2024"\n      cout_total: "1000.00"')
+
+
+ORIENTATION_4 = "UN TERRITOIRE QUI FAVORISE L'EPANOUISSEMENT DE CHACUN"
+
+
+def test_an_action_added_to_orientation_1_is_filed_there(dec: Decisions) -> None:
+    # Orientation 1 has no ENJEU label in the annex: the action is filed by its chantier.
+    dec.write("2024-06-18-a.yaml", decision("2024-06-18", added_action("legumerie", 5, "5.4"),
+                                            'ajouter_chantier:\n      numero: 3\n      titre: "Économie circulaire"\n'
+                                            '      orientation: 1',
+                                            'ajouter_fiche:\n      numero: "3.1"\n      titre: "Ressourcerie"',
+                                            added_action("ressourcerie", 3, "3.1")))
+    views = Views(load(dec.dir))
+    assert {a.id: a.orientation for a in views.crte.actions if a.id in ("legumerie", "ressourcerie")} == \
+        {"legumerie": 1, "ressourcerie": 1}
+    assert views.state.actions["legumerie"].enjeu is None
+    first = views.orientations[1]
+    assert [a.id for a in first.actions] == ["legumerie", "ressourcerie"]
+    assert first.totaux.cout_total == Decimal("2000.00")
+
+
+def test_an_added_action_s_label_agrees_with_its_chantier(dec: Decisions) -> None:
+    dec.write("2024-06-18-a.yaml", decision("2024-06-18", added_action("legumerie", 5, "5.4", ORIENTATION_4),
+                                            added_action("autre", 5, "5.4", "UN TERRITOIRE DE RENOUVEAU ECONOMIQUE")))
+    f = "2024-06-18-a.yaml"
+    assert dec.errors() == [
+        f"{D}/{f}:{dec.line(f, 'enjeu')}: changements[0].ajouter_action.enjeu: « {ORIENTATION_4} » est le libellé"
+        " de l'orientation 4, mais le chantier 5 relève de l'orientation 1 : une action ajoutée est rangée sous"
+        " l'orientation de son chantier ; retirez enjeu (il est facultatif) ou choisissez un chantier de"
+        " l'orientation 4",
+        f"{D}/{f}:{dec.line(f, 'enjeu', 1)}: changements[1].ajouter_action.enjeu: « UN TERRITOIRE DE RENOUVEAU"
+        " ECONOMIQUE » n'est le libellé d'aucune orientation ; libellés connus : UN TERRITOIRE AU SERVICE DE LA"
+        " QUALITE DE VIE | UN TERRITOIRE QUI S'AFFIRME PAR LA PRESERVATION DE SON PATRIMOINE NATUREL ET CULTUREL"
+        f" | {ORIENTATION_4} | UN TERRITOIRE DE PARTAGE DE COOPERATION ET D'INITIATIVES ; pour une action ajoutée,"
+        " enjeu est facultatif : elle est rangée sous l'orientation de son chantier"]
+
+
+def test_an_added_action_moves_with_its_chantier(dec: Decisions) -> None:
+    dec.write("2024-06-18-a.yaml", decision("2024-06-18", added_action("legumerie", 5, "5.4")))
+    dec.write("2024-09-10-b.yaml", decision("2024-09-10", 'modifier_action:\n      action: legumerie\n'
+                                                          '      chantier: 6\n      fiche: "6.5"'))
+    assert Views(load(dec.dir)).state.actions["legumerie"].orientation == 2
+
+
+def test_a_change_of_amount_says_why(dec: Decisions) -> None:
+    dec.write("2024-06-18-a.yaml", decision("2024-06-18", 'modifier_action:\n      action: courant-de-la-motte\n'
+                                                          '      cout_total: "4950000.00"\n      titre: "Courant"',
+                                            'modifier_action:\n      action: cite-darcy\n      titre: "Cité Darcy"'))
+    f = "2024-06-18-a.yaml"
+    assert dec.errors() == [
+        f"{D}/{f}:{dec.line(f, 'action: courant-de-la-motte')}: changements[0].modifier_action.motif: un changement"
+        " de montant (cout_total) dit pourquoi : ajoutez motif, la raison telle que la décision la donne (ex. motif:"
+        " \"Les études de sol imposent un cuvelage du lit.\")"]
+
+
+def test_the_motif_is_kept_in_the_history(dec: Decisions) -> None:
+    dec.write("2024-06-18-a.yaml", decision("2024-06-18", 'modifier_action:\n      action: courant-de-la-motte\n'
+                                                          '      cout_total: "4950000.00"\n'
+                                                          '      motif: "Cuvelage du lit."'))
+    views = Views(load(dec.dir))
+    [change] = views.status("courant-de-la-motte").history
+    assert (change.field, change.before, change.after, change.motif) == \
+        ("cout_total", Decimal("4508156.00"), Decimal("4950000.00"), "Cuvelage du lit.")
+    [dv] = views.decision_views
+    assert dv.motifs == [(views.state.actions["courant-de-la-motte"].titre, "Cuvelage du lit.")]

@@ -25,7 +25,7 @@ from macros.data.model import FILES as FILE_SPECS
 from macros.data.model import Action, Article, Indicator, Localisation
 from macros.data.schemas import write
 
-from ..conftest import DATA, ROOT
+from ..conftest import DATA, ROOT, copy_signed
 
 FILES = ("actions", "orientations", "indicators", "contract", "communes")
 SCHEMAS = {name: json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")) for name in FILES}
@@ -42,7 +42,7 @@ def loader_errors(tmp: Path, name: str, doc: Any) -> list[str]:
     data = tmp / "data"
     if data.exists():
         shutil.rmtree(data)
-    shutil.copytree(DATA, data)
+    copy_signed(data)  # the signed layer: staff's decisions apply to it, not to this edit
     (data / f"{name}.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     try:
         load(data)

@@ -10,7 +10,7 @@ import pytest
 
 from macros.data.loader import load
 
-from ..conftest import DATA, ROOT
+from ..conftest import FUNDERS, ROOT
 from .layers import Layer
 
 S = "data/suivi"
@@ -23,7 +23,7 @@ class Tracking(Layer):
         super().__init__(root, "suivi")
         (self.folder / "actions").mkdir()
         (self.folder / "indicateurs").mkdir()
-        shutil.copy(DATA / "suivi" / "financeurs.yaml", self.folder / "financeurs.yaml")
+        shutil.copy(FUNDERS, self.folder / "financeurs.yaml")
 
 
 @pytest.fixture
@@ -79,7 +79,8 @@ def test_funders_schemes_and_amounts(t: Tracking) -> None:
         " (15314732.00) : expliquez pourquoi (explication)",
         f"{S}/{f}:{t.line(f, 'licorne')}: financements[0].financeur: financeur « licorne » inconnu ; financeurs de"
         " suivi/financeurs.yaml : etat, region-hauts-de-france, departement-pas-de-calais, feder,"
-        " banque-des-territoires, ademe, anah, anru, caf, cahc, communes",
+        " banque-des-territoires, ademe, anah, anru, caf, cahc, communes,"
+        " agence-de-l-eau-artois-picardie",
         f"{S}/{f}:{t.line(f, 'Fonds magique')}: financements[1].dispositif: « Fonds magique » n'est pas un dispositif"
         " de État ; dispositifs : DSIL, DETR, DSID, FNADT, Fonds vert, Fonds friches",
         f"{S}/{f}:{t.line(f, '200.00')}: financements[2].accorde: l'accordé dépasse le demandé : expliquez pourquoi"

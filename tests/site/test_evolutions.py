@@ -152,12 +152,13 @@ def test_a_decision_page_lists_its_changes(site: Path, project: Path, decisions:
     assert cells[4] == euros(Decimal(change["cout_total"])).replace("\u202f", " ").replace("\xa0", " ") \
         == "2 100 000,00 €"
     assert cost.select_one("a")["href"] == "../../actions/voie-albert-carre/"
+    assert cells[5] == change["motif"]  # the reason the decision gives, in its own column
     # One row per field changed, per fiche and per action added; none of them without a label.
     assert [text(r.select_one("th")) for r in rows] == ["Action modifiée", "Action modifiée", "Fiche ajoutée",
                                                          "Action ajoutée"]
     # No link without a target: « — » where there is no value.
     fiche = next(r for r in rows if "Fiche ajoutée" in text(r))
-    assert fiche.select_one("a") is None and [text(c) for c in fiche.select("td")][1:] == ["—", "—", "—"]
+    assert fiche.select_one("a") is None and [text(c) for c in fiche.select("td")][1:] == ["—", "—", "—", "—"]
     for path in (site / "evolutions").glob("*/index.html"):
         for a in soup(path).select("article a[href]"):
             if not urlsplit(a["href"]).scheme:
@@ -245,7 +246,13 @@ def test_the_feed_has_one_entry_per_decision_dated_by_the_decision(site: Path, d
     for entry, d in zip(feed.entries, newest_first):
         assert entry.link == entry.id
         assert entry.published.startswith(d["date"]) and entry.updated.startswith(d["date"])
-        assert entry.summary == d["objet"] and entry.summary_detail.type == "text/plain"
+        # The object, then the reason of each change that gives one (a changed or abandoned action).
+        first, *reasons = entry.summary.split("\n")
+        assert first == d["objet"] and entry.summary_detail.type == "text/plain"
+        motifs = [v["motif"] for c in d["changements"] for k, v in c.items()
+                  if k in ("modifier_action", "abandonner_action") and "motif" in v]
+        assert len(reasons) == len(motifs) and all(r.startswith("Motif (") and r.endswith(f") : {m}")
+                                                   for r, m in zip(reasons, motifs)), (reasons, motifs)
     assert feed.entries[-1].title == "Comité de pilotage du 14 juin 2022"
     # No date is the build's: each one is a decision's, at midnight UTC.
     days = {d["date"] for d in decisions}
@@ -269,7 +276,7 @@ def test_text_from_the_data_is_escaped_in_the_feed_and_the_pages(project: Path, 
     views = Views(load(folder, "donnees"))
     raw = atom(views, SITE_URL)
     assert "&lt; 5 % &amp; part" in raw.decode("utf-8")
-    assert feedparser.parse(raw).entries[-1].summary == objet
+    assert feedparser.parse(raw).entries[-1].summary.split("\n")[0] == objet
     content = next(p.content for p in generate(views, SITE_URL) if p.src_uri == f"evolutions/{FIRST}.md")
     assert objet not in content and "&lt; 5 % &amp; part" in content and "&amp;amp; fin" in content
 

@@ -39,6 +39,9 @@ def test_a_changed_action_shows_the_signed_values_beside_and_its_history(site: P
     assert "13 décembre 2021 : inscrite à l'annexe 3 du contrat signé" in history
     assert "14 juin 2022 : coût total HT : 1 950 206,00 € → 2 100 000,00 €" in history
     assert "14 juin 2022 : part CAHC : 390 041,00 € → 420 000,00 €" in history
+    # Each changed field says why, as the decision does (its motif).
+    assert ("14 juin 2022 : coût total HT : 1 950 206,00 € → 2 100 000,00 € ( le comité de pilotage du 14 juin 2022 )"
+            " : Le diagnostic des réseaux impose leur reprise sous toute la voie (exemple fictif).") in history
     assert html.select_one(".admonition.note .admonition-title").get_text(strip=True) == "Modifiée depuis la signature"
 
 
