@@ -43,13 +43,13 @@ Option = Mapping[str, Any]  # {"label": ..., "value": ...}
 REFERENCES: dict[tuple[str, str], str] = {
     ("ActionChanges", "action"): "actions",
     ("Abandon", "action"): "actions",
-    ("Action", "enjeu"): "enjeux",
+    ("NewAction", "enjeu"): "enjeux",
     ("ActionChanges", "enjeu"): "enjeux",
-    ("Action", "chantier"): "chantiers",
+    ("NewAction", "chantier"): "chantiers",
     ("ActionChanges", "chantier"): "chantiers",
-    ("Action", "fiche"): "fiches",
+    ("NewAction", "fiche"): "fiches",
     ("ActionChanges", "fiche"): "fiches",
-    ("Action", "indicateurs"): "indicateurs",
+    ("NewAction", "indicateurs"): "indicateurs",
     ("ActionChanges", "indicateurs"): "indicateurs",
     ("Localisation", "communes"): "communes",
     ("NewChantier", "orientation"): "orientations",
@@ -63,7 +63,7 @@ REFERENCES: dict[tuple[str, str], str] = {
 }
 # Fields a form does not offer: an action's former ids and its explanations of the signed
 # document's contradictions belong to the signed layer (data/actions.yaml).
-LEFT_OUT = {("Action", "anciens_ids"), ("Action", "constats")}
+LEFT_OUT = {("NewAction", "anciens_ids"), ("NewAction", "constats")}
 
 # Field names are French without accents (YAML keys): the labels put them back.
 WORDS = {
