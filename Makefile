@@ -37,7 +37,10 @@ install: $(STAMP)
 
 # The npm packages, from the npm registry, never from a CDN. The browser tests also use
 # Debian's chromium, driven by Python Playwright. Never a downloaded browser.
+# A copy whose node_modules is a link to another checkout's (the tests' project copies)
+# never runs npm ci: it would empty the linked folder.
 $(NODE): package.json package-lock.json
+	@if [ -L node_modules ]; then echo "node_modules est un lien : paquets npm déjà installés là où il mène"; exit 0; fi
 	@command -v npm >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq npm; \
 	  else echo "Installez npm (sudo apt-get install npm)"; exit 1; fi; }

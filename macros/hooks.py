@@ -40,7 +40,7 @@ from macros.site import sharing  # noqa: E402
 from macros.site import siteurl  # noqa: E402
 from macros.site.opendata import DIR as DATA_DIR  # noqa: E402
 from macros.site.opendata import files as data_files  # noqa: E402
-from macros.site.pages import generate, redirects, render_redirect  # noqa: E402
+from macros.site.pages import generate, redirects, render_edition, render_redirect  # noqa: E402
 from macros.site.search import SearchIndexer, parts_for, search_document  # noqa: E402
 from macros.site.searchtext import indexed_body  # noqa: E402
 from macros.site import devserver  # noqa: E402
@@ -91,11 +91,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, f"{DATA_DIR}/{f.name}", content=f.content))
     files.append(File.generated(config, feed.PATH, content=feed.atom(views, site_url)))  # the decisions' Atom feed
     # /edition/: the browser editor's configuration and code (edition.py), robots.txt.
+    # An edit address of no known platform is refused by `make build` (build.py); a plain
+    # `mkdocs build` still publishes the site, with an editor page that says it has no
+    # configuration (edition.js) rather than one pointing at a wrong repository.
+    files.append(File.generated(config, "edition/index.html", content=render_edition(views)))
     try:
         extra = edition.files(views, Path(config.config_file_path).parent, data_folder(), site_url,
                               config.edit_uri or "")
-    except edition.EditionError as exc:
-        raise PluginError(str(exc)) from None
+    except edition.EditionError:
+        extra = [("robots.txt", edition.robots(site_url))]
     for path, item in extra:
         files.append(File.generated(config, path, content=item) if isinstance(item, str)
                      else File.generated(config, path, abs_src_path=str(item)))

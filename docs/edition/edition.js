@@ -133,7 +133,9 @@ async function start() {
   }
   const response = await fetch('config.yml', { cache: 'no-store' });
   if (!response.ok) {
-    say(`La configuration de l'éditeur (config.yml) est introuvable (${response.status}).`);
+    say(`La configuration de l'éditeur (config.yml) est introuvable (${response.status}) : l'adresse d'édition `
+      + '(CRTE_EDIT_URI) n\'est celle d\'aucun dépôt GitHub ou GitLab ; modifiez les fichiers de data/ comme '
+      + 'l\'explique CONTRIBUTING.md.');
     return;
   }
   const config = parse(await response.text());

@@ -57,7 +57,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import NamedTuple
 
-from . import siteurl
+from . import edition, siteurl
 from ..data.errors import system_reason
 
 # The named steps, in order: lock held; leftovers removed; MkDocs running (announced
@@ -243,7 +243,7 @@ def build(project: Path, site: Path) -> int:
     and stderr says so; 2 when CRTE_SITE_URL or CRTE_EDIT_URI is refused (siteurl.py); 1 when
     the folder of `site` cannot be written (full disk, read-only or immutable folder: said in
     French, `site` untouched)."""
-    if refused := siteurl.refusals(os.environ):  # before anything is touched
+    if refused := [*siteurl.refusals(os.environ), *edition.refusals(os.environ)]:  # before anything is touched
         for message in refused:
             print(f"Construction refusée : {message}", file=sys.stderr)
         return 2

@@ -34,6 +34,8 @@ import yaml
 from ..data.cms import FORMAT, Option, collections
 from ..views.views import Views
 
+from .siteurl import EDIT
+
 DIR = "edition"
 AUTH = "CRTE_EDITION_AUTH"
 APP_ID = "CRTE_EDITION_APP_ID"
@@ -88,6 +90,18 @@ def backend(edit_uri: str, environ: Mapping[str, str]) -> dict[str, Any]:
     raise EditionError(f"CRTE_EDIT_URI « {edit_uri} » : l'éditeur du navigateur (/edition/) attend l'adresse "
                        "d'édition d'un dépôt GitHub (https://github.com/<compte>/<dépôt>/edit/<branche>/) ou GitLab "
                        "(https://<serveur>/<groupe>/<projet>/-/edit/<branche>/)")
+
+
+def refusals(environ: Mapping[str, str]) -> list[str]:
+    """Why CRTE_EDIT_URI cannot give the editor its repository, in French (none when unset
+    or empty: mkdocs.yml's address, or no edit link)."""
+    if not environ.get(EDIT, "").strip():
+        return []
+    try:
+        backend(environ[EDIT], environ)
+    except EditionError as exc:
+        return [str(exc)]
+    return []
 
 
 def config(views: Views, folder: str, site_url: str, edit_uri: str,

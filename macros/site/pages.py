@@ -178,6 +178,12 @@ def redirects(views: Views) -> dict[str, str]:
     return {action_route(old): action_route(a.id) for a in views.state.actions.values() for old in a.anciens_ids}
 
 
+def render_edition(views: Views) -> str:
+    """The browser editor's page (/edition/, templates/edition.html), with the example's banner."""
+    return make_environment(views).get_template("edition.html").render(page_route="edition/",
+                                                                         exemple=views.signed.exemple)
+
+
 def render_redirect(views: Views, old: str, new: str) -> str:
     return make_environment(views).get_template("redirect.html").render(page_route=old, target=new)
 

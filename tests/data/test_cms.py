@@ -161,7 +161,7 @@ def test_an_edit_address_of_no_known_platform_is_refused_in_french() -> None:
 def test_search_engines_are_asked_not_to_index_the_editor() -> None:
     assert edition.robots("https://exemple.fr/crte/") == ("User-agent: *\nDisallow: /crte/edition/\n\n"
                                                           "Sitemap: https://exemple.fr/crte/sitemap.xml\n")
-    html = (ROOT / "docs" / "edition" / "index.html").read_text(encoding="utf-8")
+    html = (ROOT / "templates" / "edition.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in html
 
 

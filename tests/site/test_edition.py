@@ -186,6 +186,7 @@ def test_the_editor_writes_a_decision_and_a_tracking_update_that_pass_the_check_
             ed.add("Modifier action")
             ed.choose("action", f"{model.id} — {model.titre}")
             ed.fill("cout_total", new_cost)
+            ed.fill("motif", "Les études de sol imposent un cuvelage.")
             ed.add("Ajouter action")
             ed.fill("id", new_id)
             ed.choose("enjeu", model.enjeu)
@@ -205,7 +206,8 @@ def test_the_editor_writes_a_decision_and_a_tracking_update_that_pass_the_check_
         text = decision.read_text(encoding="utf-8")
         assert text.startswith("# yaml-language-server: $schema=../../schemas/decision.schema.json\n")
         for line in (f'date: "{day.isoformat()}"', 'instance: "comité de pilotage"', "  - modifier_action:",
-                     f'      action: "{model.id}"', f'      cout_total: "{new_cost}"', "  - ajouter_action:",
+                     f'      action: "{model.id}"', f'      cout_total: "{new_cost}"',
+                     '      motif: "Les études de sol imposent un cuvelage."', "  - ajouter_action:",
                      f"      chantier: {chantier.numero}", f'      fiche: "{fiche.numero}"',
                      f'      annee_lancement: "{day.year}"', '      part_cahc: "170000.00"'):
             assert line in text.splitlines(), (line, text)
