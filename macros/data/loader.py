@@ -23,21 +23,22 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import checks, tracking_checks, fidelity
+from . import checks, fidelity, published_ids, tracking_checks
+from .codes import decisions as D, fichiers as K
 from .errors import ErrorList, Where
 from .model import EXAMPLE, FILES, ActionsFile, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile
 from .decisions import Decision
-from .reader import SLUG_MAX, SLUG_RE, RawList, RawMap, Scalar, locate, parse_file, to_raw
+from .reader import (SLUG_MAX, SLUG_RE, RawList, RawMap, Scalar, file_identities, identities, locate, parse_file,
+                     to_raw)
 from .record import Record, record_type, unwrap
 from .timeline import timeline
 
-RECORD_EXPECTED = "une liste de champs « nom: valeur » est attendue ici"
+# Pydantic's own kinds of error, as staff read them.
 MESSAGES = {
-    "missing": "champ obligatoire manquant",
-    "model_type": RECORD_EXPECTED, "model_attributes_type": RECORD_EXPECTED, "dict_type": RECORD_EXPECTED,
-    "tuple_type": "une liste est attendue (éléments commençant par « - »)",
-    "list_type": "une liste est attendue (éléments commençant par « - »)",
-    "too_short": "la liste est vide",
+    "missing": K.CHAMP_MANQUANT,
+    "model_type": K.BLOC_ATTENDU, "model_attributes_type": K.BLOC_ATTENDU, "dict_type": K.BLOC_ATTENDU,
+    "tuple_type": K.LISTE_ATTENDUE, "list_type": K.LISTE_ATTENDUE,
+    "too_short": K.LISTE_VIDE,
 }
 
 
@@ -52,26 +53,28 @@ def _model_at(cls: type[Record], loc: tuple[Any, ...]) -> type[Record] | None:
     return current
 
 
-def _report(err: dict[str, Any], raw: Any, file: str, cls: type[Record], errors: ErrorList) -> None:
+def _report(err: dict[str, Any], raw: Any, file: str, cls: type[Record], errors: ErrorList) -> Where:
+    """Report one pydantic error; return where."""
     loc = tuple(err["loc"])
     kind = err["type"]
     where, path, parent = locate(raw, loc, file)
     value = err.get("input")
+    code = ""
     if kind == "crte":
-        message = err["ctx"]["message"]
+        message, code = err["ctx"]["message"], err["ctx"].get("code", "")
     elif kind == "extra_forbidden":
         name = str(loc[-1])
         if isinstance(parent, RawMap) and name in parent.keylines:
             where = Where(file, parent.keylines[name])
         known = sorted((_model_at(cls, loc[:-1]) or cls).model_fields)
         near = difflib.get_close_matches(name, known, n=1)
-        message = "champ inconnu" + (f" ; vouliez-vous dire « {near[0]} » ?" if near else
-                                     f" ; champs possibles : {', '.join(known)}")
+        message = K.CHAMP_INCONNU(near=near[0]) if near else K.CHAMP_INCONNU("liste", known=", ".join(known))
     elif isinstance(value, Scalar) and value.is_null and kind != "missing":
-        message = "valeur vide ; ce champ est obligatoire"
+        message = K.VALEUR_VIDE()
     else:
-        message = MESSAGES.get(kind, f"valeur refusée ({err['msg']})")
-    errors.add(where, path or "(document)", message)
+        message = MESSAGES[kind]() if kind in MESSAGES else K.VALEUR_REFUSEE(why=err["msg"])
+    errors.add(where, path or "(document)", message, code)
+    return where
 
 
 def _prune(raw: RawMap, bad: set[tuple[str, int]]) -> RawMap:
@@ -87,31 +90,39 @@ def _prune(raw: RawMap, bad: set[tuple[str, int]]) -> RawMap:
     return out
 
 
-def validate(cls: type[Record], raw: Any, file: str, errors: ErrorList) -> Any:
+def validate(cls: type[Record], raw: Any, file: str, errors: ErrorList, source: str | None = None) -> Any:
     """The record of a whole file, or, when some list items are wrong, the record
-    made of the others (its errors are reported; None when nothing is usable)."""
+    made of the others (its errors are reported; None when nothing is usable).
+
+    What is left out is remembered (ErrorList.leave_out): the ids and numbers it
+    holds, with the place of its first error (or `source`, e.g. « la décision … »),
+    so that what refers to them is not reported as unknown too."""
     try:
         return cls.model_validate(raw)
     except ValidationError as exc:
-        bad: set[tuple[str, int]] = set()
-        whole = False
+        bad: dict[tuple[str, int], Where] = {}
+        whole: Where | None = None
         found = exc.errors(include_url=False)
         for err in found:
             loc = tuple(err["loc"])
             if err["type"] == "too_short" and any(tuple(e["loc"])[:len(loc)] == loc and len(e["loc"]) > len(loc)
                                                   for e in found):
                 continue  # the list is not empty: its items are wrong, and reported as such
-            _report(err, raw, file, cls, errors)
+            where = _report(err, raw, file, cls, errors)
             loc = err["loc"]
             if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int):
-                bad.add((loc[0], loc[1]))
+                bad[(loc[0], loc[1])] = min(where, bad.get((loc[0], loc[1]), where))
             else:
-                whole = True
-    if whole or not isinstance(raw, RawMap):
+                whole = min(where, whole or where)
+    if whole is not None or not isinstance(raw, RawMap):
+        errors.leave_out(identities(raw), source or str(whole))
         return None
+    for (name, i), where in bad.items():
+        errors.leave_out(identities(raw[name][i]), source or str(where))
     try:
-        return cls.model_validate(_prune(raw, bad))
+        return cls.model_validate(_prune(raw, set(bad)))
     except ValidationError:
+        errors.leave_out(identities(raw), source or str(min(bad.values())))
         return None
 
 
@@ -122,7 +133,7 @@ def read_files(data_dir: Path, display_dir: str, errors: ErrorList) -> dict[str,
         display = f"{display_dir}/{spec.name}"
         path = data_dir / spec.name
         if not path.is_file():
-            errors.add(Where(display, 1), "(fichier)", "fichier introuvable")
+            errors.add(Where(display, 1), "(fichier)", K.FICHIER_INTROUVABLE())
             continue
         node = parse_file(path, display, errors)
         if node is None:
@@ -140,12 +151,10 @@ def unread_file(path: Path, display: str, errors: ErrorList) -> bool:
     if path.name == "README.md" or path.name.startswith("."):
         return False
     if path.is_dir():
-        errors.add(Where(display, 1), "(fichier)", "un dossier n'est pas lu ici : un fichier .yaml par élément, "
-                                                   "directement dans ce dossier")
+        errors.add(Where(display, 1), "(fichier)", K.DOSSIER_NON_LU())
         return False
     if path.suffix not in (".yaml", ".yml"):
-        errors.add(Where(display, 1), "(fichier)", "ce fichier n'est pas lu : le nom d'un fichier de données finit "
-                                                   "par .yaml, en minuscules")
+        errors.add(Where(display, 1), "(fichier)", K.FICHIER_NON_LU())
         return False
     return True
 
@@ -162,33 +171,55 @@ def read_decisions(data_dir: Path, display_dir: str, errors: ErrorList) -> list[
         if not unread_file(path, display, errors):
             continue
         if path.stem in seen:
-            errors.add(Where(display, 1), "(fichier)", f"deux décisions portent l'identifiant « {path.stem} » "
-                                                        f"({seen[path.stem]} et {path.name}) ; renommez l'une d'elles")
+            errors.add(Where(display, 1), "(fichier)", D.DEUX_FICHIERS(id=path.stem, first=seen[path.stem],
+                                                                       second=path.name))
             continue
         seen[path.stem] = path.name
         if not SLUG_RE.fullmatch(path.stem) or len(path.stem) > SLUG_MAX:
-            errors.add(Where(display, 1), "(fichier)",
-                       f"le nom du fichier forme l'adresse /evolutions/{path.stem}/ : minuscules sans accents, "
-                       f"chiffres et tirets, {SLUG_MAX} caractères au plus (ex. 2022-06-14-comite-de-pilotage.yaml)")
+            errors.add(Where(display, 1), "(fichier)", D.NOM_DE_FICHIER(id=path.stem, max=SLUG_MAX))
             continue
+        # A decision with an error is not applied: what it adds or changes is left out,
+        # and what refers to it is said once to depend on it (ErrorList.unknown).
+        source, before = f"la décision {display}", len(errors.errors)
         node = parse_file(path, display, errors)
         if node is None:
+            errors.leave_out(file_identities(path), source)
             continue
-        decision = validate(Decision, to_raw(node, display, errors), display, errors)
+        raw = to_raw(node, display, errors)
+        decision = validate(Decision, raw, display, errors, source)
+        if len(errors.errors) > before:
+            errors.leave_out(identities(raw), source)
+            errors.unsure |= identities(raw, ("action", "id"))  # actions it may add or change
         if decision is not None:
             decision.set_computed(id=path.stem)
             out.append(decision)
     return out
 
 
-def load(data_dir: Path | str, display_dir: str = "data", source: Path | None = None) -> Crte:
+def stray_files(data_dir: Path, display_dir: str, errors: ErrorList) -> None:
+    """Report what data/ holds that no reader takes: nothing under data/ is ignored in silence."""
+    expected = {spec.name for spec in FILES} | {EXAMPLE.name}
+    for path in sorted(data_dir.iterdir()) if data_dir.is_dir() else ():
+        if path.name in expected or path.name in (DECISIONS, tracking_checks.FOLDER, "README.md") \
+                or path.name.startswith("."):
+            continue
+        display = f"{display_dir}/{path.name}"
+        errors.add(Where(display, 1), "(fichier)", K.DOSSIER_NON_LU("donnees") if path.is_dir() else
+                   K.FICHIER_NON_LU("donnees", expected=", ".join(spec.name for spec in FILES)))
+
+
+def load(data_dir: Path | str, display_dir: str = "data", source: Path | None = None,
+         published: Path | None = None) -> Crte:
     """Read and validate every file of `data_dir`; raise DataErrors listing all problems.
 
     `source`: the signed document's text (sources/crte-cahc-2021-12-13.txt). When
     given and present, the signed layer is compared with it last (fidelity.py),
     provided the records of contract, orientations, actions and indicators are
-    all valid: a half-loaded model is not compared."""
+    all valid: a half-loaded model is not compared.
+    `published`: urls.txt, the addresses the site has published; an action id
+    published there that no action has any more was renamed (published_ids.py)."""
     errors = ErrorList()
+    stray_files(Path(data_dir), display_dir, errors)
     parts = read_files(Path(data_dir), display_dir, errors)
     unread = {e.where.file for e in errors.errors}  # files whose records are not all valid
     decisions = read_decisions(Path(data_dir), display_dir, errors)
@@ -229,10 +260,15 @@ def load(data_dir: Path | str, display_dir: str = "data", source: Path | None = 
             and not signed_files & unread):
         layer = Crte(contract, plan.orientations, annex.actions, annex.totaux_publies, indicators.orientations, ())
         errors.errors.extend(fidelity.errors(layer, Path(source)))
+    if published is not None and annex is not None:
+        published_ids.check(published, annex, decisions, tracking, errors)
     # The decisions apply to a signed contract that is whole and valid; a wrong
     # decision does not keep the others from being checked.
     living = (f"{display_dir}/{DECISIONS}/", f"{display_dir}/{tracking_checks.FOLDER}/")
     if any(not e.where.file.startswith(living) for e in errors.errors):
+        ids = {x for a in annex.actions for x in (a.id, *a.anciens_ids)} if annex else set()
+        tracking_checks.report_stray(tracking, ids, {i.id for b in indicators.orientations for i in b.indicateurs}
+                                     if indicators else set(), errors)
         errors.raise_if_any()
     assert contract and plan and annex and indicators and communes
     signed = Crte(contract, plan.orientations, annex.actions, annex.totaux_publies, indicators.orientations,
@@ -240,7 +276,7 @@ def load(data_dir: Path | str, display_dir: str = "data", source: Path | None = 
     # The decisions after the signature, applied in order (each checked against the
     # contract as it stands at its date).
     states = timeline(signed, decisions, errors)
-    tracking_checks.check(tracking, states[-1], contract.signature.date, errors)
+    tracking = tracking_checks.check(tracking, states[-1], contract.signature.date, errors)
     errors.raise_if_any()
     return replace(signed, decisions=tuple(sorted(decisions, key=lambda d: (d.date, d.id))), states=tuple(states),
                    suivi=tracking)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .codes import contrat as C
 from .fields import SLUG_MAX
 
 # Slugs that name a folder's own page or a file the site writes beside the pages.
@@ -27,14 +28,16 @@ def owners(maitre_ouvrage: str) -> list[str]:
     return [" ".join(part.split()) for part in maitre_ouvrage.split("/") if part.strip()]
 
 
-def slug_problem(slug: str) -> str | None:
-    """Why `slug` cannot be a page address, or None."""
+def slug_problem(slug: str, owner: str | None = None) -> str | None:
+    """Why `slug` cannot be a page address (a codes.Message), or None; `owner`: the
+    name of the project owner it comes from, named in the message."""
+    variant = "" if owner is None else "maitre-ouvrage"
     if not slug:
-        return "ne contient aucune lettre ni aucun chiffre : il ne peut pas former d'adresse"
+        return C.SANS_ADRESSE(variant, name=owner)
     if slug in RESERVED:
-        return f"« {slug} » est réservé (il remplacerait une page du site) ; choisissez un autre identifiant"
+        return C.RESERVE(variant, slug=slug, name=owner)
     if len(slug) > SLUG_MAX:
-        return f"donne une adresse trop longue ({len(slug)} caractères, {SLUG_MAX} au plus)"
+        return C.ADRESSE_TROP_LONGUE(variant, n=len(slug), max=SLUG_MAX, name=owner)
     return None
 
 
@@ -46,13 +49,19 @@ def owner_problems(maitre_ouvrage: str) -> list[str]:
     seen: set[str] = set()
     for name in owners(maitre_ouvrage):
         slug = slugify(name)
-        if slug in RESERVED:
-            out.append(f"le maître d'ouvrage « {name} » donnerait l'adresse /maitres-ouvrage/{slug}/, qui "
-                       f"remplacerait une page du site ; écrivez son nom en entier")
-        elif (bad := slug_problem(slug)) is not None:
-            out.append(f"le maître d'ouvrage « {name} » {bad}")
+        if (bad := slug_problem(slug, name)) is not None:
+            out.append(bad)
         elif slug in seen:
-            out.append(f"« {name} » est nommé deux fois : l'action serait comptée deux fois pour ce maître "
-                       f"d'ouvrage")
+            out.append(C.NOMME_DEUX_FOIS(name=name))
         seen.add(slug)
     return out
+
+
+def named(value: str, known: dict[str, str]) -> str | None:
+    """The identifier among `known` ({identifier: name}) that `value` names by its
+    name or its spelling: « Hénin-Beaumont » for henin-beaumont, « Etat » for etat."""
+    folded = slugify(value)
+    for key, name in known.items():
+        if folded == key or folded == slugify(name):
+            return key
+    return None
