@@ -159,7 +159,7 @@ def check_actions(errors: ErrorList, annex: ActionsFile, plan: OrientationsFile 
             for i, ref in enumerate(a.indicateurs):
                 if ref not in indicator_ids:
                     errors.unknown(ref, a.where_of("indicateurs", i), a.sub("indicateurs"),
-                                   C.INDICATEUR_INCONNU(value=ref))
+                                   unknown_indicator(ref, indicators.orientations))
         if communes is not None and loc is not None:
             for i, slug in enumerate(loc.communes):
                 if slug not in slugs:
@@ -173,6 +173,14 @@ def unknown_commune(value: str, communes: tuple[Commune, ...], known: str = "") 
     if (slug := named(value, {c.slug: c.nom for c in communes})) is not None:
         return C.COMMUNE_INCONNUE("nom", value=value, slug=slug)
     return C.COMMUNE_INCONNUE(value=value, known=known) if known else C.COMMUNE_INCONNUE("date", value=value)
+
+
+def unknown_indicator(value: str, blocks: Any, variant: str = "") -> str:
+    """The message for an indicator id that names none: written as its label, or unknown."""
+    labels = {i.id: i.libelle for b in blocks for i in b.indicateurs}
+    if (by_label := named(value, labels)) is not None:
+        return C.INDICATEUR_INCONNU("nom", value=value, near=by_label)
+    return C.INDICATEUR_INCONNU(variant, value=value)
 
 
 def check_communes(errors: ErrorList, communes: tuple[Commune, ...]) -> None:

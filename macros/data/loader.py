@@ -118,11 +118,13 @@ def validate(cls: type[Record], raw: Any, file: str, errors: ErrorList, source: 
         errors.leave_out(identities(raw), source or str(whole))
         return None
     for (name, i), where in bad.items():
-        errors.leave_out(identities(raw[name][i]), source or str(where))
+        items = raw.get(name)
+        errors.leave_out(identities(items[i]) if isinstance(items, RawList) and i < len(items) else set(),
+                         source or str(where))
     try:
         return cls.model_validate(_prune(raw, set(bad)))
     except ValidationError:
-        errors.leave_out(identities(raw), source or str(min(bad.values())))
+        errors.leave_out(identities(raw), source or str(min(bad.values(), default=Where(file, 1))))
         return None
 
 

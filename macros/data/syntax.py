@@ -94,6 +94,9 @@ def syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
         if key and mark and mark.column > key.end():  # a second « : » after the field's own
             return line, K.DEUX_POINTS("texte", key=key.group(3))
         return line, K.DEUX_POINTS()
+    if "expected '-'" in problem and (key := _KEY_LINE.match(bad_line)) and not key.group(2) \
+            and 0 < start <= len(lines) and lines[start - 1].startswith(key.group(1) + "-"):
+        return line, K.TIRET_MANQUANT("colonne", key=key.group(3), line=start)  # a list item without its « - »
     if "expected key" in problem or "expected '-'" in problem:
         return line, K.NON_ALIGNE(start=start)
     if "flow" in context:

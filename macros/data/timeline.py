@@ -33,7 +33,7 @@ from .codes import contrat as C, decisions as D, fichiers as K
 from .decisions import Decision
 from .errors import ErrorList
 from .model import Action, Crte, Record
-from .checks import unknown_commune
+from .checks import unknown_commune, unknown_indicator
 from .fields import fold
 from .names import owner_problems, slug_problem
 from .timeline_plan import Amended, PlanChanges
@@ -83,14 +83,15 @@ class State:
         return [a for k, a in self.actions.items() if self.status.get(k, ActionStatus()).abandoned_by]
 
 
-def unknown_action(value: str, actions: dict[str, Action]) -> str:
+def unknown_action(value: str, actions: dict[str, Action], variant: str = "") -> str:
     """The message for an action id that names no action: written as its title, or
-    close to an id, or unknown."""
+    close to an id, or unknown (`variant`: "indicateur", said without a date)."""
     titles = {fold(a.titre): a.id for a in actions.values()}
     if (by_title := titles.get(fold(value))) is not None:
         return D.ACTION_INCONNUE("titre", value=value, near=by_title)
     near = get_close_matches(value, list(actions), n=1, cutoff=0.8)
-    return D.ACTION_INCONNUE("proche", value=value, near=near[0]) if near else D.ACTION_INCONNUE(value=value)
+    return D.ACTION_INCONNUE("proche", value=value, near=near[0]) if near and not variant else \
+        D.ACTION_INCONNUE(variant, value=value)
 
 
 def timeline(signed: Crte, decisions: list[Decision], errors: ErrorList) -> list[State]:
@@ -204,7 +205,7 @@ class _Apply(PlanChanges):
         for i, ref in enumerate(values.get("indicateurs") or ()):
             if ref not in known:
                 self.errors.unknown(ref, record.where_of("indicateurs", i), record.sub("indicateurs"),
-                                    C.INDICATEUR_INCONNU("date", value=ref))
+                                    unknown_indicator(ref, self.blocks, "date"))
                 ok = False
         return ok
 

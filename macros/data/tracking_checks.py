@@ -39,7 +39,7 @@ from .errors import ErrorList, Where
 from .indicators import UNITS
 from .names import named
 from .reader import SLUG_MAX, SLUG_RE, file_identities, parse_file, to_raw
-from .timeline import State
+from .timeline import State, unknown_action
 from .tracking import STATUSES, ActionTracking, Dashboard, Funders, IndicatorTracking
 
 FOLDER = "suivi"
@@ -219,7 +219,7 @@ def _indicators(t: Tracking, state: State, today: dt.date, errors: ErrorList) ->
         for i, ref in enumerate(values.actions):
             if state.aliases.get(ref, ref) not in state.actions:
                 errors.unknown(ref, values.where_of("actions", i), values.sub("actions"),
-                               D.ACTION_INCONNUE("indicateur", value=ref))
+                               unknown_action(ref, state.actions, "indicateur"))
         start = int(values.valeur_reference.annee[:4]) if values.valeur_reference else 0
         seen: dict[str, Where] = {}
         for m in values.mesures:

@@ -18,8 +18,9 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from ..data import reconcile
+from ..data import codes, reconcile
 from ..views.living import FIELD_LABELS, compare
+from ..views.messages import reference
 from ..views import formatting
 from ..views.finance import breakdowns
 from .filters import (_finalize, contract_markdown, link, markdown, md, meta, relative, src_uri,  # noqa: F401
@@ -81,6 +82,11 @@ def evolutions_route() -> str:
 
 def evolution_route(decision_id: str) -> str:
     return f"evolutions/{decision_id}/"
+
+
+def messages_route() -> str:
+    """The reference of the data check's messages; each code's entry is at #<code>."""
+    return codes.ROUTE
 
 
 def make_environment(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] = (),
@@ -154,6 +160,7 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
               for slug, g in views.maitres_ouvrage.items()]
     pages.append(page("pages/donnees.md", "donnees/", None))
     pages.append(page("pages/evolutions.md", evolutions_route(), None))  # a list: no one file to edit
+    pages.append(page("pages/messages.md", messages_route(), None, groups=reference()))  # from macros/data/codes/
     pages += [page("pages/evolution.md", evolution_route(dv.id), f"data/decisions/{dv.id}.yaml", dv=dv)
               for dv in views.decision_views]
     return pages

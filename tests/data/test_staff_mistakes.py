@@ -215,6 +215,15 @@ def test_a_forgotten_dash_before_a_tracking_step_and_a_true_duplicate(live: Livi
     ]
 
 
+def test_a_forgotten_dash_at_the_column_of_the_dashes(live: Living) -> None:
+    f = live.write("suivi/actions/cite-darcy.yaml", "etapes:\n" + step("2022-03-10", "engagée")
+                   + step("2022-06-10", "en cours").replace("  - date", "  date"))
+    assert live.errors() == [
+        f"{S}/actions/cite-darcy.yaml:{live.line(f, '2022-06-10')}: (syntaxe YAML): « date » commence à la colonne"
+        " des « - » de la liste commencée ligne 2 : il manque probablement un « - » devant, pour commencer un"
+        " nouvel élément"]
+
+
 @pytest.mark.parametrize("written, message", [
     ("valeur: 18.5", 'écrivez le nombre entre guillemets : "18.5"'),
     ("valeur: 18", 'écrivez le nombre entre guillemets : "18"'),
@@ -288,16 +297,24 @@ def test_a_funder_named_by_its_name_or_misspelt(live: Living) -> None:
     ]
 
 
-def test_an_action_or_a_commune_named_by_its_name(live: Living) -> None:
+def test_an_action_a_commune_or_an_indicator_named_by_its_name(live: Living) -> None:
     f = live.write("decisions/2022-06-14-copil.yaml", decision(
         "2022-06-14", 'abandonner_action:\n      action: "Lecture spectacle"\n      motif: "x"',
         'modifier_action:\n      action: cite-darcy\n      localisation:\n        communes: ["Hénin-Beaumont"]\n'
-        '        source: "x"'))
+        '        source: "x"\n      indicateurs: ["Taux de chômage"]'))
+    g = live.write("suivi/indicateurs/o4-taux-chomage.yaml", 'unite: "%"\nsource: "INSEE"\nactions:\n'
+                   '  - "Lecture spectacle"\n  - cite-darcyy\n')
     assert live.errors() == [
         f"{D}/2022-06-14-copil.yaml:{live.line(f, 'Lecture')}: changements[0].abandonner_action.action: « Lecture"
         " spectacle » est le titre d'une action, pas son identifiant ; écrivez : lecture-spectacle",
         f"{D}/2022-06-14-copil.yaml:{live.line(f, 'Hénin')}: changements[1].modifier_action.localisation.communes:"
         " « Hénin-Beaumont » est le nom d'une commune, pas son identifiant ; écrivez : henin-beaumont",
+        f"{D}/2022-06-14-copil.yaml:{live.line(f, 'chômage')}: changements[1].modifier_action.indicateurs: « Taux"
+        " de chômage » est le libellé d'un indicateur, pas son identifiant ; écrivez : o4-taux-chomage",
+        f"{S}/indicateurs/o4-taux-chomage.yaml:{live.line(g, 'Lecture')}: actions: « Lecture spectacle » est le titre"
+        " d'une action, pas son identifiant ; écrivez : lecture-spectacle",
+        f"{S}/indicateurs/o4-taux-chomage.yaml:{live.line(g, 'darcyy')}: actions: l'action « cite-darcyy »"
+        " n'existe pas",
     ]
 
 

@@ -80,7 +80,7 @@ INDICATEUR_INCONNU = F.kind(
     "indicateur-inconnu", "Indicateur inconnu",
     {"": "l'indicateur « {value} » n'existe pas dans data/indicators.yaml",
      "date": "l'indicateur « {value} » n'existe pas à cette date",
-     "proche": "l'indicateur « {value} » n'existe pas ; vouliez-vous dire « {near} » ?"},
+     "nom": "« {value} » est le libellé d'un indicateur, pas son identifiant ; écrivez : {near}"},
     "L'identifiant ne désigne aucun indicateur de l'article 9 (ni ajouté depuis par une décision).",
     "Recopiez l'identifiant (id) de l'indicateur depuis data/indicators.yaml.",
     "data/actions.yaml:45: actions[projet-alimentaire-territorial].indicateurs", value="o1-nombre-de-licornes")

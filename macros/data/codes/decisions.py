@@ -88,7 +88,7 @@ DEJA_UTILISE = F.kind(
 RIEN_A_CHANGER = F.kind(
     "changement-vide", "Changement sans champ",
     "aucun champ à changer : indiquez au moins un champ et sa nouvelle valeur",
-    "modifier_action nomme l'action, puis les champs qui changent ; celui-ci n'en donne aucun.",
+    "Un changement modifier_action nomme l'action, puis les champs qui changent ; celui-ci n'en donne aucun.",
     "Ajoutez les champs qui changent et leur nouvelle valeur.",
     "data/decisions/2022-06-14-comite-de-pilotage.yaml:9: changements[0].modifier_action.action")
 SANS_EFFET = F.kind(
@@ -120,7 +120,7 @@ EXISTE_DEJA = F.kind(
     variant="chantier", n=8)
 RENOMMER = F.kind(
     "renommer-chantier-ou-fiche", "Renommer : chantier ou fiche", "indiquez soit chantier, soit fiche",
-    "renommer change le titre d'un chantier ou d'une fiche : un seul des deux.",
+    "Un changement renommer change le titre d'un chantier ou d'une fiche : un seul des deux.",
     "Gardez chantier ou fiche, pas les deux (ni aucun).",
     "data/decisions/2022-11-22-comite-de-pilotage.yaml:15: changements[2].renommer")
 PAR_AVENANT = F.kind(

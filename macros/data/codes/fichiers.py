@@ -113,7 +113,7 @@ NON_ALIGNE = F.kind(
     "data/actions.yaml:40: (syntaxe YAML)", start=37)
 CROCHET = F.kind(
     "crochet-non-ferme", "Crochet ou accolade non refermé",
-    "crochet [ ou accolade { ouvert sur cette ligne et jamais refermé",
+    "crochet [ ou accolade {{ ouvert sur cette ligne et jamais refermé",
     "Une liste [ … ] ou un bloc { … } écrit sur une ligne n'est pas refermé.",
     "Ajoutez le ] ou le } manquant, ou écrivez le texte entre guillemets s'il commence par [ ou {.",
     "data/actions.yaml:12: (syntaxe YAML)")
@@ -148,7 +148,9 @@ TIRET_MANQUANT = F.kind(
     {"": "« {key} » est déjà défini ligne {line} dans cet élément de liste : il manque probablement un « - » "
          "devant cette ligne, pour commencer l'élément suivant",
      "changements": "plusieurs changements dans un même élément ({kinds}) : il manque probablement un « - » "
-                    "devant « {key} » (ligne {line}), pour commencer l'élément suivant"},
+                    "devant « {key} » (ligne {line}), pour commencer l'élément suivant",
+     "colonne": "« {key} » commence à la colonne des « - » de la liste commencée ligne {line} : il manque "
+                "probablement un « - » devant, pour commencer un nouvel élément"},
     "Chaque élément d'une liste commence par « - ». Sans lui, les lignes de l'élément suivant s'ajoutent au "
     "précédent : ses champs y sont en double et il serait perdu (ne supprimez pas ces lignes).",
     "Ajoutez « - » devant le premier champ de l'élément, à la même colonne que le « - » de l'élément précédent.",

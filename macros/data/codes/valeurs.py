@@ -206,7 +206,7 @@ DATE = F.kind(
     "data/suivi/actions/cite-darcy.yaml:2: etapes[0].date", variant="francaise", raw="14/06/2022",
     iso="2022-06-14")
 BOOLEEN = F.kind(
-    "booleen-invalide", "true ou false attendu", "« {raw} » : écrivez true ou false",
+    "booleen-invalide", "Valeur true ou false attendue", "« {raw} » : écrivez true ou false",
     "Ce champ vaut true (oui) ou false (non), en anglais, sans guillemets.",
     "Écrivez true ou false.",
     "data/contract.yaml:300: annexes[2].publiee", raw="oui")
