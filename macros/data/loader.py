@@ -128,6 +128,20 @@ def validate(cls: type[Record], raw: Any, file: str, errors: ErrorList, source: 
         return None
 
 
+def read_record(path: Path, display: str, cls: type[Record], errors: ErrorList, source: str | None = None) -> Any:
+    """One file's record (complete, partial or None: `validate`). A file with any error,
+    even one that loses lines (a syntax error, a forgotten « - »), has what its lines
+    define left out, so that what refers to it is said once to depend on it; `source`
+    names it in that message (by default the place of its first error)."""
+    before = len(errors.errors)
+    node = parse_file(path, display, errors)
+    record = None if node is None else validate(cls, to_raw(node, display, errors), display, errors, source)
+    if len(errors.errors) > before:
+        first = min(e.where for e in errors.errors[before:])
+        errors.leave_out(file_identities(path), source or str(first))
+    return record
+
+
 def read_files(data_dir: Path, display_dir: str, errors: ErrorList) -> dict[str, Any]:
     """Each file's record (complete or partial), by key of model.FILES."""
     parts: dict[str, Any] = {}
@@ -137,10 +151,7 @@ def read_files(data_dir: Path, display_dir: str, errors: ErrorList) -> dict[str,
         if not path.is_file():
             errors.add(Where(display, 1), "(fichier)", K.FICHIER_INTROUVABLE())
             continue
-        node = parse_file(path, display, errors)
-        if node is None:
-            continue
-        parts[spec.key] = validate(spec.record, to_raw(node, display, errors), display, errors)
+        parts[spec.key] = read_record(path, display, spec.record, errors)
     return parts
 
 
@@ -180,18 +191,13 @@ def read_decisions(data_dir: Path, display_dir: str, errors: ErrorList) -> list[
         if not SLUG_RE.fullmatch(path.stem) or len(path.stem) > SLUG_MAX:
             errors.add(Where(display, 1), "(fichier)", D.NOM_DE_FICHIER(id=path.stem, max=SLUG_MAX))
             continue
-        # A decision with an error is not applied: what it adds or changes is left out,
-        # and what refers to it is said once to depend on it (ErrorList.unknown).
-        source, before = f"la décision {display}", len(errors.errors)
-        node = parse_file(path, display, errors)
-        if node is None:
-            errors.leave_out(file_identities(path), source)
-            continue
-        raw = to_raw(node, display, errors)
-        decision = validate(Decision, raw, display, errors, source)
+        # A decision with an error is not applied: what it adds is left out, and what
+        # refers to it is said once to depend on it (ErrorList.unknown); what depends
+        # on the actions it changes (their costs, dates) is not checked without it.
+        before = len(errors.errors)
+        decision = read_record(path, display, Decision, errors, f"la décision {display}")
         if len(errors.errors) > before:
-            errors.leave_out(identities(raw), source)
-            errors.unsure |= identities(raw, ("action", "id"))  # actions it may add or change
+            errors.unsure |= file_identities(path, ("action", "id"))
         if decision is not None:
             decision.set_computed(id=path.stem)
             out.append(decision)
@@ -225,13 +231,10 @@ def load(data_dir: Path | str, display_dir: str = "data", source: Path | None = 
     parts = read_files(Path(data_dir), display_dir, errors)
     unread = {e.where.file for e in errors.errors}  # files whose records are not all valid
     decisions = read_decisions(Path(data_dir), display_dir, errors)
-    tracking = tracking_checks.read(Path(data_dir), display_dir, errors, validate, unread_file)
+    tracking = tracking_checks.read(Path(data_dir), display_dir, errors, read_record, unread_file)
     notice = None
     if (Path(data_dir) / EXAMPLE.name).is_file():
-        node = parse_file(Path(data_dir) / EXAMPLE.name, f"{display_dir}/{EXAMPLE.name}", errors)
-        if node is not None:
-            display = f"{display_dir}/{EXAMPLE.name}"
-            notice = validate(EXAMPLE.record, to_raw(node, display, errors), display, errors)
+        notice = read_record(Path(data_dir) / EXAMPLE.name, f"{display_dir}/{EXAMPLE.name}", EXAMPLE.record, errors)
     contract: Contract | None = parts.get("contract")
     plan: OrientationsFile | None = parts.get("orientations")
     annex: ActionsFile | None = parts.get("actions")

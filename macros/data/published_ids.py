@@ -6,8 +6,8 @@ leading nowhere and the decisions and tracking files that cite it pointing at no
 action: each of those would be reported, far from the mistake. `check()` reports
 it once, at the `id` line of the action that took its place: a published id
 that no action has any more (neither an id nor a former id, in the annex or
-added by a decision), paired with the annex action whose id was never published
-that resembles it most.
+added by a decision), paired with the action (of the annex or added by a
+decision) whose id was never published that resembles it most.
 
 Only the default data folder is compared with urls.txt (like the build's check
 of dropped addresses, macros/hooks.py): another folder is another contract.
@@ -54,14 +54,11 @@ def _uses(decisions: list[Decision], tracking: Any) -> dict[str, list[str]]:
 
 def check(manifest: Path, annex: ActionsFile, decisions: list[Decision], tracking: Any, errors: ErrorList) -> None:
     ids = published(manifest)
-    known = {a.id for a in annex.actions} | {old for a in annex.actions for old in a.anciens_ids}
-    for d in decisions:
-        for change in d.changements:
-            if (added := change.ajouter_action) is not None:
-                known |= {added.id, *added.anciens_ids}
-    pool = [a for a in annex.actions if a.id not in ids]
+    actions = [*annex.actions, *(c.ajouter_action for d in decisions for c in d.changements if c.ajouter_action)]
+    known = {x for a in actions for x in (a.id, *a.anciens_ids)}
+    pool = [a for a in actions if a.id not in ids]
     uses = _uses(decisions, tracking)
-    for old in sorted(ids - known):
+    for old in sorted(ids - known - set(errors.left_out)):  # an id in a file with an error is not missing
         if not pool:
             return  # an action removed, not renamed: fidelity.py and the build's urls.txt check say so
         action = max(pool, key=lambda a: SequenceMatcher(None, old, a.id).ratio())

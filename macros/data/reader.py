@@ -176,10 +176,6 @@ def to_raw(node: yaml.Node, file: str, errors: ErrorList, path: str = "", item: 
 
 # The keys that name a record: what refers to it uses one of these values.
 IDENTITY_KEYS = ("id", "slug", "numero", "libelle_annexe")
-_IDENTITY_LINE = re.compile(r"^[ -]*(?:" + "|".join(IDENTITY_KEYS) + r") *: *[\"']?([^\"'#\n]*?)[\"']? *(?:#.*)?$",
-                            re.MULTILINE)
-
-
 def identities(raw: Any, keys: tuple[str, ...] = IDENTITY_KEYS) -> set[str]:
     """The values of the identity `keys` anywhere in a raw value (a record left out)."""
     out: set[str] = set()
@@ -197,13 +193,15 @@ def identities(raw: Any, keys: tuple[str, ...] = IDENTITY_KEYS) -> set[str]:
     return out
 
 
-def file_identities(path: Path) -> set[str]:
-    """The same, from the text of a file that cannot be parsed: lines « key: value »."""
+def file_identities(path: Path, keys: tuple[str, ...] = IDENTITY_KEYS) -> set[str]:
+    """The same, from the lines « key: value » of a file, whatever YAML makes of them
+    (it may not parse, or lose an item whose « - » is missing)."""
     try:
         text = path.read_bytes().decode("utf-8", errors="replace")
     except OSError:
         return set()
-    return {m.group(1).strip() for m in _IDENTITY_LINE.finditer(text) if m.group(1).strip()}
+    line = re.compile(r"^[ -]*(?:" + "|".join(keys) + r") *: *[\"']?([^\"'#\n]*?)[\"']? *(?:#.*)?$", re.MULTILINE)
+    return {m.group(1).strip() for m in line.finditer(text) if m.group(1).strip()}
 
 
 def locate(root: Any, loc: tuple[str | int, ...], file: str) -> tuple[Where, str, Any]:

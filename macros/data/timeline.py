@@ -131,6 +131,10 @@ class _Apply(PlanChanges):
         """A reference to what does not exist at this date (ErrorList.unknown)."""
         self.errors.unknown(value, record.where_of(name), record.sub(name), message)
 
+    def left_out(self, *values: Any) -> None:
+        """What a refused change would have added: what refers to it depends on this decision."""
+        self.errors.leave_out((str(v) for v in values), f"la décision {self.d.where.file}")
+
     def state(self) -> State:
         d, signed_on = self.d, self.s.crte.contract.signature.date
         if d.date < signed_on:
@@ -230,6 +234,7 @@ class _Apply(PlanChanges):
         values = {k: getattr(action, k) for k in ("enjeu", "chantier", "fiche", "indicateurs", "maitre_ouvrage",
                                                   "localisation")}
         if not self.references(action, values) or not ok:
+            self.left_out(action.id, *action.anciens_ids)
             return
         action.set_computed(orientation=self.labels()[action.enjeu])
         self.ever |= {action.id, *action.anciens_ids}
@@ -254,12 +259,14 @@ class _Apply(PlanChanges):
                             D.DEUX_FOIS("jour", other=first.id))
                 del given[name]
         if not given or not self.references(change, given):
+            self.errors.unsure.add(current.id)  # its values in force may not be those the decision meant
             return
         share = given.get("part_cahc", current.part_cahc)
         cost = given.get("cout_total", current.cout_total)
         if share is not None and share > cost:
             self.refuse(change, "part_cahc" if "part_cahc" in given else "cout_total",
                         C.PART_SUPERIEURE("decision", part=share, cout=cost))
+            self.errors.unsure.add(current.id)
             return
         new = current.model_copy(update=given)
         new.set_computed(orientation=self.labels()[new.enjeu])

@@ -37,6 +37,9 @@ class PlanChanges:
     def unknown(self, record: Any, name: str, value: Any, message: str) -> None:
         raise NotImplementedError
 
+    def left_out(self, *values: Any) -> None:
+        raise NotImplementedError
+
     def chantiers(self) -> dict[int, Chantier]:
         return {c.numero: c for o in self.orientations for c in o.chantiers}
 
@@ -50,6 +53,7 @@ class PlanChanges:
         k = next((i for i, o in enumerate(self.orientations) if o.numero == new.orientation), None)
         if k is None:
             self.unknown(new, "orientation", new.orientation, C.ORIENTATION_INCONNUE("date", n=new.orientation))
+            self.left_out(new.numero)
             return
         chantier = Chantier.model_construct(numero=new.numero, titre=new.titre, fiches=(),
                                             orientation_source=f"Ajouté par {self.d.par}.")
@@ -63,6 +67,7 @@ class PlanChanges:
             self.refuse(new, "numero", D.EXISTE_DEJA("fiche", n=new.numero))
         elif numero not in self.chantiers():
             self.unknown(new, "numero", numero, C.CHANTIER_INCONNU("ajout", n=numero))
+            self.left_out(new.numero)
         else:
             fiche = Fiche.model_construct(numero=new.numero, titre=new.titre)
             fiche.set_computed(chantier=numero)
@@ -123,6 +128,7 @@ class PlanChanges:
         if k is None:
             self.unknown(new, "orientation", new.orientation, C.ORIENTATION_INCONNUE("indicateurs",
                                                                                      n=new.orientation))
+            self.left_out(new.indicateur.id)
         elif new.indicateur.id in {i.id for b in self.blocks for i in b.indicateurs}:
             self.refuse(new.indicateur, "id", D.EXISTE_DEJA("indicateur", n=new.indicateur.id))
         else:

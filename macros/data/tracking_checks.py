@@ -38,7 +38,7 @@ from .codes import decisions as D, fichiers as K, suivi as S
 from .errors import ErrorList, Where
 from .indicators import UNITS
 from .names import named
-from .reader import SLUG_MAX, SLUG_RE, file_identities, parse_file, to_raw
+from .reader import SLUG_MAX, SLUG_RE
 from .timeline import State, unknown_action
 from .tracking import STATUSES, ActionTracking, Dashboard, Funders, IndicatorTracking
 
@@ -59,19 +59,14 @@ class Tracking:
         return not (self.actions or self.indicators)
 
 
-def read(data_dir: Path, display_dir: str, errors: ErrorList, validate: Callable[..., Any],
+def read(data_dir: Path, display_dir: str, errors: ErrorList, read_record: Callable[..., Any],
          unread_file: Callable[[Path, str, ErrorList], bool]) -> Tracking:
     folder = data_dir / FOLDER
     if not folder.is_dir():
         return Tracking()
 
     def one(path: Path, cls: type) -> Any:
-        display = f"{display_dir}/{path.relative_to(data_dir).as_posix()}"
-        node = parse_file(path, display, errors)
-        if node is None:
-            errors.leave_out(file_identities(path), display)
-            return None
-        return validate(cls, to_raw(node, display, errors), display, errors)
+        return read_record(path, f"{display_dir}/{path.relative_to(data_dir).as_posix()}", cls, errors)
 
     def many(sub: str, cls: type) -> dict[str, Any]:
         out: dict[str, Any] = {}

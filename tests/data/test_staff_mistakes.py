@@ -55,6 +55,7 @@ def step(date: str, statut: str, extra: str = "") -> str:
     return f'  - date: "{date}"\n    source: "Comité technique"\n    statut: "{statut}"\n{extra}'
 
 
+LEGUMERIE = ADDED.replace("ID", "legumerie-intercommunale")
 ABANDON = 'abandonner_action:\n      action: cite-darcy\n      motif: "Reportée."'
 
 
@@ -169,6 +170,22 @@ def test_an_id_renamed_in_the_annex_is_reported_in_the_annex(live: Living) -> No
         " (/actions/cite-darcy/, dans urls.txt) et n'est plus celui d'aucune action, alors que"
         f" {D}/2022-06-14-copil.yaml, {S}/actions/cite-darcy.yaml l'utilisent : un identifiant publié ne change"
         " jamais ; remettez id: cite-darcy, ou, pour changer l'adresse, gardez « cite-darcy » dans anciens_ids"]
+
+
+def test_an_id_renamed_in_its_decision_is_reported_there_unless_the_decision_is_unreadable(live: Living) -> None:
+    urls = live.dir.parent / "urls.txt"
+    urls.write_text("/actions/legumerie-intercommunale/\n", encoding="utf-8")
+    f = live.write("decisions/2023-09-19-copil.yaml", decision("2023-09-19", LEGUMERIE.replace(
+        "legumerie-intercommunale", "legumerie")))
+    assert live.errors(published=urls) == [
+        f"{D}/2023-09-19-copil.yaml:{live.line(f, 'id: legumerie')}: changements[0].ajouter_action.id: l'identifiant"
+        " « legumerie-intercommunale » a été publié (/actions/legumerie-intercommunale/, dans urls.txt) et n'est"
+        " plus celui d'aucune action : un identifiant publié ne change jamais ; remettez id:"
+        " legumerie-intercommunale, ou, pour changer l'adresse, gardez « legumerie-intercommunale » dans anciens_ids"]
+    live.write(f, decision("2023-09-19", LEGUMERIE).replace('date: "2023-09-19"', "date: 2023-09-19"))
+    live.write("decisions/2023-10-01-copil.yaml", decision("2023-10-01", ADDED.replace("ID", "nouvelle")))
+    assert live.errors(published=urls) == [
+        f"{D}/2023-09-19-copil.yaml:1: date: écrivez la date entre guillemets : \"2023-09-19\""]
 
 
 def test_a_former_id_still_names_the_action(live: Living) -> None:
@@ -320,7 +337,6 @@ def test_an_action_a_commune_or_an_indicator_named_by_its_name(live: Living) -> 
 
 # --- 11. One mistake, one message ---------------------------------------------------------------------------
 
-LEGUMERIE = ADDED.replace("ID", "legumerie-intercommunale")
 
 
 @pytest.mark.parametrize("broken, at, message", [
@@ -348,6 +364,33 @@ def test_an_error_in_a_decision_is_not_reported_again_in_the_tracking(live: Livi
         f"{S}/actions/legumerie-intercommunale.yaml:5: etapes[1].date: les étapes s'écrivent dans l'ordre des dates",
     ]
     assert live.line(g, "legumerie")  # the indicator's file is the other place
+
+
+def test_an_action_lost_with_its_dash_is_not_reported_again(live: Living) -> None:
+    # The second action lacks its « - »: YAML reads its lines as a repeated key of the first one.
+    f = live.write("decisions/2023-09-19-copil.yaml", decision("2023-09-19", ADDED.replace("ID", "une") + "\n    "
+                                                               + LEGUMERIE))
+    live.write("suivi/actions/legumerie-intercommunale.yaml", "etapes:\n" + step("2023-10-02", "engagée"))
+    assert live.errors() == [
+        f"{D}/2023-09-19-copil.yaml:{live.line(f, 'ajouter_action', 1)}: changements[0].ajouter_action: « ajouter_action »"
+        f" est déjà défini ligne {live.line(f, 'ajouter_action')} dans cet élément de liste : il manque probablement"
+        " un « - » devant cette ligne, pour commencer l'élément suivant",
+        f"{S}/actions/legumerie-intercommunale.yaml:1: (fichier): « legumerie-intercommunale » dépend de la"
+        f" décision {D}/2023-09-19-copil.yaml, qui contient une erreur : ce qui s'y rapporte sera vérifié une fois"
+        " cette erreur corrigée",
+    ]
+
+
+def test_an_action_refused_by_its_decision_is_not_reported_again(live: Living) -> None:
+    f = live.write("decisions/2023-09-19-copil.yaml", decision("2023-09-19", LEGUMERIE.replace('"6.5"', '"6.9"')))
+    live.write("suivi/actions/legumerie-intercommunale.yaml", "etapes:\n" + step("2023-10-02", "engagée"))
+    assert live.errors() == [
+        f"{D}/2023-09-19-copil.yaml:{live.line(f, 'fiche')}: changements[0].ajouter_action.fiche: la fiche 6.9"
+        " n'existe pas à cette date",
+        f"{S}/actions/legumerie-intercommunale.yaml:1: (fichier): « legumerie-intercommunale » dépend de la"
+        f" décision {D}/2023-09-19-copil.yaml, qui contient une erreur : ce qui s'y rapporte sera vérifié une fois"
+        " cette erreur corrigée",
+    ]
 
 
 def test_one_bad_scheme_of_a_funder_is_reported_once(live: Living) -> None:
