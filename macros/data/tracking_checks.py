@@ -53,6 +53,7 @@ class Tracking:
     actions: dict[str, ActionTracking] = field(default_factory=dict)
     indicators: dict[str, IndicatorTracking] = field(default_factory=dict)
     stray: tuple[tuple[str, str], ...] = ()  # .yaml files directly in suivi/ that no reader takes: (display, stem)
+    no_funders: str | None = None  # suivi/financeurs.yaml as messages name it, when it does not exist
 
     @property
     def empty(self) -> bool:
@@ -92,7 +93,8 @@ def read(data_dir: Path, display_dir: str, errors: ErrorList, read_record: Calla
             stray.append((display, path.stem))
     return Tracking(one(folder / BOARD, Dashboard) if (folder / BOARD).is_file() else None,
                     one(folder / FUNDERS, Funders) if (folder / FUNDERS).is_file() else None,
-                    many(ACTIONS, ActionTracking), many(INDICATORS, IndicatorTracking), tuple(stray))
+                    many(ACTIONS, ActionTracking), many(INDICATORS, IndicatorTracking), tuple(stray),
+                    None if (folder / FUNDERS).exists() else f"{display_dir}/{FOLDER}/{FUNDERS}")
 
 
 def report_stray(t: Tracking, actions: set[str], indicators: set[str], errors: ErrorList) -> None:
@@ -118,7 +120,12 @@ def check(t: Tracking, state: State, signed_on: dt.date, errors: ErrorList) -> T
     elif board is not None and board.date < signed_on:
         errors.add(board.where_of("date"), board.sub("date"), S.AVANT_ACTION("tableau", date=board.date.isoformat(),
                                                                              signed=signed_on.isoformat()))
-    funders = {f.slug: f for f in (t.funders.financeurs if t.funders else ())}
+    # None: no suivi/financeurs.yaml at all (said once below, not at each line that names a funder).
+    funders = None if t.no_funders else {f.slug: f for f in (t.funders.financeurs if t.funders else ())}
+    if t.no_funders is not None and (lines := [line for a in t.actions.values() for line in a.financements]):
+        first, others = min(lines, key=lambda line: line.where), len(lines) - 1
+        errors.add(first.where_of("financeur"), first.sub("financeur"), S.SANS_REFERENTIEL(
+            "plusieurs" if others else "", file=t.no_funders, n=others, s="s" if others > 1 else ""))
     actions: dict[str, ActionTracking] = {}
     for stem, tracking in t.actions.items():
         action_id = state.aliases.get(stem, stem)
@@ -172,13 +179,13 @@ def _steps(tracking: ActionTracking, action: Any, state: State, signed_on: dt.da
                    S.DEPASSE("depense", amount=spent.depense, cost=action.cout_total))
 
 
-def _financing(tracking: ActionTracking, action: Any, state: State, funders: dict[str, Any],
+def _financing(tracking: ActionTracking, action: Any, state: State, funders: dict[str, Any] | None,
                errors: ErrorList) -> None:
     gone = _abandoned(action, state)
     granted, over = Decimal(0), False
     for line in tracking.financements:
-        funder = funders.get(line.financeur)
-        if funder is None:
+        funder = funders.get(line.financeur) if funders is not None else None
+        if funder is None and funders is not None:
             errors.unknown(line.financeur, line.where_of("financeur"), line.sub("financeur"),
                            _unknown_funder(line.financeur, funders))
         elif line.dispositif is not None and funder.dispositifs and line.dispositif not in funder.dispositifs:

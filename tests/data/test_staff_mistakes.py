@@ -408,6 +408,16 @@ def test_one_bad_scheme_of_a_funder_is_reported_once(live: Living) -> None:
     ]
 
 
+def test_a_missing_referential_of_funders_is_said_once(live: Living) -> None:
+    (live.dir / "suivi" / "financeurs.yaml").unlink()
+    for action in ("cite-darcy", "cite-crombez"):
+        live.write(f"suivi/actions/{action}.yaml", 'financements:\n  - financeur: etat\n  - financeur: ademe\n')
+    assert live.errors() == [
+        f"{S}/actions/cite-crombez.yaml:2: financements[0].financeur: {S}/financeurs.yaml n'existe pas, alors que"
+        " cette ligne de financement et 3 autres nomment leurs financeurs par leur identifiant dans ce fichier ;"
+        " rétablissez-le (voir CONTRIBUTING.md)"]
+
+
 # --- 12. What make check read -------------------------------------------------------------------------------
 
 def test_check_says_what_it_read() -> None:

@@ -77,6 +77,17 @@ FINANCEUR = F.kind(
     "est pas.",
     "data/suivi/actions/cite-darcy.yaml:3: financements[0].financeur", variant="nom",
     value="Région Hauts-de-France", slug="region-hauts-de-france")
+SANS_REFERENTIEL = F.kind(
+    "financeurs-absents", "Financements sans référentiel des financeurs",
+    {"": "{file} n'existe pas, alors que les lignes de financement nomment leurs financeurs par leur identifiant "
+         "dans ce fichier ; rétablissez-le (voir CONTRIBUTING.md)",
+     "plusieurs": "{file} n'existe pas, alors que cette ligne de financement et {n} autre{s} nomment leurs "
+                  "financeurs par leur identifiant dans ce fichier ; rétablissez-le (voir CONTRIBUTING.md)"},
+    "Les lignes de financement renvoient aux financeurs déclarés dans data/suivi/financeurs.yaml, qui manque : "
+    "aucune ne peut être vérifiée (c'est signalé une fois, pas à chaque ligne).",
+    "Rétablissez data/suivi/financeurs.yaml (l'historique du dépôt le garde).",
+    "data/suivi/actions/cite-darcy.yaml:3: financements[0].financeur", variant="plusieurs",
+    file="data/suivi/financeurs.yaml", n=6, s="s")
 DISPOSITIF = F.kind(
     "dispositif-inconnu", "Dispositif inconnu",
     "« {value} » n'est pas un dispositif de {funder} ; dispositifs : {known}",
