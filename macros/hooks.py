@@ -40,7 +40,8 @@ from macros.site import sharing  # noqa: E402
 from macros.site import siteurl  # noqa: E402
 from macros.site.opendata import DIR as DATA_DIR  # noqa: E402
 from macros.site.opendata import files as data_files  # noqa: E402
-from macros.site.pages import generate, redirects, render_edition, render_redirect  # noqa: E402
+from macros.site.filters import src_uri  # noqa: E402
+from macros.site.pages import generate, messages_route, redirects, render_edition, render_redirect  # noqa: E402
 from macros.site.search import SearchIndexer, parts_for, search_document  # noqa: E402
 from macros.site.searchtext import indexed_body  # noqa: E402
 from macros.site import devserver  # noqa: E402
@@ -124,8 +125,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-# Pages whose content is not searchable (the search page itself).
-NOT_INDEXED = {"recherche.md"}
+# Pages whose content is not searchable: the search page itself, and the reference of the
+# data check's messages (for staff: citizens searching « montant » should not land there).
+NOT_INDEXED = {"recherche.md", src_uri(messages_route())}
 # Hand-written pages without an edit link: what they show is computed.
 NOT_EDITABLE = {"recherche.md"}
 

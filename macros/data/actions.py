@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, Field, computed_field
 
-from .fields import ActionId, Boolean, ContractYear, FicheNumber, Integer, Money, Number, Period, Slug, Text
+from .fields import ActionId, Boolean, ContractYear, FicheNumber, Integer, Money, Number, Period, Ref, Share, Text
 from .record import Record
 
 
@@ -27,7 +27,7 @@ class Localisation(Record):
     model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": ["communes"]}, {"required": ["territoire"]},
                                                            {"required": ["hors_cahc"]}]})
 
-    communes: tuple[Slug, ...] = Field(default=(), description="Identifiants de communes de data/communes.yaml.",
+    communes: tuple[Ref, ...] = Field(default=(), description="Identifiants de communes de data/communes.yaml.",
                                      examples=[["carvin", "oignies"]])
     territoire: Boolean = Field(default=False, description="true : tout le territoire de l'agglomération.")
     hors_cahc: tuple[Text, ...] = Field(default=(), description="Lieux hors des 14 communes.",
@@ -51,9 +51,9 @@ class Action(Record):
     annee_lancement: Period = Field(description="Colonne ANNEE DE LANCEMENT, telle que publiée.",
                                    examples=["2021-2022"])
     cout_total: Money = Field(description="Colonne COUT TOTAL HT 2021-2022, en euros.")
-    part_cahc: Money | None = Field(default=None, description="Colonne PART CAHC (HT)/Ville le cas échéant ; à "
+    part_cahc: Share | None = Field(default=None, description="Colonne PART CAHC (HT)/Ville le cas échéant ; à "
                                                               "omettre (jamais 0) quand l'annexe ne la donne pas.")
-    indicateurs: tuple[Slug, ...] = Field(default=(), description="Identifiants d'indicateurs de "
+    indicateurs: tuple[Ref, ...] = Field(default=(), description="Identifiants d'indicateurs de "
                                                                   "data/indicators.yaml suivis par l'action.",
                                           examples=[["o2-lineaire-voies-douces-deployees-territoire"]])
     constats: ActionFindings | None = Field(default=None, description="Explication de chaque incohérence que le "

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import yaml
 
+from .codes import dossiers as L, fichiers as K
+
 # The C parser is several times faster; marks (line numbers) are kept.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -64,20 +66,15 @@ def refusals(text: str, budget: Budget) -> list[tuple[int, str]]:
                 marks.setdefault(line, []).append(f"&{event.anchor}")
             nodes += 1
             if nodes > MAX_NODES:
-                return [(line, f"plus de {_count(MAX_NODES)} valeurs dans ce fichier : il est trop grand ; "
-                               f"découpez-le ou vérifiez qu'il s'agit du bon fichier")]
+                return [(line, L.TROP_DE_VALEURS(max=_count(MAX_NODES)))]
             if nodes > budget.left:
-                return [(line, f"avec ce fichier, les données dépassent {_count(MAX_TOTAL_NODES)} valeurs en tout : "
-                               f"vérifiez qu'il s'agit des bons fichiers")]
+                return [(line, L.TROP_DE_VALEURS("total", max=_count(MAX_TOTAL_NODES)))]
             depth += isinstance(event, yaml.CollectionStartEvent)
             if depth > MAX_NESTING:
-                return [(line, f"plus de {MAX_NESTING} listes ou blocs de champs imbriqués : imbrication trop "
-                               f"profonde")]
+                return [(line, K.PROFONDEUR("blocs", max=MAX_NESTING))]
     except yaml.YAMLError:
         pass
     if not marks:
         budget.left -= nodes
-    return [(line, f"{', '.join(f'« {m} »' for m in dict.fromkeys(found))} : les ancres (&) et les alias (*) de "
-                   f"YAML ne sont pas acceptés ; écrivez la valeur en entier à chaque endroit (entre guillemets "
-                   f"si elle commence par & ou *)")
+    return [(line, L.ANCRE(marks=", ".join(f"« {m} »" for m in dict.fromkeys(found))))
             for line, found in sorted(marks.items())]

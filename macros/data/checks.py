@@ -47,11 +47,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
+from difflib import get_close_matches
 from typing import Any
 
 from .errors import DataError, ErrorList, Where
-from .model import ActionsFile, Commune, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile, Record
-from .names import OWNERS, owner_problems, owners, slugify
+from .fields import fold
+from .model import Action, ActionsFile, Commune, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile, Record
+from .codes import contrat as C, decisions as D
+from .names import named, owner_problems, owners, slugify
 from ..views.formatting import euros  # French amounts in messages; formatting.py imports nothing of ours
 from .reconcile import explanations, findings, reconciliations
 
@@ -60,7 +63,7 @@ def unique(errors: ErrorList, items: Iterable[tuple[Any, Where, str]], what: str
     seen: dict[Any, Where] = {}
     for key, where, field in items:
         if key in seen:
-            errors.add(where, field, f"{what} « {key} » en double (déjà utilisé en {seen[key]})")
+            errors.add(where, field, C.EN_DOUBLE(what=what, key=key, where=seen[key]))
         else:
             seen[key] = where
 
@@ -84,19 +87,19 @@ def check_lists(errors: ErrorList, root: Record) -> None:
 def check_contract(errors: ErrorList, contract: Contract) -> None:
     if contract.signature.date > dt.date.today():
         errors.add(contract.signature.where_of("date"), contract.signature.sub("date"),
-                   f"la date de signature ({contract.signature.date.isoformat()}) est postérieure à aujourd'hui")
+                   C.SIGNATURE_FUTURE(date=contract.signature.date.isoformat()))
     for a in contract.articles:
         for s in a.sections:
             if not s.numero.startswith(f"{a.numero}."):
-                errors.add(a.where, a.sub("sections"), f"la section {s.numero} n'appartient pas à l'article {a.numero}")
+                errors.add(a.where, a.sub("sections"), C.SECTION_HORS_ARTICLE(section=s.numero, article=a.numero))
     unique(errors, ((a.numero, a.where, a.sub("numero")) for a in contract.articles), "article")
     unique(errors, ((s.numero, s.where, s.sub("numero")) for a in contract.articles for s in a.sections), "section")
     unique(errors, ((p.id, p.where, p.sub("id")) for p in contract.parties), "partie")
     party_ids = {p.id for p in contract.parties}
     for s in contract.signature.signataires:
         if s.partie not in party_ids:
-            errors.add(s.where_of("partie"), s.sub("partie"),
-                       f"partie « {s.partie} » inconnue ; parties : {', '.join(sorted(party_ids))}")
+            errors.unknown(s.partie, s.where_of("partie"), s.sub("partie"),
+                           C.PARTIE_INCONNUE(value=s.partie, known=", ".join(sorted(party_ids))))
 
 
 def check_plan(errors: ErrorList, plan: OrientationsFile) -> None:
@@ -104,8 +107,8 @@ def check_plan(errors: ErrorList, plan: OrientationsFile) -> None:
         for c in o.chantiers:
             for f in c.fiches:
                 if f.numero.split(".")[0] != str(c.numero):
-                    errors.add(f.where_of("numero"), f.sub("numero"),
-                               f"la fiche {f.numero} n'appartient pas au chantier {c.numero}")
+                    errors.add(f.where_of("numero"), f.sub("numero"), C.FICHE_HORS_CHANTIER(fiche=f.numero,
+                                                                                            chantier=c.numero))
     chantiers = [c for o in plan.orientations for c in o.chantiers]
     unique(errors, ((o.numero, o.where, o.sub("numero")) for o in plan.orientations), "orientation")
     unique(errors, ((c.numero, c.where, c.sub("numero")) for c in chantiers), "chantier")
@@ -122,8 +125,7 @@ def check_indicators(errors: ErrorList, indicators: IndicatorsFile, plan: Orient
         numbers = {o.numero for o in plan.orientations}
         for b in blocks:
             if b.orientation not in numbers:
-                errors.add(b.where, b.sub("orientation"),
-                           f"l'orientation {b.orientation} n'existe pas dans data/orientations.yaml")
+                errors.unknown(b.orientation, b.where, b.sub("orientation"), C.ORIENTATION_INCONNUE(n=b.orientation))
 
 
 def check_actions(errors: ErrorList, annex: ActionsFile, plan: OrientationsFile | None,
@@ -142,34 +144,57 @@ def check_actions(errors: ErrorList, annex: ActionsFile, plan: OrientationsFile 
     for a in actions:
         a.set_computed(orientation=labels.get(a.enjeu, 0))
         if a.part_cahc is not None and a.part_cahc > a.cout_total:
-            errors.add(a.where_of("part_cahc"), a.sub("part_cahc"),
-                       f"la part CAHC ({a.part_cahc}) dépasse le coût total ({a.cout_total})")
+            errors.add(a.where_of("part_cahc"), a.sub("part_cahc"), C.PART_SUPERIEURE(part=a.part_cahc,
+                                                                                     cout=a.cout_total))
         loc = a.localisation
         if loc is not None and not (loc.communes or loc.territoire or loc.hors_cahc):
-            errors.add(loc.where, loc.path, "indiquez au moins communes, territoire ou hors_cahc (ou retirez "
-                                            "localisation si le document ne dit pas où se situe l'action)")
+            errors.add(loc.where, loc.path, C.LOCALISATION_VIDE())
         if plan is not None:
             if a.enjeu not in labels:
-                errors.add(a.where, a.sub("enjeu"),
-                           f"« {a.enjeu} » ne correspond au libelle_annexe d'aucune orientation "
-                           f"de data/orientations.yaml ; libellés connus : {' | '.join(labels)}")
+                errors.unknown(a.enjeu, a.where, a.sub("enjeu"), C.ENJEU_INCONNU(value=a.enjeu,
+                                                                                 known=" | ".join(labels)))
             if a.chantier not in chantiers:
-                errors.add(a.where, a.sub("chantier"),
-                           f"le chantier {a.chantier} n'existe pas dans data/orientations.yaml ; "
-                           f"chantiers connus : {', '.join(map(str, sorted(chantiers)))}")
+                errors.unknown(a.chantier, a.where, a.sub("chantier"),
+                               C.CHANTIER_INCONNU(n=a.chantier, known=", ".join(map(str, sorted(chantiers)))))
             if a.fiche not in fiches:
-                errors.add(a.where, a.sub("fiche"), f"la fiche {a.fiche} n'existe pas dans data/orientations.yaml")
+                errors.unknown(a.fiche, a.where, a.sub("fiche"), C.FICHE_INCONNUE(n=a.fiche))
         if indicators is not None:
             for i, ref in enumerate(a.indicateurs):
                 if ref not in indicator_ids:
-                    errors.add(a.where_of("indicateurs", i), a.sub("indicateurs"),
-                               f"l'indicateur « {ref} » n'existe pas dans data/indicators.yaml")
+                    errors.unknown(ref, a.where_of("indicateurs", i), a.sub("indicateurs"),
+                                   unknown_indicator(ref, indicators.orientations))
         if communes is not None and loc is not None:
             for i, slug in enumerate(loc.communes):
                 if slug not in slugs:
-                    errors.add(loc.where_of("communes", i), loc.sub("communes"),
-                               f"la commune « {slug} » n'existe pas dans data/communes.yaml ; communes :"
-                               f" {', '.join(sorted(slugs))}")
+                    errors.unknown(slug, loc.where_of("communes", i), loc.sub("communes"),
+                                   unknown_commune(slug, communes.communes, ", ".join(sorted(slugs))))
+
+
+def unknown_commune(value: str, communes: tuple[Commune, ...], known: str = "") -> str:
+    """The message for a commune that data/communes.yaml does not have: named by its
+    name rather than its slug, or unknown (with the known ones, when `known`)."""
+    if (slug := named(value, {c.slug: c.nom for c in communes})) is not None:
+        return C.COMMUNE_INCONNUE("nom", value=value, slug=slug)
+    return C.COMMUNE_INCONNUE(value=value, known=known) if known else C.COMMUNE_INCONNUE("date", value=value)
+
+
+def unknown_indicator(value: str, blocks: Any, variant: str = "") -> str:
+    """The message for an indicator id that names none: written as its label, or unknown."""
+    labels = {i.id: i.libelle for b in blocks for i in b.indicateurs}
+    if (by_label := named(value, labels)) is not None:
+        return C.INDICATEUR_INCONNU("nom", value=value, near=by_label)
+    return C.INDICATEUR_INCONNU(variant, value=value)
+
+
+def unknown_action(value: str, actions: dict[str, Action], variant: str = "") -> str:
+    """The message for an action id that names no action: written as its title, or
+    close to an id, or unknown (`variant`: "indicateur", said without a date)."""
+    titles = {fold(a.titre): a.id for a in actions.values()}
+    if (by_title := titles.get(fold(value))) is not None:
+        return D.ACTION_INCONNUE("titre", value=value, near=by_title)
+    near = get_close_matches(value, list(actions), n=1, cutoff=0.8)
+    return D.ACTION_INCONNUE("proche", value=value, near=near[0]) if near and not variant else \
+        D.ACTION_INCONNUE(variant, value=value)
 
 
 def check_communes(errors: ErrorList, communes: tuple[Commune, ...]) -> None:
@@ -187,9 +212,8 @@ def check_addresses(errors: ErrorList, annex: ActionsFile) -> None:
             slug = slugify(name)
             if slug in owner_slugs and owner_slugs[slug][0] != name:
                 other, at = owner_slugs[slug]
-                errors.add(where, a.sub("maitre_ouvrage"),
-                           f"« {name} » et « {other} » ({at}) donnent la même adresse /{OWNERS}/{slug}/ ;"
-                           f" écrivez ce maître d'ouvrage de la même façon partout")
+                errors.add(where, a.sub("maitre_ouvrage"), C.MEME_ADRESSE(name=name, other=other, where=at,
+                                                                          slug=slug))
             owner_slugs.setdefault(slug, (name, where))
 
 
@@ -202,26 +226,21 @@ def check_totals(crte: Crte) -> list[DataError]:
         if e is not None:
             explained.add((e.where, e.kind))
         if r.ecart and e is None:
-            out.append(DataError(r.where, r.field,
-                                 f"écart non expliqué : {r.libelle} : chiffre imprimé {euros(r.imprime)}, "
-                                 f"chiffre calculé {euros(r.calcule)} ({r.calcul}), écart {_signed(r.ecart)} ; "
-                                 f"corrigez la donnée ou expliquez l'écart dans ce champ (ecart et explication)"))
+            out.append(DataError(r.where, r.field, C.ECART(libelle=r.libelle, imprime=euros(r.imprime),
+                                                           calcule=euros(r.calcule), calcul=r.calcul,
+                                                           ecart=_signed(r.ecart))))
         elif e is not None and e.ecart != r.ecart:
-            out.append(DataError(e.where, r.field,
-                                 f"l'explication porte sur un écart de {_signed(e.ecart or Decimal(0))}, mais "
-                                 f"l'écart est maintenant de {_signed(r.ecart)} ({r.libelle}) ; revoyez "
-                                 f"l'explication et son champ ecart"))
+            out.append(DataError(e.where, r.field, C.EXPLICATION_PERIMEE(old=_signed(e.ecart or Decimal(0)),
+                                                                         new=_signed(r.ecart), libelle=r.libelle)))
     for f in findings(crte):
         if f.explication is None:
-            out.append(DataError(f.where, f.field, f"incohérence non expliquée : {f.message} ; corrigez la donnée "
-                                                   f"ou expliquez-la dans ce champ"))
+            out.append(DataError(f.where, f.field, C.INCOHERENCE(message=f.message)))
         else:
             explained.add((f.explication.where, f.kind))
     for record in (*crte.actions, crte.published_totals.total, *crte.published_totals.par_annee):
         for e in explanations(record):
             if (e.where, e.kind) not in explained:
-                out.append(DataError(e.where, record.sub(f"constats.{e.kind}"),
-                                     "cette explication ne correspond plus à aucune incohérence ; retirez-la"))
+                out.append(DataError(e.where, record.sub(f"constats.{e.kind}"), C.EXPLICATION_SANS_OBJET()))
     return out
 
 

@@ -30,7 +30,6 @@ from .decisions import Change, Decision
 from .model import DECISIONS, TRACKING, DataFileSpec
 from .record import Record, record_type
 from .schemas import declared
-from .tracking_checks import NON_NEGATIVE_UNITS
 
 TYPE_KEY = "type_de_changement"
 FILE_FIELD = "_fichier"
@@ -126,8 +125,6 @@ def _field(cls: type[Record], name: str, info: FieldInfo, choices: Mapping[str, 
         return {**out, "widget": "object", "collapsed": not info.is_required(), **body}
     if many:
         return {**out, "widget": "list", "field": {"name": name, "label": label(name), **_scalar(ft)}}
-    if (cls.__name__, name) == ("IndicatorTracking", "unite"):
-        out["hint"] += f" Unités que la vérification connaît : %, {', '.join(NON_NEGATIVE_UNITS)}."
     return {**out, **_scalar(ft)}
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .fields import Boolean, Date, Integer, Markdown, SectionNumber, Slug, Text, choice
+from .fields import Boolean, Date, Integer, Markdown, Ref, SectionNumber, Slug, Text, choice
 from .record import Record
 
 Insertion = choice("orientations", "indicateurs").annotated(str)
@@ -28,7 +28,7 @@ class Signatory(Record):
 
     qualite: Text = Field(description="Qualité du signataire, telle qu'imprimée.")
     nom: Text = Field(description="Nom du signataire.")
-    partie: Slug = Field(description="Identifiant de la partie qu'il représente (parties[].id).", examples=["etat"])
+    partie: Ref = Field(description="Identifiant de la partie qu'il représente (parties[].id).", examples=["etat"])
 
 
 class Signature(Record):

@@ -18,7 +18,7 @@ from typing import Annotated, Any, Optional
 from pydantic import Field, create_model
 
 from .actions import Action
-from .fields import FieldType, Date, FicheNumber, Integer, Markdown, SectionNumber, Slug, Text, choice, text_reader
+from .fields import FieldType, Date, FicheNumber, Integer, Markdown, Ref, SectionNumber, Text, choice, text_reader
 from .indicators import Indicator
 from .record import Record
 
@@ -62,7 +62,7 @@ ActionChanges: type[Record] = create_model(  # type: ignore[call-overload]
     "ActionChanges",
     __base__=Record,
     __doc__="Les champs d'une action que la décision change ; les autres restent tels quels.",
-    action=(Slug, Field(description="Identifiant de l'action changée.", examples=["voie-albert-carre"])),
+    action=(Ref, Field(description="Identifiant de l'action changée.", examples=["voie-albert-carre"])),
     **{name: (_optional(name), Field(default=None, description=Action.model_fields[name].description,
                                      examples=Action.model_fields[name].examples))
        for name in CHANGEABLE},
@@ -87,7 +87,7 @@ class NewAction(Action):
 class Abandon(Record):
     """Une action abandonnée : sa page reste, avec la date et le motif."""
 
-    action: Slug = Field(description="Identifiant de l'action abandonnée.", examples=["lecture-spectacle"])
+    action: Ref = Field(description="Identifiant de l'action abandonnée.", examples=["lecture-spectacle"])
     motif: Text = Field(description="Pourquoi l'action est abandonnée, tel que la décision le dit.")
 
 

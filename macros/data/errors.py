@@ -1,12 +1,19 @@
 """Data errors: every problem found in data/ is collected, then reported at once.
 
 Following frictionless-py, validation does not stop at the first problem: staff
-editing YAML should see every mistake of a pull request in one run.
+editing YAML should see every mistake of a pull request in one run. And each
+mistake once: what refers to a record that could not be read (left out because
+of its own error) is not reported as unknown, but said once (`ErrorList.unknown`).
 """
 from __future__ import annotations
 
 import errno
+from collections.abc import Iterable
 from dataclasses import dataclass, field as dc_field
+
+from .codes import code_of
+from .codes.dossiers import NON_LISTEES
+from .codes.fichiers import DEPEND
 
 
 @dataclass(frozen=True, order=True)
@@ -27,11 +34,16 @@ class DataError:
     where: Where
     field: str
     message: str
-    # The kind of problem, a stable slug (e.g. "montant-invalide"): it names the entry
-    # of the published reference of messages (what it means, how to fix it) and lets
-    # tests and CI annotations refer to a kind of error whatever its wording.
-    # "" until a check gives one; not part of equality (one problem, one message).
+    # The kind of problem, a stable slug (e.g. "montant-negatif"): it names the entry
+    # of the published reference of messages (codes/, what it means, how to fix it)
+    # and lets tests and CI annotations refer to a kind of error whatever its wording.
+    # Taken from the message (a codes.Message) when not given; not part of equality.
     code: str = dc_field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.code:
+            object.__setattr__(self, "code", code_of(self.message))
+        object.__setattr__(self, "message", str(self.message))
 
     def __str__(self) -> str:
         return f"{self.where}: {self.field}: {self.message}"
@@ -62,6 +74,13 @@ class ErrorList:
 
     def __init__(self) -> None:
         self.errors: list[DataError] = []
+        # Identifiers and numbers of records left out because of their own error
+        # (value -> the place of that error, as messages name it).
+        self.left_out: dict[str, str] = {}
+        # Actions that a decision with an error adds or changes: what depends on their
+        # dates or amounts in force is not checked against a contract without it.
+        self.unsure: set[str] = set()
+        self._dependents: dict[str, list[tuple[Where, str, str]]] = {}
         self.listed: dict[str, int] = {}  # file -> errors listed
         self.unlisted: dict[str, int] = {}  # file -> errors past MAX_PER_FILE
 
@@ -80,12 +99,31 @@ class ErrorList:
         self.listed[where.file] = self.listed.get(where.file, 0) + 1
         self.errors.append(DataError(where, field, message, code))
 
+    def leave_out(self, values: Iterable[str], source: str) -> None:
+        """`values` name records that could not be read; `source` says where their error is."""
+        for value in values:
+            self.left_out.setdefault(value, source)
+
+    def unknown(self, value: object, where: Where, field: str, message: str) -> None:
+        """A reference to `value`, which does not exist: reported with `message`, unless
+        `value` names a record left out because of its own error. Then every such
+        reference to one source is said once, at the first of them."""
+        source = self.left_out.get(str(value))
+        if source is None:
+            self.add(where, field, message)
+        else:
+            self._dependents.setdefault(source, []).append((where, field, str(value)))
+
     def raise_if_any(self) -> None:
+        for source, found in self._dependents.items():
+            where, field, value = min(found)
+            others = len({w for w, _, _ in found}) - 1
+            self.add(where, field, DEPEND("plusieurs" if others else "", value=value, source=source, n=others,
+                                          s="s" if others > 1 else ""))
+        self._dependents.clear()
         if self.errors:
             raise DataErrors(self.errors + [
-                DataError(Where(file, 1), "(fichier)", f"et {n} autre{'s' if n > 1 else ''} erreur{'s' if n > 1 else ''}"
-                          f" dans ce fichier, non listée{'s' if n > 1 else ''} (plus de {MAX_PER_FILE}) : corrigez "
-                          f"celles-ci, puis relancez la vérification")
+                DataError(Where(file, 1), "(fichier)", NON_LISTEES(n=n, s="s" if n > 1 else "", max=MAX_PER_FILE))
                 for file, n in self.unlisted.items()])
 
 

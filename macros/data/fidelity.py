@@ -33,11 +33,11 @@ from typing import Any
 
 from ..views.formatting import euros
 from . import signed as s
+from .codes import contrat as C
 from .errors import DataError, Where
 from .model import Action, Article, Contract, Crte, IndicatorBlock, Record
 from .signed import norm
 
-REMEDY = "pour une modification décidée après la signature, enregistrez une décision (voir CONTRIBUTING.md)"
 SHORT = 100  # characters: a signed text quoted whole up to this length, else around the first difference
 WINDOW = 12  # words quoted around a difference
 
@@ -99,7 +99,7 @@ class Report:
         self.out.append(DataError(where, field, message))
 
     def says(self, rec: Record, field: str, what: str, place: str) -> None:
-        self.add(rec.where_of(field), rec.sub(field), f"le contrat signé {what} ({place}) ; {REMEDY}")
+        self.add(rec.where_of(field), rec.sub(field), C.SIGNE(what=what, place=place))
 
     def text(self, rec: Record, field: str, signed: str | None, place: str) -> None:
         data = getattr(rec, field)
@@ -128,21 +128,19 @@ class Report:
         inside: « l'annexe 3 du contrat signé »; label: how to name a signed item
         missing from the data; container: the path of the data list; empty: where
         the data list is written, for an item missing from an empty list."""
-        decision = "après la signature s'enregistre par une décision (voir CONTRIBUTING.md)"
         for k, (sig, rec) in enumerate(pairs):
             if sig is not None and rec is not None:
                 compare(sig, rec)
             elif rec is not None:
-                self.add(rec.where, rec.path, f"{noun.this} n'est pas dans {inside} ; {noun.one} "
-                                              f"ajouté{noun.e} {decision}")
+                self.add(rec.where, rec.path, C.EN_TROP(this=noun.this, inside=inside, one=noun.one, e=noun.e))
             else:  # reported on the data item that takes its place, else on the last one
                 after = [r for _, r in pairs[k + 1:] if r is not None]
                 before = [r for _, r in pairs[:k] if r is not None]
                 where, here = (after[0].where, "ici") if after else (empty, "ici")
                 if not after and before:
                     where, here = before[-1].where, "à la suite"
-                self.add(where, container, f"{inside} porte {here} {noun.the} {label(sig)} ; {noun.one} "
-                                           f"retiré{noun.e} {decision}")
+                self.add(where, container, C.MANQUANT(inside=inside, here=here, the=noun.the, label=label(sig),
+                                                      one=noun.one, e=noun.e))
 
 
 def quoted(text: str) -> str:
@@ -169,8 +167,7 @@ def errors(crte: Crte, source: Path) -> list[DataError]:
 
 
 def _unreadable(source: Path, line: int, message: str) -> DataError:
-    return DataError(Where(str(source), line), "(source)", f"{message} : ce fichier n'a plus la forme du contrat "
-                                                           f"signé ; rétablissez-le, il ne change jamais")
+    return DataError(Where(str(source), line), "(source)", C.SOURCE_ILLISIBLE(why=message))
 
 
 def _contract(r: Report, c: Contract, doc: s.Signed) -> None:
@@ -272,9 +269,7 @@ def _indicators(r: Report, blocks: Sequence[IndicatorBlock], doc: s.Signed) -> N
         r.text(i, "libelle", libelle, "article 9")
         for field in ("unite", "source", "valeur_reference", "cible", "mesures"):
             if getattr(i, field):
-                r.add(i.where_of(field), i.sub(field), "le contrat signé ne donne ni unité, ni source, ni valeur "
-                      "à ses indicateurs (article 9) ; une donnée de suivi ajoutée après la signature "
-                      "s'enregistre par une décision (voir CONTRIBUTING.md)")
+                r.add(i.where_of(field), i.sub(field), C.INDICATEUR_AVEC_VALEUR())
 
     def group(x: s.Group, g: Any) -> None:
         r.text(g, "titre", x.titre, "article 9")

@@ -18,36 +18,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import PlainValidator, WithJsonSchema
-from pydantic_core import PydanticCustomError
 
 from . import names, text
-from .reader import SLUG_MAX, SLUG_RE, Scalar, not_text
-
-# Bounds that keep a typo from reaching the pages (and Decimal's 28 digits):
-# amounts below 10 milliards d'euros, numbers of 15 digits, 4-digit numbers.
-MONEY_RE = re.compile(r"(0|[1-9][0-9]{0,9})(\.[0-9]{1,2})?")
-NUMBER_RE = re.compile(r"-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,6})?")
-INT_RE = re.compile(r"[1-9][0-9]{0,3}")
-# The contract's period: « la période contractuelle 2021-2026 » (article 1).
-CONTRACT_YEARS = (2021, 2026)
-DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-YEAR_RE = re.compile(r"[0-9]{4}(-[0-9]{4})?")
-FICHE_RE = re.compile(r"[1-9][0-9]*\.[0-9]+")
-# Raw HTML is refused in every text field: text and Markdown only (the pages
-# escape plain text and sanitise Markdown as well).
-# « a < b » is text (no tag starts with a space); « <b> » and « </i> » are not.
-HTML_RE = re.compile(r"<[A-Za-z!/?]|javascript\s*:", re.IGNORECASE)
-HTML_JSON = "<[A-Za-z!/?]|[jJ][aA][vV][aA][sS][cC][rR][iI][pP][tT]\\s*:"
-
-
-def refuse(message: str, **ctx: Any) -> PydanticCustomError:
-    """A refusal carrying its French message (and, optionally, the field it concerns)."""
-    return PydanticCustomError("crte", "{message}", {"message": message, **ctx})
+from .codes import fichiers as K, valeurs as V
+from .field_readers import (CONTRACT_YEARS, DATE_RE, FICHE_RE, HTML_JSON, MONEY_RE, NUMBER_RE, YEAR_RE,  # noqa: F401
+                            _boolean, _date, _integer, _money, _number, _percent, _share, fold, nearest,
+                            period_reader, refuse, text_reader)
+from .reader import SLUG_MAX, SLUG_RE, Scalar
 
 
 class _JsonSchema(WithJsonSchema):
@@ -67,132 +49,14 @@ class FieldType:
 
     def validate(self, value: Any) -> Any:
         if not isinstance(value, Scalar):
-            raise refuse(f"{self.what} est attendu, pas une liste ou un bloc de champs")
+            raise refuse(K.VALEUR_ATTENDUE(what=self.what))
         if value.is_null:
-            raise refuse("valeur vide ; ce champ est obligatoire")
+            raise refuse(K.VALEUR_VIDE())
         return self.read(value)
 
     def annotated(self, python_type: Any) -> Any:
         return Annotated[python_type, PlainValidator(self.validate),
                          _JsonSchema({**self.json, "description": self.label}), self]
-
-
-# --- Readers -------------------------------------------------------------------------
-
-def _html(value: str, markdown: bool) -> str | None:
-    m = HTML_RE.search(value)
-    if not m:
-        return None
-    rest = value[m.start():]
-    end = rest.find(">") + 1 if rest.startswith("<") and 0 < rest.find(">") < 60 else len(rest.split()[0])
-    snippet = rest[:min(end, 60)] + ("…" if min(end, 60) < end else "")
-    return (f"contient du HTML ou un lien javascript (« {snippet} ») : écrivez du texte"
-            + (", éventuellement en Markdown, sans balises" if markdown else ", sans balises"))
-
-
-def text_reader(pattern: re.Pattern[str] | None = None, hint: str = "",
-                multiline: bool = False, max_length: int | None = None) -> Callable[[Scalar], str]:
-    def read(s: Scalar) -> str:
-        if surprise := not_text(s):
-            raise refuse(surprise)
-        value = str(s)
-        if not value.strip():
-            raise refuse("texte vide ; ce champ est obligatoire")
-        if bad := text.problem(value, multiline):
-            raise refuse(bad)
-        if html := _html(value, multiline):
-            raise refuse(html)
-        if max_length is not None and len(value) > max_length:
-            raise refuse(f"trop long ({len(value)} caractères, {max_length} au plus) : il forme une adresse web")
-        if pattern is not None and not pattern.fullmatch(value):
-            raise refuse(f"« {value} » n'a pas la forme attendue{hint}")
-        return value
-    return read
-
-
-def period_reader(hint: str, bounds: tuple[int, int]) -> Callable[[Scalar], str]:
-    """A year ("2021") or a period ("2021-2022") within `bounds`, in order."""
-    base = text_reader(YEAR_RE, hint)
-
-    def read(s: Scalar) -> str:
-        value = base(s)
-        years = [int(y) for y in value.split("-")]
-        if len(years) == 2 and years[0] >= years[1]:
-            raise refuse(f"la période « {value} » est à l'envers ou vide ; écrivez \"{years[1]}-{years[0]}\"")
-        if not all(bounds[0] <= y <= bounds[1] for y in years):
-            raise refuse(f"« {value} » est hors de la période {bounds[0]}-{bounds[1]}"
-                         + (" du contrat (article 1 : « la période contractuelle 2021-2026 »)"
-                            if bounds == CONTRACT_YEARS else "") + " ; vérifiez l'année")
-        return value
-    return read
-
-
-def _integer(s: Scalar) -> int:
-    raw = s.strip()
-    if not s.plain and INT_RE.fullmatch(raw):
-        raise refuse(f"« {raw} » est entre guillemets ; écrivez le nombre sans guillemets : {raw}")
-    if not INT_RE.fullmatch(raw):
-        if re.fullmatch(r"0[0-9]+", raw):
-            raise refuse(f"« {raw} » commence par un zéro, que YAML lit comme un nombre octal ; écrivez {int(raw)}")
-        if re.fullmatch(r"[1-9][0-9]*", raw):
-            raise refuse(f"« {raw[:20]}{'…' if len(raw) > 20 else ''} » est trop grand (9999 au plus)")
-        raise refuse(f"« {raw} » n'est pas un nombre entier positif (ex. 14)")
-    return int(raw)
-
-
-def _percent(s: Scalar) -> int:
-    raw = s.strip()
-    if not s.plain or not re.fullmatch(r"0|[1-9][0-9]*", raw) or int(raw) > 100:
-        raise refuse(f"« {raw} » n'est pas un pourcentage : écrivez un nombre entier de 0 à 100, sans guillemets "
-                     f"ni signe % (ex. 40)")
-    return int(raw)
-
-
-def _money(s: Scalar) -> Decimal:
-    """An amount in euros, read from its text: never through float."""
-    raw = s.strip()
-    if MONEY_RE.fullmatch(raw):
-        if s.plain:  # unquoted, YAML reads a float: the JSON Schema refuses it, and so do we
-            raise refuse(f"écrivez le montant entre guillemets : \"{raw}\"")
-        return Decimal(raw)
-    if re.fullmatch(r"-\s*[0-9.]+", raw):
-        raise refuse(f"montant négatif « {raw} » ; un montant est positif ou nul")
-    if re.fullmatch(r"[0-9]+\.[0-9]{3,}", raw):
-        raise refuse(f"« {raw} » a plus de deux décimales ; arrondissez au centime (ex. \"1950206.00\")")
-    if re.fullmatch(r"0[0-9]+(\.[0-9]+)?", raw):
-        raise refuse(f"« {raw} » commence par un zéro ; écrivez le montant sans zéro initial")
-    if re.fullmatch(r"[1-9][0-9]{10,}(\.[0-9]{1,2})?", raw):
-        raise refuse(f"« {raw[:30]}{'…' if len(raw) > 30 else ''} » dépasse 9 999 999 999,99 € ; vérifiez la saisie")
-    raise refuse(f"« {raw} » n'est pas un montant ; écrivez des chiffres avec un point décimal, "
-                 f"sans espace ni symbole € (ex. \"1950206.00\")")
-
-
-def _number(s: Scalar) -> Decimal:
-    raw = s.strip()
-    if NUMBER_RE.fullmatch(raw) and not s.plain:
-        return Decimal(raw)
-    if re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", raw) and not s.plain:
-        raise refuse(f"« {raw[:30]}{'…' if len(raw) > 30 else ''} » a trop de chiffres (15 avant la virgule et 6 "
-                     f"après au plus) ; vérifiez la saisie")
-    raise refuse(f"« {raw} » n'est pas un nombre ; écrivez des chiffres avec un point décimal (ex. \"12.5\")")
-
-
-def _date(s: Scalar) -> dt.date:
-    raw = s.strip()
-    if s.plain:
-        raise refuse(f"écrivez la date entre guillemets : \"{raw}\"")
-    try:
-        if not DATE_RE.fullmatch(raw):
-            raise ValueError
-        return dt.date.fromisoformat(raw)
-    except ValueError:
-        raise refuse(f"« {raw} » n'est pas une date AAAA-MM-JJ (ex. \"2021-12-13\")") from None
-
-
-def _boolean(s: Scalar) -> bool:
-    if s.plain and s in ("true", "false"):
-        return s == "true"
-    raise refuse(f"« {s} » : écrivez true ou false")
 
 
 # --- The types ----------------------------------------------------------------------
@@ -246,6 +110,13 @@ BOOLEAN = FieldType("booléen", "true ou false, sans guillemets.", "true ou fals
                     "true", _boolean)
 
 
+SHARE = replace(MONEY, name="part", label="Montant en euros, comme un montant, jamais 0 : une part qui n'est pas "
+                "connue s'omet.", json={**MONEY.json, "not": {"pattern": "^0+(\\.0+)?$"}}, read=_share)
+REF = FieldType("référence", "Identifiant d'un élément qui existe (pas son nom) : minuscules sans accents, chiffres et "
+                "tirets.", "un texte", {**_pattern_json(SLUG_RE), "maxLength": SLUG_MAX}, "string", "cite-declercq",
+                text_reader())  # what it names is checked by checks.py, which lists the known identifiers
+
+
 def address(folder: str) -> FieldType:
     """The identifier of a record whose page is /`folder`/<identifiant>/: a slug that is
     not reserved (names.py: one list and one rule for every such record)."""
@@ -260,14 +131,16 @@ def address(folder: str) -> FieldType:
                      read)
 
 
-def choice(*values: str) -> FieldType:
-    """A text among `values`."""
+def choice(*values: str, aliases: dict[str, str] | None = None) -> FieldType:
+    """A text among `values`; a value not among them is refused with the one it most
+    likely meant (`nearest`)."""
     base = text_reader()
 
     def read(s: Scalar) -> str:
         value = base(s)
         if value not in values:
-            raise refuse(f"« {value} » inconnu ; valeurs possibles : {', '.join(values)}")
+            near = nearest(value, values, aliases)
+            raise refuse(V.VALEUR_INCONNUE("proche" if near else "", value=value, near=near, values=", ".join(values)))
         return value
     return FieldType("choix", f"Une valeur parmi : {', '.join(values)}.", "un texte",
                      {"type": "string", "enum": list(values)}, "string", values[0], read)
@@ -289,6 +162,8 @@ ContractYear = CONTRACT_YEAR.annotated(str)
 Integer = INTEGER.annotated(int)
 Percent = PERCENT.annotated(int)
 Money = MONEY.annotated(Decimal)
+Share = SHARE.annotated(Decimal)
+Ref = REF.annotated(str)
 Number = NUMBER.annotated(Decimal)
 Date = DATE.annotated(dt.date)
 Boolean = BOOLEAN.annotated(bool)

@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from .bounds import MAX_BYTES, Budget
+from .codes import dossiers as L, fichiers as K
 from .errors import ErrorList, Where, system_reason
 from .reader import parse
 
@@ -57,7 +58,8 @@ class DataFolder:
         """`data/suivi/financeurs.yaml`: how messages name `path`."""
         return f"{self.display}/{path.relative_to(self.path).as_posix()}" if path != self.path else self.display
 
-    def refuse(self, path: Path, message: str, field: str = "(fichier)") -> None:
+    def report(self, path: Path, message: str, field: str = "(fichier)") -> None:
+        """A problem of the file or folder `path` itself, at its first line."""
         self.errors.add(Where(self.name(path), 1), field, message)
 
     def present(self, path: Path) -> bool:
@@ -71,21 +73,16 @@ class DataFolder:
             target = path.resolve(strict=True)
         except FileNotFoundError:
             shown = os.readlink(path) if path.is_symlink() else str(path)
-            self.refuse(path, f"lien symbolique cassé : il mène à « {shown} », qui n'existe pas ; "
-                              f"corrigez-le ou remplacez-le par le fichier lui-même", field)
+            self.report(path, L.LIEN_CASSE(target=shown), field)
             return None
         except (RuntimeError, OSError) as exc:  # a loop: RuntimeError before Python 3.13, then ELOOP
             if isinstance(exc, OSError) and exc.errno != errno.ELOOP:
-                self.refuse(path, f"impossible de suivre ce chemin ({system_reason(exc)}) ; vérifiez ses droits",
-                            field)
+                self.report(path, L.CHEMIN_ILLISIBLE(why=system_reason(exc)), field)
             else:
-                self.refuse(path, "liens symboliques en boucle : ce lien mène, directement ou non, à lui-même ; "
-                                  "remplacez-le par le fichier lui-même", field)
+                self.report(path, L.LIEN_EN_BOUCLE(), field)
             return None
         if not any(target.is_relative_to(root) for root in self.inside):
-            self.refuse(path, f"lien symbolique vers « {shown or target} », hors des données : un lien ne peut "
-                              f"mener qu'à un fichier du dossier de données ou du dossier data/ du dépôt ; "
-                              f"remplacez-le par le fichier lui-même", field)
+            self.report(path, L.LIEN_HORS_DONNEES(target=shown or target), field)
             return None
         return target
 
@@ -95,67 +92,65 @@ class DataFolder:
         if not self.present(path) or (target := self._target(path, "(dossier)")) is None:
             return False
         if not target.is_dir():
-            self.refuse(path, "ce devrait être un dossier, qui contient un fichier .yaml par élément ; "
-                              "renommez ou déplacez ce fichier", "(dossier)")
+            self.report(path, L.DOSSIER_ATTENDU(), "(dossier)")
             return False
         return True
 
-    def entries(self, path: Path) -> list[Path]:
-        """The .yaml files of the folder `path` to read (README.md and hidden files left
-        alone; a folder or any other file is reported, never skipped in silence)."""
+    def listing(self, path: Path) -> list[Path]:
+        """What the folder `path` holds, sorted, README.md and hidden files left alone
+        ([] when it is absent or refused: reported)."""
         if not self.folder(path):
             return []
         try:
             found = sorted(path.iterdir())
         except OSError as exc:
-            self.refuse(path, f"impossible de lire le dossier ({system_reason(exc)}) ; vérifiez ses droits",
-                        "(dossier)")
+            self.report(path, L.CHEMIN_ILLISIBLE("dossier", why=system_reason(exc)), "(dossier)")
             return []
-        out = []
-        for entry in found:
-            if entry.name in IGNORED or entry.name.startswith("."):
-                continue
-            if entry.is_dir():
-                self.refuse(entry, "un dossier n'est pas lu ici : un fichier .yaml par élément, directement dans "
-                                   "ce dossier")
-            elif entry.suffix not in (".yaml", ".yml"):
-                self.refuse(entry, "ce fichier n'est pas lu : le nom d'un fichier de données finit par .yaml, en "
-                                   "minuscules")
-            else:
-                out.append(entry)
-        return out
+        return [entry for entry in found if entry.name not in IGNORED and not entry.name.startswith(".")]
+
+    def yaml_file(self, path: Path) -> bool:
+        """True for a file a folder's reader takes (.yaml or .yml); a folder or any
+        other file is reported, never skipped in silence."""
+        if path.is_dir():
+            self.report(path, K.DOSSIER_NON_LU())
+        elif path.suffix not in (".yaml", ".yml"):
+            self.report(path, K.FICHIER_NON_LU())
+        else:
+            return True
+        return False
+
+    def entries(self, path: Path) -> list[Path]:
+        """The .yaml files of the folder `path` to read (`listing`, `yaml_file`)."""
+        return [entry for entry in self.listing(path) if self.yaml_file(entry)]
 
     def read(self, path: Path) -> bytes | None:
         """The bytes of the data file `path`, or None with the problem reported."""
         if not self.present(path):
-            self.refuse(path, "fichier introuvable")
+            self.report(path, K.FICHIER_INTROUVABLE())
             return None
         if (target := self._target(path, "(fichier)")) is None:
             return None
         try:
             fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
         except OSError as exc:
-            self.refuse(path, f"impossible de lire le fichier ({system_reason(exc)}) ; vérifiez ses droits")
+            self.report(path, K.FICHIER_ILLISIBLE(why=system_reason(exc)))
             return None
         try:
             mode, size = (info := os.fstat(fd)).st_mode, info.st_size
             if stat.S_ISDIR(mode):
-                self.refuse(path, "c'est un dossier, pas un fichier : un fichier .yaml est attendu à cet endroit ; "
-                                  "renommez ou déplacez le dossier")
+                self.report(path, L.FICHIER_ATTENDU())
             elif not stat.S_ISREG(mode):
                 kind = next((what for test, what in KINDS if test(mode)), "un fichier spécial")
-                self.refuse(path, f"ce n'est pas un fichier ordinaire mais {kind}, qui ne peut pas être lu comme "
-                                  f"des données ; remplacez-le par un vrai fichier .yaml")
+                self.report(path, L.FICHIER_SPECIAL(kind=kind))
             else:
                 with os.fdopen(os.dup(fd), "rb") as file:
                     raw = b"" if size > MAX_BYTES else file.read(MAX_BYTES + 1)  # it may grow meanwhile
                 if size <= MAX_BYTES and len(raw) <= MAX_BYTES:
                     return raw
-                self.refuse(path, f"fichier trop volumineux ({_megabytes(max(size, len(raw)))}, "
-                                  f"{_megabytes(MAX_BYTES)} au plus) ; découpez-le ou vérifiez qu'il s'agit du bon "
-                                  f"fichier")
+                self.report(path, L.FICHIER_TROP_GROS(size=_megabytes(max(size, len(raw))),
+                                                      max=_megabytes(MAX_BYTES)))
         except OSError as exc:
-            self.refuse(path, f"impossible de lire le fichier ({system_reason(exc)}) ; vérifiez ses droits")
+            self.report(path, K.FICHIER_ILLISIBLE(why=system_reason(exc)))
         finally:
             os.close(fd)
         return None

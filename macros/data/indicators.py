@@ -5,8 +5,23 @@ from __future__ import annotations
 
 from pydantic import Field, computed_field, model_validator
 
-from .fields import IndicatorId, Integer, Number, Text, Year
+from .fields import IndicatorId, Integer, Number, Text, Year, choice
 from .record import Record
+
+# The units of an indicator's values, each with the bounds its values keep within
+# (None: no bound): a declared list, so that the bounds always apply (a unit typed
+# freely, « pourcent », would lift them).
+UNITS: dict[str, tuple[int | None, int | None]] = {
+    "%": (0, 100), "‰": (0, 1000), "nombre": (0, None), "indice": (None, None), "€": (0, None),
+    "km": (0, None), "m": (0, None), "m²": (0, None), "ha": (0, None), "tonnes": (0, None), "kg": (0, None),
+    "MWh": (0, None), "GWh": (0, None), "tCO2e": (None, None), "µg/m³": (0, None), "mg/l": (0, None),
+    "années": (0, None), "jours": (0, None), "logements": (0, None), "emplois": (0, None),
+    "entreprises": (0, None), "personnes": (0, None),
+}
+UNIT_ALIASES = {"pourcent": "%", "pourcentage": "%", "pour cent": "%", "percent": "%", "pour mille": "‰",
+                "euro": "€", "euros": "€", "eur": "€", "kilomètres": "km", "mètres": "m", "hectares": "ha",
+                "t": "tonnes", "ans": "années", "nb": "nombre"}
+Unit = choice(*UNITS, aliases=UNIT_ALIASES).annotated(str)
 
 
 class Measure(Record):
@@ -23,7 +38,8 @@ class Indicator(Record):
                                         "/indicateurs/#<id>.",
                      examples=["o4-taux-chomage"])
     libelle: Text = Field(description="Libellé, tel que publié.")
-    unite: Text | None = Field(default=None, description="Unité des valeurs.", examples=["%"])
+    unite: Unit | None = Field(default=None, description=f"Unité des valeurs, parmi : {', '.join(UNITS)}.",
+                               examples=["%"])
     source: Text | None = Field(default=None, description="Source des valeurs.", examples=["INSEE"])
     valeur_reference: Measure | None = Field(default=None, description="Valeur de référence.")
     cible: Measure | None = Field(default=None, description="Valeur cible.")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .codes import contrat as C
 from .reader import SLUG_MAX
 
 # The folder of each kind of record's pages (site/pages.py builds the routes from them).
@@ -33,9 +34,6 @@ FOLDERS = (ACTIONS, COMMUNES, OWNERS, FUNDERS, INDICATORS, DECISIONS)
 # Names that are a folder's own page or a file the site writes beside the pages.
 RESERVED = frozenset({"index", "404", "assets", "pagefind", "search", "sitemap", "carte"})
 
-IDENTIFIER = "choisissez un autre identifiant"
-NAME = "écrivez son nom en entier"
-
 
 def slugify(text: str) -> str:
     """"Commune d'Hénin-Beaumont" -> "commune-d-henin-beaumont"."""
@@ -48,17 +46,18 @@ def owners(maitre_ouvrage: str) -> list[str]:
     return [" ".join(part.split()) for part in maitre_ouvrage.split("/") if part.strip()]
 
 
-def address_problem(folder: str, name: str, subject: str | None = None, advice: str = IDENTIFIER) -> str | None:
-    """Why `name` cannot form the address /`folder`/`name`/, or None. `subject` is what
-    the message names (« index » by default: the identifier itself); `advice`, what to
-    do instead (another identifier; for an owner, its name in full)."""
-    subject = subject or f"« {name} »"
+def address_problem(folder: str, name: str, owner: str | None = None) -> str | None:
+    """Why `name` cannot form the address /`folder`/`name`/ (a codes.Message), or None.
+    The message names the identifier itself, or `owner`, the name of the project
+    owner it comes from (then it asks for that name in full, not another identifier)."""
+    variant = "" if owner is None else "maitre-ouvrage"
+    subject = name if owner is None else owner
     if not name:
-        return f"{subject} ne contient aucune lettre ni aucun chiffre : il ne peut pas former d'adresse"
+        return C.SANS_ADRESSE(variant, name=subject)
     if name in RESERVED:
-        return f"{subject} donnerait l'adresse /{folder}/{name}/, qui remplacerait une page du site ; {advice}"
+        return C.RESERVE(variant, name=subject, folder=folder, slug=name)
     if len(name) > SLUG_MAX:
-        return f"{subject} donnerait une adresse trop longue ({len(name)} caractères, {SLUG_MAX} au plus)"
+        return C.ADRESSE_TROP_LONGUE(variant, name=subject, n=len(name), max=SLUG_MAX)
     return None
 
 
@@ -70,10 +69,19 @@ def owner_problems(maitre_ouvrage: str) -> list[str]:
     seen: set[str] = set()
     for name in owners(maitre_ouvrage):
         slug = slugify(name)
-        if (bad := address_problem(OWNERS, slug, f"le maître d'ouvrage « {name} »", NAME)) is not None:
+        if (bad := address_problem(OWNERS, slug, name)) is not None:
             out.append(bad)
         elif slug in seen:
-            out.append(f"« {name} » est nommé deux fois : l'action serait comptée deux fois pour ce maître "
-                       f"d'ouvrage")
+            out.append(C.NOMME_DEUX_FOIS(name=name))
         seen.add(slug)
     return out
+
+
+def named(value: str, known: dict[str, str]) -> str | None:
+    """The identifier among `known` ({identifier: name}) that `value` names by its
+    name or its spelling: « Hénin-Beaumont » for henin-beaumont, « Etat » for etat."""
+    folded = slugify(value)
+    for key, name in known.items():
+        if folded == key or folded == slugify(name):
+            return key
+    return None

@@ -25,8 +25,10 @@ from typing import Any
 
 import yaml
 
-from .bounds import MAX_NESTING, Budget, Loader, refusals
+from .bounds import Budget, Loader, refusals
+from .codes import fichiers as K, valeurs as V
 from .errors import ErrorList, Where
+from .syntax import syntax, too_deep
 
 STR_TAG = "tag:yaml.org,2002:str"
 NULL_TAG = "tag:yaml.org,2002:null"
@@ -65,80 +67,14 @@ class RawMap(dict):  # type: ignore[type-arg]
     itemlines: dict[str, list[int]]  # line of each item of a list value
 
 
-MAX_INDENT = 200
-
-
 def _decode(raw: bytes, display: str, errors: ErrorList) -> str | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        errors.add(Where(display, line), "(fichier)",
-                   "le fichier n'est pas encodé en UTF-8 ; enregistrez-le en UTF-8")
+        errors.add(Where(display, line), "(fichier)", K.ENCODAGE())
         return None
     return text[1:] if text.startswith("\ufeff") else text
-
-
-def _too_deep(text: str) -> tuple[int, str] | None:
-    """(line, message) when the nesting is deeper than any real data file needs."""
-    for n, line in enumerate(text.split("\n"), 1):
-        if len(line) - len(line.lstrip(" ")) > MAX_INDENT:
-            return n, f"indentation de plus de {MAX_INDENT} espaces : imbrication trop profonde"
-    if text.count("[") + text.count("{") <= MAX_NESTING:
-        return None
-    depth = 0
-    for n, line in enumerate(_QUOTED.sub("", text).split("\n"), 1):
-        for char in line:
-            depth += (char in "[{") - (char in "]}")
-            if depth > MAX_NESTING:
-                return n, f"plus de {MAX_NESTING} crochets ou accolades imbriqués : imbrication trop profonde"
-    return None
-
-
-_QUOTED = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\n]|\'\')*\'')
-_OPENS_QUOTE = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#\"']+:\s+)?([\"'])")
-
-
-def _unclosed_quote(lines: list[str], first: int, last: int) -> int | None:
-    """The line (1-based, between first and last) whose quoted value is never closed."""
-    for n in range(last, first - 1, -1):
-        line = lines[n - 1] if n <= len(lines) else ""
-        m = _OPENS_QUOTE.match(line)
-        if m and not _QUOTED.match(line[m.start(1):]):
-            return n
-    return None
-
-
-def _syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
-    """(line, French message) for a YAML syntax error."""
-    lines = text.split("\n")
-    problem, context = exc.problem or "", exc.context or ""
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 1
-    start = exc.context_mark.line + 1 if exc.context_mark else line
-    bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "tab" in problem:
-        return line, "tabulation dans l'indentation : YAML n'accepte que des espaces"
-    if "quoted scalar" in context and "end of stream" in problem:
-        return start, "le guillemet ouvert sur cette ligne n'est jamais refermé : le fichier se termine avant"
-    if "unknown escape" in problem:
-        return line, ("barre oblique inverse (\\) suivie d'un caractère inconnu dans un texte entre guillemets "
-                      "doubles : écrivez \\\\ ou utilisez des guillemets simples")
-    if (quote := _unclosed_quote(lines, start, line)) is not None and "flow" not in context:
-        return quote, "le guillemet ouvert sur cette ligne n'est pas refermé sur la même ligne ; ajoutez-le"
-    if "mapping values are not allowed" in problem:
-        return line, ("deux-points inattendu : un texte qui contient « : » s'écrit entre guillemets, et un champ "
-                      "doit être aligné avec les autres champs de son bloc")
-    if "expected key" in problem or "expected '-'" in problem:
-        return line, (f"cette ligne n'est pas alignée avec le bloc commencé ligne {start} ; vérifiez les espaces "
-                      f"en début de ligne")
-    if "flow" in context:
-        return start, "crochet [ ou accolade { ouvert sur cette ligne et jamais refermé"
-    if "cannot start any token" in problem:
-        return line, ("caractère spécial en début de valeur (@, `, % …) : écrivez la valeur entre guillemets")
-    if "alias" in problem or "anchor" in problem:
-        return line, "* ou & en début de valeur : écrivez la valeur entre guillemets"
-    return line, "erreur de syntaxe YAML ; vérifiez l'indentation, les deux-points et les guillemets"
 
 
 def parse(raw: bytes, display: str, errors: ErrorList, budget: Budget) -> yaml.Node | None:
@@ -149,7 +85,7 @@ def parse(raw: bytes, display: str, errors: ErrorList, budget: Budget) -> yaml.N
     text = _decode(raw, display, errors)
     if text is None:
         return None
-    if (deep := _too_deep(text)) is not None:
+    if (deep := too_deep(text)) is not None:
         errors.add(Where(display, deep[0]), "(syntaxe YAML)", deep[1])
         return None
     if refused := refusals(text, budget):
@@ -159,21 +95,19 @@ def parse(raw: bytes, display: str, errors: ErrorList, budget: Budget) -> yaml.N
     try:
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
-        line, what = _syntax(exc, text)
+        line, what = syntax(exc, text)
         errors.add(Where(display, line), "(syntaxe YAML)", what)
         return None
     except yaml.reader.ReaderError as exc:  # a control character in the file itself
         line = text[: exc.position].count("\n") + 1
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
-        errors.add(Where(display, line), "(syntaxe YAML)",
-                   f"caractère de contrôle invisible (U+{ord(char[:1] or ' '):04X}) : supprimez-le "
-                   f"(il vient souvent d'un copier-coller)")
+        errors.add(Where(display, line), "(syntaxe YAML)", K.CONTROLE_FICHIER(hex=f"{ord(char[:1] or ' '):04X}"))
         return None
     except (yaml.YAMLError, RecursionError):
-        errors.add(Where(display, 1), "(syntaxe YAML)", "erreur de syntaxe YAML ; vérifiez le fichier")
+        errors.add(Where(display, 1), "(syntaxe YAML)", K.SYNTAXE("fichier"))
         return None
     if node is None:
-        errors.add(Where(display, 1), "(fichier)", "le fichier est vide")
+        errors.add(Where(display, 1), "(fichier)", K.FICHIER_VIDE())
     return node
 
 
@@ -195,27 +129,74 @@ def _item_path(path: str, i: int, node: yaml.Node) -> str:
     return f"{path}[{i}]"
 
 
-def to_raw(node: yaml.Node, file: str, errors: ErrorList, path: str = "") -> Any:
-    """The raw value of a node; duplicate keys are reported (the first is kept)."""
+def _names(node: yaml.MappingNode) -> list[str]:
+    return [key.value if isinstance(key, yaml.ScalarNode) else str(key.value) for key, _ in node.value]
+
+
+def _next_item(names: list[str], j: int) -> bool:
+    """In a list item whose key `names[j]` is already defined: do the keys from j on
+    begin the next item, its « - » forgotten? Yes when the repeated key is the item's
+    first one, or when more than one key repeats from there."""
+    return names[j] == names[0] or sum(1 for n in names[j:] if n in names[:j]) > 1
+
+
+def to_raw(node: yaml.Node, file: str, errors: ErrorList, path: str = "", item: bool = False) -> Any:
+    """The raw value of a node; duplicate keys are reported (the first is kept). In a
+    list item (`item`), a repeated key that begins the next item means a forgotten
+    « - »: said once, and the lines of that lost item are not mixed into this one."""
     if isinstance(node, yaml.ScalarNode):
         return Scalar(node.value, _line(node), not node.style, node.tag)
     if isinstance(node, yaml.SequenceNode):
-        items = RawList(to_raw(child, file, errors, _item_path(path, i, child)) for i, child in enumerate(node.value))
+        items = RawList(to_raw(child, file, errors, _item_path(path, i, child), item=True)
+                        for i, child in enumerate(node.value))
         items.line = _line(node)
         return items
     m = RawMap()
     m.file, m.line, m.path, m.keylines, m.itemlines = file, _line(node), path, {}, {}
-    for key, value in node.value:
-        name = key.value if isinstance(key, yaml.ScalarNode) else str(key.value)
+    names = _names(node)
+    for j, (key, value) in enumerate(node.value):
+        name = names[j]
         if name in m.keylines:
-            errors.add(Where(file, _line(key)), _step(path, name),
-                       f"clé en double (déjà définie ligne {m.keylines[name]}) ; n'en gardez qu'une")
+            if item and _next_item(names, j):
+                errors.add(Where(file, _line(key)), _step(path, name), K.TIRET_MANQUANT(key=name,
+                                                                                       line=m.keylines[name]))
+                break
+            errors.add(Where(file, _line(key)), _step(path, name), K.CLE_EN_DOUBLE(line=m.keylines[name]))
             continue
         m.keylines[name] = _line(key)
         m[name] = to_raw(value, file, errors, _step(path, name))
         if isinstance(value, yaml.SequenceNode):
             m.itemlines[name] = [_line(v) for v in value.value]
     return m
+
+
+# The keys that name a record: what refers to it uses one of these values.
+IDENTITY_KEYS = ("id", "slug", "numero", "libelle_annexe")
+
+
+def identities(raw: Any, keys: tuple[str, ...] = IDENTITY_KEYS) -> set[str]:
+    """The values of the identity `keys` anywhere in a raw value (a record left out)."""
+    out: set[str] = set()
+    stack = [raw]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, RawMap):
+            for key, item in value.items():
+                if key in keys and isinstance(item, Scalar):
+                    out.add(item.strip())
+                else:
+                    stack.append(item)
+        elif isinstance(value, RawList):
+            stack.extend(value)
+    return out
+
+
+def file_identities(raw: bytes, keys: tuple[str, ...] = IDENTITY_KEYS) -> set[str]:
+    """The same, from the lines « key: value » of a file's bytes, whatever YAML makes
+    of them (it may not parse, or lose an item whose « - » is missing)."""
+    text = raw.decode("utf-8", errors="replace")
+    line = re.compile(r"^[ -]*(?:" + "|".join(keys) + r") *: *[\"']?([^\"'#\n]*?)[\"']? *(?:#.*)?$", re.MULTILINE)
+    return {m.group(1).strip() for m in line.finditer(text) if m.group(1).strip()}
 
 
 def locate(root: Any, loc: tuple[str | int, ...], file: str) -> tuple[Where, str, Any]:
@@ -277,4 +258,4 @@ def not_text(s: Scalar) -> str | None:
         kind = f"la date {value.isoformat()}"
     else:
         kind = f"une valeur de type {type(value).__name__}"
-    return f"« {s} » est lu par YAML comme {kind}, pas comme un texte ; écrivez-le entre guillemets : \"{s}\""
+    return V.PAS_UN_TEXTE(value=s, kind=kind)

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from .codes import valeurs as V
+
 SINGLE_LINE_MAX = 1000
 MARKDOWN_MAX = 50000
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
@@ -41,25 +43,20 @@ def _name(char: str) -> str:
 
 
 def problem(value: str, multiline: bool) -> str | None:
-    """Why `value` cannot be published as it is, or None."""
+    """Why `value` cannot be published as it is (a codes.Message), or None."""
     if m := _FORBIDDEN.search(value):
         char = m.group()
-        what = ("un caractère de direction d'écriture, qui peut masquer ou inverser le texte affiché"
-                if re.fullmatch(f"[{_BIDI}]", char) else "un caractère invisible"
-                if re.fullmatch(f"[{_INVISIBLE}]", char) else "un caractère de contrôle invisible")
-        return (f"contient {what} ({_name(char)}, position {m.start() + 1}) ; supprimez-le "
-                f"(il vient souvent d'un copier-coller)")
+        variant = ("direction" if re.fullmatch(f"[{_BIDI}]", char) else "invisible"
+                   if re.fullmatch(f"[{_INVISIBLE}]", char) else "")
+        return V.CARACTERE_INVISIBLE(variant, char=_name(char), pos=m.start() + 1)
     if not multiline:
         if m := _BREAKS.search(value):
-            kind = "une tabulation" if m.group() == "\t" else "un saut de ligne"
-            return (f"contient {kind} (position {m.start() + 1}) : ce champ tient sur une seule ligne ; pour "
-                    f"l'écrire sur plusieurs lignes du fichier, utilisez >- (les lignes sont alors rejointes)")
+            return V.SAUT_DE_LIGNE("tabulation" if m.group() == "\t" else "", pos=m.start() + 1)
         if value != value.strip():
-            return "commence ou finit par une espace ; retirez-la"
+            return V.ESPACE_EN_BORD()
     if _CURLY.match(value.strip()):
-        return (f"est entouré de guillemets typographiques ({value.strip()[0]}…{value.strip()[-1]}), qui seraient "
-                f"publiés avec le texte ; écrivez-le entre guillemets droits : \"…\"")
+        return V.GUILLEMETS_TYPOGRAPHIQUES(first=value.strip()[0], last=value.strip()[-1])
     limit = MARKDOWN_MAX if multiline else SINGLE_LINE_MAX
     if len(value) > limit:
-        return f"texte trop long ({len(value)} caractères, {limit} au plus) ; vérifiez la saisie"
+        return V.TEXTE_TROP_LONG(n=len(value), max=limit)
     return None

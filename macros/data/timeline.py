@@ -28,11 +28,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
+from .codes import contrat as C, decisions as D, fichiers as K
 from .decisions import AMOUNTS, Abandon, Decision
 from .errors import ErrorList
 from .model import Action, Crte, Record
+from .checks import unknown_action, unknown_commune, unknown_indicator
 from .names import owner_problems
 from .timeline_plan import Amended, PlanChanges
 
@@ -72,12 +75,14 @@ class State:
     def date(self) -> dt.date:
         return self.decision.date if self.decision else self.crte.contract.signature.date
 
+    @cached_property
+    def aliases(self) -> dict[str, str]:
+        """Each former id (anciens_ids) -> the current id of its action: a decision or a
+        tracking file written before an id changed still names the action."""
+        return {old: a.id for a in self.actions.values() for old in a.anciens_ids}
+
     def abandoned(self) -> list[Action]:
         return [a for k, a in self.actions.items() if self.status.get(k, ActionStatus()).abandoned_by]
-
-
-# How an added action is filed, said after a refused ENJEU label.
-ADDED_LABEL = " ; pour une action ajoutée, enjeu est facultatif : elle est rangée sous l'orientation de son chantier"
 
 
 def timeline(signed: Crte, decisions: list[Decision], errors: ErrorList) -> list[State]:
@@ -88,8 +93,8 @@ def timeline(signed: Crte, decisions: list[Decision], errors: ErrorList) -> list
     for d in sorted(decisions, key=lambda d: (d.date, d.id)):
         if d.instance == "avenant" and d.numero is not None:
             if d.numero in avenants:
-                errors.add(d.where_of("numero"), d.sub("numero"), f"l'avenant n° {d.numero} est déjà enregistré "
-                                                                  f"(décision {avenants[d.numero].id})")
+                errors.add(d.where_of("numero"), d.sub("numero"), D.AVENANT_EN_DOUBLE(n=d.numero,
+                                                                                      other=avenants[d.numero].id))
             avenants.setdefault(d.numero, d)
         states.append(_Apply(states[-1], d, errors, ever, touched).state())
     return states
@@ -113,24 +118,35 @@ class _Apply(PlanChanges):
         self.errors.add(record.where_of(name) if name else record.where, record.sub(name) if name else record.path,
                         message)
 
+    def unknown(self, record: Record, name: str, value: Any, message: str) -> None:
+        """A reference to what does not exist at this date (ErrorList.unknown)."""
+        self.errors.unknown(value, record.where_of(name), record.sub(name), message)
+
+    def left_out(self, *values: Any) -> None:
+        """What a refused change would have added: what refers to it depends on this decision."""
+        self.errors.leave_out((str(v) for v in values), f"la décision {self.d.where.file}")
+
     def state(self) -> State:
         d, signed_on = self.d, self.s.crte.contract.signature.date
         if d.date < signed_on:
-            self.refuse(d, "date", f"la décision ({d.date.isoformat()}) précède la signature du contrat "
-                                   f"({signed_on.isoformat()}) : elle en fait partie ou sa date est fausse")
+            self.refuse(d, "date", D.AVANT_SIGNATURE(date=d.date.isoformat(), signed=signed_on.isoformat()))
         elif d.date > dt.date.today():
-            self.refuse(d, "date", f"la date de la décision ({d.date.isoformat()}) est postérieure à aujourd'hui")
+            self.refuse(d, "date", D.FUTURE(date=d.date.isoformat()))
         if not d.id.startswith(d.date.isoformat()):
-            self.refuse(d, "date", f"le nom du fichier commence par la date de la décision : renommez-le "
-                                   f"{d.date.isoformat()}-….yaml (il forme l'adresse de la décision)")
+            self.refuse(d, "date", D.NOM_DE_FICHIER("date", date=d.date.isoformat()))
         if d.instance == "avenant" and d.numero is None:
-            self.refuse(d, "numero", "un avenant porte un numéro : indiquez-le (numero: 1)")
+            self.refuse(d, "numero", D.AVENANT_SANS_NUMERO())
         for change in d.changements:
             kind = change.kind
+            given = sorted((name for name in type(change).model_fields if getattr(change, name) is not None),
+                           key=lambda name: change.where_of(name).line)
+            if kind is None and len(given) > 1:  # two changes in one item: the « - » of the second is missing
+                second = given[-1]
+                self.refuse(change, second, K.TIRET_MANQUANT("changements", kinds=", ".join(given), key=second,
+                                                             line=change.where_of(second).line))
+                continue
             if kind is None:
-                self.refuse(change, None, "indiquez une seule sorte de changement par élément (ajouter_action, "
-                                          "modifier_action, abandonner_action, ajouter_chantier, ajouter_fiche, "
-                                          "renommer, modifier_article ou ajouter_indicateur)")
+                self.refuse(change, None, D.SORTE())
                 continue
             getattr(self, kind)(change.value)
         crte = replace(self.s.crte, contract=self.s.crte.contract.model_copy(update={"articles": tuple(self.articles)}),
@@ -144,33 +160,34 @@ class _Apply(PlanChanges):
         return {o.libelle_annexe: o.numero for o in self.orientations if o.libelle_annexe}
 
     def live(self, record: Record, action_id: str) -> Action | None:
+        """The action `action_id` names (by its id or a former one), if it can change."""
+        action_id = self.s.aliases.get(action_id, action_id)
         if action_id not in self.actions:
-            self.refuse(record, "action", f"l'action « {action_id} » n'existe pas à cette date")
+            self.errors.unknown(action_id, record.where_of("action"), record.sub("action"),
+                                unknown_action(action_id, self.actions))
             return None
         status = self.status.get(action_id, ActionStatus())
         if (gone := status.abandoned_by) is not None:
-            self.refuse(record, "action", f"l'action « {action_id} » a été abandonnée ({gone.intitule}, décision "
-                                          f"{gone.id}) : elle ne peut plus changer")
+            self.refuse(record, "action", D.ACTION_ABANDONNEE(value=action_id, intitule=gone.intitule, id=gone.id))
             return None
         if status.added_by is self.d:
-            what = ("une décision ne peut pas l'ajouter et l'abandonner à la fois ; retirez les deux changements"
-                    if isinstance(record, Abandon) else "écrivez directement ses valeurs dans ajouter_action")
-            self.refuse(record, "action", f"l'action « {action_id} » est ajoutée par cette même décision (ligne "
-                                          f"{self.actions[action_id].where.line}) : {what}")
+            self.refuse(record, "action", D.AJOUTEE_ICI("abandon" if isinstance(record, Abandon) else "",
+                                                        value=action_id, line=self.actions[action_id].where.line))
             return None
         return self.actions[action_id]
 
     def references(self, record: Record, values: dict[str, Any], added: bool = False) -> bool:
         ok = True
         if values.get("enjeu") is not None and values["enjeu"] not in self.labels():
-            self.refuse(record, "enjeu", f"« {values['enjeu']} » n'est le libellé d'aucune orientation ; libellés "
-                                         f"connus : {' | '.join(self.labels())}" + (ADDED_LABEL if added else ""))
+            self.unknown(record, "enjeu", values["enjeu"], C.ENJEU_INCONNU("ajoutee" if added else "date",
+                                                                           value=values["enjeu"],
+                                                                           known=" | ".join(self.labels())))
             ok = False
         if "chantier" in values and values["chantier"] not in self.chantiers():
-            self.refuse(record, "chantier", f"le chantier {values['chantier']} n'existe pas à cette date")
+            self.unknown(record, "chantier", values["chantier"], C.CHANTIER_INCONNU("date", n=values["chantier"]))
             ok = False
         if "fiche" in values and values["fiche"] not in self.fiches():
-            self.refuse(record, "fiche", f"la fiche {values['fiche']} n'existe pas à cette date")
+            self.unknown(record, "fiche", values["fiche"], C.FICHE_INCONNUE("date", n=values["fiche"]))
             ok = False
         for message in owner_problems(values.get("maitre_ouvrage") or ""):
             self.refuse(record, "maitre_ouvrage", message)
@@ -179,17 +196,17 @@ class _Apply(PlanChanges):
         communes = {c.slug for c in self.s.crte.communes}
         for i, slug in enumerate(loc.communes if loc is not None else ()):
             if slug not in communes:
-                self.errors.add(loc.where_of("communes", i), loc.sub("communes"),
-                                f"la commune « {slug} » n'existe pas dans data/communes.yaml")
+                self.errors.unknown(slug, loc.where_of("communes", i), loc.sub("communes"),
+                                    unknown_commune(slug, self.s.crte.communes))
                 ok = False
         if loc is not None and not (loc.communes or loc.territoire or loc.hors_cahc):
-            self.refuse(loc, None, "indiquez au moins communes, territoire ou hors_cahc")
+            self.refuse(loc, None, C.LOCALISATION_VIDE("decision"))
             ok = False
         known = {i.id for b in self.blocks for i in b.indicateurs}
         for i, ref in enumerate(values.get("indicateurs") or ()):
             if ref not in known:
-                self.errors.add(record.where_of("indicateurs", i), record.sub("indicateurs"),
-                                f"l'indicateur « {ref} » n'existe pas à cette date")
+                self.errors.unknown(ref, record.where_of("indicateurs", i), record.sub("indicateurs"),
+                                    unknown_indicator(ref, self.blocks, "date"))
                 ok = False
         return ok
 
@@ -200,10 +217,8 @@ class _Apply(PlanChanges):
             return self.labels()[action.enjeu]
         numero = self.chantiers()[action.chantier].orientation
         if action.enjeu is not None and (labelled := self.labels()[action.enjeu]) != numero:
-            self.refuse(record, field, f"« {action.enjeu} » est le libellé de l'orientation {labelled}, mais le "
-                                       f"chantier {action.chantier} relève de l'orientation {numero} : une action "
-                                       f"ajoutée est rangée sous l'orientation de son chantier ; retirez enjeu (il est "
-                                       f"facultatif) ou choisissez un chantier de l'orientation {labelled}")
+            self.refuse(record, field, C.ENJEU_DU_CHANTIER(value=action.enjeu, labelled=labelled,
+                                                           chantier=action.chantier, numero=numero))
             return None
         return numero
 
@@ -217,19 +232,16 @@ class _Apply(PlanChanges):
         for i, name in enumerate((action.id, *action.anciens_ids)):
             field, where = ("id", None) if i == 0 else ("anciens_ids", i - 1)
             if name in self.ever:
-                self.errors.add(action.where_of(field, where), action.sub(field),
-                                f"l'identifiant « {name} » est ou a été utilisé : une adresse publiée ne sert "
-                                f"jamais à une autre action ; choisissez-en un autre")
+                self.errors.add(action.where_of(field, where), action.sub(field), D.DEJA_UTILISE(value=name))
                 ok = False
         if action.part_cahc is not None and action.part_cahc > action.cout_total:
-            self.refuse(action, "part_cahc", f"la part CAHC ({action.part_cahc}) dépasse le coût total "
-                                             f"({action.cout_total})")
+            self.refuse(action, "part_cahc", C.PART_SUPERIEURE(part=action.part_cahc, cout=action.cout_total))
             ok = False
         values = {k: getattr(action, k) for k in ("enjeu", "chantier", "fiche", "indicateurs", "maitre_ouvrage",
                                                   "localisation")}
-        if not self.references(action, values, added=True) or not ok:
-            return
-        if (orientation := self.orientation_of(action, action, added=True)) is None:
+        if not self.references(action, values, added=True) or not ok \
+                or (orientation := self.orientation_of(action, action, added=True)) is None:
+            self.left_out(action.id, *action.anciens_ids)
             return
         action.set_computed(orientation=orientation)
         self.ever |= {action.id, *action.anciens_ids}
@@ -244,34 +256,35 @@ class _Apply(PlanChanges):
                  and getattr(change, k) is not None}
         motif = change.motif  # type: ignore[attr-defined]
         if not given:
-            self.refuse(change, "action", "aucun champ à changer : indiquez au moins un champ et sa nouvelle valeur")
+            self.refuse(change, "action", D.RIEN_A_CHANGER())
             return
         for name, value in list(given.items()):
             if value == getattr(current, name):
-                self.refuse(change, name, f"la valeur en vigueur est déjà celle-ci : ce changement ne change rien")
+                self.refuse(change, name, D.SANS_EFFET())
                 del given[name]
             elif (first := self.touched.get((self.d.date, current.id, name))) is not None:
-                self.refuse(change, name, "cette décision change déjà ce champ plus haut : gardez un seul changement"
-                            if first.id == self.d.id else f"la décision {first.id}, du même jour, change déjà ce "
-                            f"champ : réunissez les deux changements dans une seule décision")
+                self.refuse(change, name, D.DEUX_FOIS() if first.id == self.d.id else
+                            D.DEUX_FOIS("jour", other=first.id))
                 del given[name]
         if motif is None and (amounts := [k for k in AMOUNTS if k in given]):
-            self.refuse(change, "motif", f"un changement de montant ({', '.join(amounts)}) dit pourquoi : ajoutez "
-                                         f"motif, la raison telle que la décision la donne (ex. motif: \"Les études "
-                                         f"de sol imposent un cuvelage du lit.\")")
+            self.refuse(change, "motif", D.MOTIF_MANQUANT(amounts=", ".join(amounts)))
+            self.errors.unsure.add(current.id)  # its values in force may not be those the decision meant
             return
         added = self.status.get(current.id, ActionStatus()).added_by is not None
         if not given or not self.references(change, given, added):
+            self.errors.unsure.add(current.id)
             return
         share = given.get("part_cahc", current.part_cahc)
         cost = given.get("cout_total", current.cout_total)
         if share is not None and share > cost:
             self.refuse(change, "part_cahc" if "part_cahc" in given else "cout_total",
-                        f"la part CAHC ({share}) dépasserait le coût total ({cost})")
+                        C.PART_SUPERIEURE("decision", part=share, cout=cost))
+            self.errors.unsure.add(current.id)
             return
         new = current.model_copy(update=given)
         orientation = self.orientation_of(change, new, added, "enjeu" if "enjeu" in given else "chantier")
         if orientation is None:
+            self.errors.unsure.add(current.id)
             return
         new.set_computed(orientation=orientation)
         self.actions[current.id] = new

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .codes import contrat as C, decisions as D
 from .decisions import Amendment, Decision, NewChantier, NewFiche, NewIndicator, Retitle
 from .model import Chantier, Fiche, IndicatorGroup
 
@@ -33,6 +34,12 @@ class PlanChanges:
     def refuse(self, record: Any, name: str | None, message: str) -> None:
         raise NotImplementedError
 
+    def unknown(self, record: Any, name: str, value: Any, message: str) -> None:
+        raise NotImplementedError
+
+    def left_out(self, *values: Any) -> None:
+        raise NotImplementedError
+
     def chantiers(self) -> dict[int, Chantier]:
         return {c.numero: c for o in self.orientations for c in o.chantiers}
 
@@ -41,11 +48,12 @@ class PlanChanges:
 
     def ajouter_chantier(self, new: NewChantier) -> None:
         if new.numero in self.chantiers():
-            self.refuse(new, "numero", f"le chantier {new.numero} existe déjà")
+            self.refuse(new, "numero", D.EXISTE_DEJA("chantier", n=new.numero))
             return
         k = next((i for i, o in enumerate(self.orientations) if o.numero == new.orientation), None)
         if k is None:
-            self.refuse(new, "orientation", f"l'orientation {new.orientation} n'existe pas")
+            self.unknown(new, "orientation", new.orientation, C.ORIENTATION_INCONNUE("date", n=new.orientation))
+            self.left_out(new.numero)
             return
         chantier = Chantier.model_construct(numero=new.numero, titre=new.titre, fiches=(),
                                             orientation_source=f"Ajouté par {self.d.par}.")
@@ -56,9 +64,10 @@ class PlanChanges:
     def ajouter_fiche(self, new: NewFiche) -> None:
         numero = int(new.numero.split(".")[0])
         if new.numero in self.fiches():
-            self.refuse(new, "numero", f"la fiche {new.numero} existe déjà")
+            self.refuse(new, "numero", D.EXISTE_DEJA("fiche", n=new.numero))
         elif numero not in self.chantiers():
-            self.refuse(new, "numero", f"le chantier {numero} n'existe pas à cette date : ajoutez-le d'abord")
+            self.unknown(new, "numero", numero, C.CHANTIER_INCONNU("ajout", n=numero))
+            self.left_out(new.numero)
         else:
             fiche = Fiche.model_construct(numero=new.numero, titre=new.titre)
             fiche.set_computed(chantier=numero)
@@ -66,18 +75,22 @@ class PlanChanges:
 
     def renommer(self, r: Retitle) -> None:
         if (r.chantier is None) == (r.fiche is None):
-            self.refuse(r, None, "indiquez soit chantier, soit fiche")
+            self.refuse(r, None, D.RENOMMER())
         elif r.chantier is not None:
-            if (c := self.chantiers().get(r.chantier)) is None or c.titre == r.titre:
-                self.refuse(r, "chantier" if c is None else "titre", f"le chantier {r.chantier} n'existe pas"
-                            if c is None else "le chantier porte déjà ce titre : ce changement ne change rien")
+            if (c := self.chantiers().get(r.chantier)) is None:
+                self.unknown(r, "chantier", r.chantier, C.CHANTIER_INCONNU("renommer", n=r.chantier))
+                return
+            if c.titre == r.titre:
+                self.refuse(r, "titre", D.SANS_EFFET("chantier"))
                 return
             self.retitled.setdefault(f"chantier-{r.chantier}", (c.titre, self.d))
             self._replace_chantier(r.chantier, lambda c: {"titre": r.titre})
         else:
-            if (f := self.fiches().get(r.fiche)) is None or f.titre == r.titre:  # type: ignore[arg-type]
-                self.refuse(r, "fiche" if f is None else "titre", f"la fiche {r.fiche} n'existe pas"
-                            if f is None else "la fiche porte déjà ce titre : ce changement ne change rien")
+            if (f := self.fiches().get(r.fiche)) is None:  # type: ignore[arg-type]
+                self.unknown(r, "fiche", r.fiche, C.FICHE_INCONNUE("renommer", n=r.fiche))
+                return
+            if f.titre == r.titre:
+                self.refuse(r, "titre", D.SANS_EFFET("fiche"))
                 return
             self.retitled.setdefault(f"fiche-{f.numero.replace('.', '-')}", (f.titre, self.d))
             new = f.model_copy(update={"titre": r.titre})
@@ -92,18 +105,18 @@ class PlanChanges:
 
     def modifier_article(self, a: Amendment) -> None:
         if self.d.instance != "avenant":
-            self.refuse(a, None, "le texte du contrat ne change que par avenant (article 11) : instance: \"avenant\"")
+            self.refuse(a, None, D.PAR_AVENANT())
             return
         k = next((i for i, x in enumerate(self.articles) if x.numero == a.article), None)
         if k is None:
-            self.refuse(a, "article", f"l'article {a.article} n'existe pas")
+            self.refuse(a, "article", D.ARTICLE_INCONNU(n=a.article))
             return
         article = self.articles[k]
         target = article if a.section is None else next((s for s in article.sections if s.numero == a.section), None)
         if target is None:
-            self.refuse(a, "section", f"l'article {a.article} n'a pas de sous-article {a.section}")
+            self.refuse(a, "section", D.ARTICLE_INCONNU("section", n=a.article, section=a.section))
         elif target.texte == a.texte:
-            self.refuse(a, "texte", "le texte en vigueur est déjà celui-ci : ce changement ne change rien")
+            self.refuse(a, "texte", D.SANS_EFFET("texte"))
         else:
             self.amended.setdefault(target.anchor, Amended(target.texte, self.d))
             new = target.model_copy(update={"texte": a.texte})
@@ -113,9 +126,11 @@ class PlanChanges:
     def ajouter_indicateur(self, new: NewIndicator) -> None:
         k = next((i for i, b in enumerate(self.blocks) if b.orientation == new.orientation), None)
         if k is None:
-            self.refuse(new, "orientation", f"l'orientation {new.orientation} n'a pas de bloc d'indicateurs")
+            self.unknown(new, "orientation", new.orientation, C.ORIENTATION_INCONNUE("indicateurs",
+                                                                                     n=new.orientation))
+            self.left_out(new.indicateur.id)
         elif new.indicateur.id in {i.id for b in self.blocks for i in b.indicateurs}:
-            self.refuse(new.indicateur, "id", f"l'indicateur « {new.indicateur.id} » existe déjà")
+            self.refuse(new.indicateur, "id", D.EXISTE_DEJA("indicateur", n=new.indicateur.id))
         else:
             title = "Ajoutés après la signature"
             new.indicateur.set_computed(orientation=new.orientation, groupe=title)

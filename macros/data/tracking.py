@@ -22,8 +22,9 @@ from dataclasses import replace
 
 from pydantic import Field
 
-from .fields import Date, FunderSlug, Money, Percent, Slug, Text, choice, refuse
-from .indicators import Measure
+from .codes import valeurs as V
+from .fields import Date, FunderSlug, Money, Percent, Ref, Text, choice, refuse
+from .indicators import UNITS, Measure, Unit
 from .reader import Scalar
 from .record import Record
 
@@ -34,8 +35,7 @@ _STATUS = choice(*STATUSES)
 
 def _status(s: Scalar) -> str:
     if str(s).strip() == "abandonnée":
-        raise refuse("« abandonnée » ne se saisit pas dans le suivi : une action est abandonnée par une décision "
-                     "(data/decisions/, voir CONTRIBUTING.md)")
+        raise refuse(V.STATUT_ABANDONNEE())
     return _STATUS.read(s)
 
 
@@ -84,7 +84,7 @@ class Step(Record):
 class Financing(Record):
     """Une ligne de financement d'une action : un financeur, un dispositif."""
 
-    financeur: Slug = Field(description="Identifiant d'un financeur de suivi/financeurs.yaml.", examples=["etat"])
+    financeur: Ref = Field(description="Identifiant d'un financeur de suivi/financeurs.yaml.", examples=["etat"])
     dispositif: Text | None = Field(default=None, description="Le dispositif, parmi ceux du financeur.",
                                     examples=["DSIL"])
     demande: Money | None = Field(default=None, description="Montant demandé, HT.")
@@ -110,12 +110,13 @@ class ActionTracking(Record):
 class IndicatorTracking(Record):
     """suivi/indicateurs/<id>.yaml : les valeurs d'un indicateur (le nom du fichier est son identifiant)."""
 
-    unite: Text = Field(description="Unité des valeurs.", examples=["%"])
+    unite: Unit = Field(description=f"Unité des valeurs, parmi : {', '.join(UNITS)} (un pourcentage va de 0 à 100, "
+                                    "un nombre n'est pas négatif).", examples=["%"])
     source: Text = Field(description="Source des valeurs.", examples=["INSEE, recensement"])
     valeur_reference: Measure | None = Field(default=None, description="Valeur de référence.")
     cible: Measure | None = Field(default=None, description="Valeur cible.")
     mesures: tuple[Measure, ...] = Field(default=(), description="Valeurs mesurées, une par année.")
-    actions: tuple[Slug, ...] = Field(default=(), description="Identifiants des actions que l'indicateur suit.")
+    actions: tuple[Ref, ...] = Field(default=(), description="Identifiants des actions que l'indicateur suit.")
     sens: Direction | None = Field(
         default=None, description="Le sens souhaité (hausse ou baisse), quand la cible ne suffit pas à le dire.")
 

@@ -3,7 +3,7 @@
 The check itself is macros/data/check.py (summary or `file:line: field: message` on
 the terminal, exit status 1 on any error). On a review platform each error is also
 shown on the line of the file it names, in French, with the link to its entry in the
-published reference of messages (`<site_url>aide/messages/#<code>`, pages.messages_route):
+published reference of messages (`<site_url>aide/messages/#<code>`, pages.messages_route, i.e. codes.route):
 
 - `github` (FORMAT, or GITHUB_ACTIONS=true): one workflow command per error on stdout,
   `::error file=<file>,line=<line>,title=<field> — aide : <url>::<message>`, which GitHub

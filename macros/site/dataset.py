@@ -93,9 +93,12 @@ def views_for(config: MkDocsConfig) -> Views:
 def _load(config: MkDocsConfig) -> Dataset:
     path, display = data_dir(config), data_folder()
     try:
-        # Only the default data folder transcribes the signed contract: compared with its text when present.
-        views = Views(load(path, display, source=Path(config.config_file_path).parent / "sources" /
-                           "crte-cahc-2021-12-13.txt" if display == DEFAULT_DATA else None))
+        # Only the default data folder transcribes the signed contract: compared with its text when present,
+        # and its action ids with the addresses published (urls.txt).
+        root = Path(config.config_file_path).parent
+        default = display == DEFAULT_DATA
+        views = Views(load(path, display, source=root / "sources" / "crte-cahc-2021-12-13.txt" if default else None,
+                           published=root / "urls.txt" if default and (root / "urls.txt").is_file() else None))
     except DataErrors as exc:
         last = devserver.fallback(exc, display)  # raises PluginError, except under `mkdocs serve`
         if last is None:

@@ -18,8 +18,9 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from ..data import reconcile
+from ..data import codes, reconcile
 from ..views.living import FIELD_LABELS, compare
+from ..views.messages import reference
 from ..views import formatting
 from ..views.finance import breakdowns
 from .filters import (_finalize, contract_markdown, link, markdown, md, meta, relative, src_uri,  # noqa: F401
@@ -86,9 +87,9 @@ def evolution_route(decision_id: str) -> str:
 
 
 def messages_route(code: str = "") -> str:
-    """The published reference of the data's error messages (what each means, how to fix
-    it), at the entry of `code` (DataError.code) when there is one."""
-    return f"aide/messages/#{code}" if code else "aide/messages/"
+    """The reference of the data check's messages (macros/data/codes/: what each means,
+    how to fix it), at the entry of `code` (DataError.code) when there is one."""
+    return codes.route(code) if code else codes.ROUTE
 
 
 def make_environment(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] = (),
@@ -162,6 +163,7 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
               for slug, g in views.maitres_ouvrage.items()]
     pages.append(page("pages/donnees.md", "donnees/", None))
     pages.append(page("pages/evolutions.md", evolutions_route(), None))  # a list: no one file to edit
+    pages.append(page("pages/messages.md", messages_route(), None, groups=reference()))  # from macros/data/codes/
     pages += [page("pages/evolution.md", evolution_route(dv.id), f"data/decisions/{dv.id}.yaml", dv=dv)
               for dv in views.decision_views]
     return pages

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -14,9 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from macros.data.codes import CATALOGUE
+from macros.data.errors import DataErrors
+from macros.data.loader import load
 from macros.data.model import Action
 
-from ..conftest import ROOT
+from ..conftest import ROOT, SOURCE
 from ..sitebuild import copy_project
 
 
@@ -33,6 +37,10 @@ class Case:
     # For what is no edit of a file's text (a link, a pipe, a folder): makes it in data/,
     # returns the expected message and its line; `file` is then the one the message names.
     make: Callable[[Path], tuple[str, int]] | None = None
+    # Files written first, relative to the project (None: copied from the repository).
+    setup: tuple[tuple[str, str | None], ...] = ()
+    also: tuple[str, ...] = ()  # the other lines of the report, whole ("data/…:N: field: message")
+    total: int | None = None  # how many errors the report lists: a mistake is reported once
 
 
 FIRST_COST = '    cout_total: "49600.00"'
@@ -43,8 +51,8 @@ CASES = [
          'titre: "Lecture spectacle', "(syntaxe YAML): le guillemet ouvert sur cette ligne n'est pas refermé sur la"
          " même ligne ; ajoutez-le"),
     Case("indentation", "actions.yaml", '    maitre_ouvrage: "GESPATRIM"', '      maitre_ouvrage: "GESPATRIM"',
-         'maitre_ouvrage: "GESPATRIM"', "(syntaxe YAML): cette ligne n'est pas alignée avec le bloc commencé ligne"
-         " {start} ; vérifiez les espaces en début de ligne"),
+         'maitre_ouvrage: "GESPATRIM"', "(syntaxe YAML): cette ligne a 2 espaces de trop en début de ligne : alignez"
+         " « maitre_ouvrage » sur « fiche » (ligne {prev})"),
     Case("tabulation", "actions.yaml", '    maitre_ouvrage: "GESPATRIM"', '\tmaitre_ouvrage: "GESPATRIM"',
          'maitre_ouvrage: "GESPATRIM"', "(syntaxe YAML): tabulation dans l'indentation : YAML n'accepte que des"
          " espaces"),
@@ -273,11 +281,116 @@ CASES += [
 ]
 
 
+# --- Round 3: hurried mistakes on decisions and tracking (issue 19) ----------------------------------
+
+FUNDERS = ("data/suivi/financeurs.yaml", None)
+COPIL = "decisions/2022-11-22-comite-de-pilotage.yaml"
+
+
+def _decision(date: str, *changes: str) -> str:
+    return (f'date: "{date}"\ninstance: "comité de pilotage"\nobjet: "Essai."\nsource:\n  titre: "Relevé"\n'
+            "changements:\n" + "".join(f"  - {c}\n" for c in changes))
+
+
+def _step(date: str, statut: str, extra: str = "") -> str:
+    return f'  - date: "{date}"\n    source: "Comité technique"\n    statut: "{statut}"\n{extra}'
+
+
+ABANDON = ("data/" + COPIL, _decision("2022-11-22", 'abandonner_action:\n      action: cite-darcy\n'
+                                                   '      motif: "Reportée."'))
+LEGUMERIE = ('ajouter_action:\n      id: legumerie-intercommunale\n      enjeu: "UN TERRITOIRE AU SERVICE DE LA'
+             ' QUALITE DE VIE"\n      chantier: 6\n      fiche: "6.5"\n      maitre_ouvrage: "CAHC"\n'
+             '      titre: "Légumerie intercommunale"\n      description: "Une légumerie."\n'
+             '      annee_lancement: "2023"\n      cout_total: "1000.00"')
+DARCY = "suivi/actions/cite-darcy.yaml"
+CHOMAGE = "suivi/indicateurs/o4-taux-chomage.yaml"
+ROUND3 = [
+    Case("suivi-range-hors-de-actions", "suivi/cite-darcy.yaml", None, "etapes:\n" + _step("2022-03-10", "engagée"),
+         "", "(fichier): ce fichier n'est pas lu : le suivi de l'action « cite-darcy » se range dans"
+         " data/suivi/actions/ ; déplacez-le : data/suivi/actions/cite-darcy.yaml", setup=(FUNDERS,), total=1),
+    Case("tableau-de-bord-futur", "suivi/tableau-de-bord.yaml", None,
+         'date: "2099-01-01"\ninstance: "comité technique"\n', "", "date: la date du tableau de bord (2099-01-01)"
+         " est postérieure à aujourd'hui", setup=(FUNDERS,)),
+    Case("suivi-apres-abandon", DARCY, None, "etapes:\n" + _step("2022-03-10", "engagée")
+         + _step("2023-01-10", "en cours"), "2023-01-10", "etapes[1].date: l'action a été abandonnée le 2022-11-22"
+         " (Comité de pilotage du 22 novembre 2022, décision 2022-11-22-comite-de-pilotage) : une étape datée"
+         " d'après ne peut pas la dire « en cours » ; corrigez la date, ou retirez l'étape",
+         setup=(FUNDERS, ABANDON), total=1),
+    Case("part-cahc-zero", "decisions/2022-06-14-comite-de-pilotage.yaml", None,
+         _decision("2022-06-14", 'modifier_action:\n      action: cite-darcy\n      part_cahc: "0"'), "part_cahc",
+         "changements[0].modifier_action.part_cahc: une part CAHC de 0 € se confondrait avec une part inconnue :"
+         " si la part n'est pas connue, retirez la ligne part_cahc (jamais 0 pour « inconnu »)", total=1),
+    Case("unite-hors-liste", CHOMAGE, None, 'unite: "pourcent"\nsource: "INSEE"\nmesures:\n'
+         '  - {annee: "2022", valeur: "180"}\n', "unite", "unite: « pourcent » inconnu ; vouliez-vous dire « % » ?"
+         " valeurs possibles : %, ‰, nombre, indice, €, km, m, m², ha, tonnes, kg, MWh, GWh, tCO2e, µg/m³, mg/l,"
+         " années, jours, logements, emplois, entreprises, personnes", setup=(FUNDERS,), total=1),
+    Case("depense-au-dela-du-cout", "suivi/actions/chef-de-projet-opah-ru.yaml", None,
+         "etapes:\n" + _step("2022-03-10", "en cours", '    depense: "60000.00"\n'), "depense",
+         "etapes[0].depense: la dépense (60000.00) dépasse le coût en vigueur de l'action (55000.00) : expliquez"
+         " pourquoi (explication)", setup=(FUNDERS,), total=1),
+    Case("identifiant-publie-renomme", "actions.yaml", "  - id: cite-darcy\n", "  - id: cite-darcy-henin\n",
+         "- id: cite-darcy-henin", "actions[cite-darcy-henin].id: l'identifiant « cite-darcy » a été publié"
+         " (/actions/cite-darcy/, dans urls.txt) et n'est plus celui d'aucune action, alors que"
+         " data/suivi/actions/cite-darcy.yaml l'utilise : un identifiant publié ne change jamais ; remettez id:"
+         " cite-darcy, ou, pour changer l'adresse, gardez « cite-darcy » dans anciens_ids",
+         setup=(("urls.txt", "/actions/cite-darcy/\n/actions/cite-darcy/carte/\n"), FUNDERS, ("data/" + DARCY, "etapes:\n" + _step("2022-03-10", "engagée"))),
+         total=1),
+    Case("tiret-oublie", "decisions/2022-06-14-comite-de-pilotage.yaml", None, _decision(
+        "2022-06-14", 'modifier_action:\n      action: cite-darcy\n      titre: "Un"\n'
+                      '    modifier_action:\n      action: cite-crombez\n      titre: "Deux"'),
+         "    modifier_action:", "changements[0].modifier_action: « modifier_action » est déjà défini ligne 7 dans"
+         " cet élément de liste : il manque probablement un « - » devant cette ligne, pour commencer l'élément"
+         " suivant", total=1),
+    Case("valeur-sans-guillemets", CHOMAGE, None, 'unite: "%"\nsource: "INSEE"\nmesures:\n  - annee: "2022"\n'
+         "    valeur: 18.5\n", "valeur", "mesures[0].valeur: écrivez le nombre entre guillemets : \"18.5\"",
+         setup=(FUNDERS,), total=1),
+    Case("date-inexistante", DARCY, None, "etapes:\n" + _step("2024-02-30", "engagée"), "2024-02-30",
+         "etapes[0].date: « 2024-02-30 » a la forme AAAA-MM-JJ, mais ce jour n'existe pas : février 2024 n'a que 29"
+         " jours ; vérifiez la date", setup=(FUNDERS,), total=1),
+    Case("espace-en-trop", DARCY, None, 'etapes:\n  - date: "2022-03-10"\n     source: "Comité"\n'
+         '    statut: "engagée"\n', "source", "(syntaxe YAML): cette ligne a 1 espace de trop en début de ligne :"
+         " alignez « source » sur « date » (ligne 2)", setup=(FUNDERS,), total=1),
+    Case("financeur-par-son-nom", DARCY, None, 'financements:\n  - financeur: "Région Hauts-de-France"\n',
+         "Région", "financements[0].financeur: « Région Hauts-de-France » est le nom d'un financeur, pas son"
+         " identifiant ; écrivez : region-hauts-de-france", setup=(FUNDERS,), total=1),
+    Case("erreur-dans-une-decision", "decisions/2023-09-19-comite-de-pilotage.yaml", None,
+         _decision("2023-09-19", LEGUMERIE).replace('date: "2023-09-19"', "date: 2023-09-19"), "date:",
+         "date: écrivez la date entre guillemets : \"2023-09-19\"",
+         setup=(FUNDERS, ("data/suivi/actions/legumerie-intercommunale.yaml", "etapes:\n"
+                          + _step("2023-10-02", "engagée")),
+                ("data/" + CHOMAGE, 'unite: "%"\nsource: "INSEE"\nactions:\n  - legumerie-intercommunale\n')),
+         also=("data/suivi/actions/legumerie-intercommunale.yaml:1: (fichier): « legumerie-intercommunale » dépend"
+               " de la décision data/decisions/2023-09-19-comite-de-pilotage.yaml, qui contient une erreur : ce qui"
+               " s'y rapporte, ici et en 1 autre endroit, sera vérifié une fois cette erreur corrigée",), total=2),
+    Case("dispositif-d-un-financeur", "suivi/financeurs.yaml", '      - "DETR"', '      - "DETR "', '"DETR "',
+         "financeurs[etat].dispositifs[1]: commence ou finit par une espace ; retirez-la",
+         setup=(FUNDERS, *((f"data/suivi/actions/{a}.yaml", 'financements:\n  - financeur: etat\n'
+                            '    dispositif: "DSIL"\n  - financeur: etat\n')
+                           for a in ("cite-crombez", "cite-darcy", "cite-declercq", "voie-albert-carre"))),
+         also=("data/suivi/actions/cite-crombez.yaml:2: financements[0].financeur: « etat » dépend de"
+               " data/suivi/financeurs.yaml:11, qui contient une erreur : ce qui s'y rapporte, ici et en 7 autres"
+               " endroits, sera vérifié une fois cette erreur corrigée",), total=2),
+]
+CASES += ROUND3
+
+
 def materialise(case: Case, data: Path) -> tuple[str, int]:
     """Apply the edit in `data`; return the expected message and its line."""
     if case.make is not None:
         return case.make(data)
+    for name, content in case.setup:
+        target = data.parent / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if content is None:
+            shutil.copy(ROOT / name, target)
+        else:
+            target.write_text(content, encoding="utf-8")
     path = data / case.file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if case.old is None and case.at:  # a whole new file, the message at the line holding `at`
+        path.write_text(str(case.new), encoding="utf-8")
+        lines = str(case.new).split("\n")
+        return case.expected, next(i + 1 for i, line in enumerate(lines) if case.at in line) + case.offset
     expected, at, offset = case.expected, case.at, case.offset
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
     if case.id == "fichier-tronque":
@@ -315,6 +428,7 @@ def materialise(case: Case, data: Path) -> tuple[str, int]:
 @dataclass
 class Outcome:
     line: str
+    project: Path
     check: subprocess.CompletedProcess[str]
     build: subprocess.CompletedProcess[str]
     site_before: str
@@ -351,7 +465,7 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRe
         message, n = materialise(case, project / "data")
         before = tree_digest(project / "site")
         check, build = make(project, "check"), make(project, "build")
-        return case.id, Outcome(f"data/{case.file}:{n}: {message}", check, build, before,
+        return case.id, Outcome(f"data/{case.file}:{n}: {message}", project, check, build, before,
                                 tree_digest(project / "site"))
 
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -371,3 +485,20 @@ def test_refused_by_make_check_and_make_build(outcomes: dict[str, Outcome], case
         assert o.line in result.stderr.splitlines(), (o.line, result.stderr)
     assert "site/ n'a pas été modifié" in o.build.stderr or "n'a pas été modifié" in o.build.stderr
     assert o.site_after == o.site_before  # nothing half-published
+    for line in case.also:
+        assert line in o.check.stderr.splitlines(), (line, o.check.stderr)
+    if case.total is not None:  # one mistake, one message: nothing else is reported
+        assert o.check.stderr.startswith(f"{case.total} erreur{'s' if case.total > 1 else ''} dans les données :"), \
+            o.check.stderr
+
+
+def test_every_error_of_the_catalogue_has_a_code_of_the_reference(outcomes: dict[str, Outcome]) -> None:
+    """Each refusal names its entry of the published reference (/aide/messages/#<code>)."""
+    for case in CASES:
+        project = outcomes[case.id].project
+        with pytest.raises(DataErrors) as exc:
+            load(project / "data", source=project / "sources" / SOURCE.name,
+                 published=project / "urls.txt" if (project / "urls.txt").exists() else None)
+        for error in exc.value.errors:
+            assert error.code in CATALOGUE, (case.id, str(error))
+        assert outcomes[case.id].line in [str(e) for e in exc.value.errors], case.id

@@ -67,9 +67,19 @@ def test_yaml_syntax_error_unclosed_quote(data: Data) -> None:
 
 
 def test_bad_indentation(data: Data) -> None:
+    # Two spaces too many: the field above (fiche) is named, not a « : » in a text.
     data.edit("actions.yaml", '    maitre_ouvrage: "GESPATRIM"', '      maitre_ouvrage: "GESPATRIM"')
     n = data.line("actions.yaml", 'maitre_ouvrage: "GESPATRIM"')
-    start = data.line("actions.yaml", "- id: friche-mecastamp")
+    assert data.errors() == [
+        f"{A}:{n}: (syntaxe YAML): cette ligne a 2 espaces de trop en début de ligne : alignez « maitre_ouvrage »"
+        f" sur « fiche » (ligne {n - 1})"]
+
+
+def test_a_line_out_of_its_block(data: Data) -> None:
+    # One space too few: aligned with no block (the parser names the list it was in).
+    data.edit("actions.yaml", '    maitre_ouvrage: "GESPATRIM"', '   maitre_ouvrage: "GESPATRIM"')
+    n = data.line("actions.yaml", 'maitre_ouvrage: "GESPATRIM"')
+    start = data.line("actions.yaml", "  - id: ")
     assert data.errors() == [
         f"{A}:{n}: (syntaxe YAML): cette ligne n'est pas alignée avec le bloc commencé ligne {start} ;"
         " vérifiez les espaces en début de ligne"]
@@ -340,6 +350,12 @@ def test_check_prints_summary(tmp_path: Path) -> None:
         "  indicateurs   94",
         "  communes      14",
         "Contrat signé, sans décision postérieure enregistrée.",
+        "Fichiers lus après la signature :",
+        "  décisions             0 fichier (decisions/)",
+        "  suivi des actions     0 fichier (suivi/actions/)",
+        "  suivi des indicateurs 0 fichier (suivi/indicateurs/)",
+        "  financeurs            aucun (pas de suivi/financeurs.yaml)",
+        "  tableau de bord       aucun (pas de suivi/tableau-de-bord.yaml)",
     ]
 
 

@@ -44,6 +44,7 @@ ROUTES = {
     "maitres-ouvrage": "maitres-ouvrage/",
     "maitre-ouvrage": "maitres-ouvrage/cahc/",
     "donnees": "donnees/",
+    "messages": "aide/messages/",
     "accessibilite": "accessibilite/",
     "mentions-legales": "mentions-legales/",
     "donnees-personnelles": "donnees-personnelles/",

@@ -41,13 +41,13 @@ def test_github_annotations_and_job_summary_of_a_data_error(broken: Data, tmp_pa
                                                                 f" {AMOUNT}"]
     assert out.splitlines() == [
         f"::error file={where},line={n},title=actions[voie-albert-carre].cout_total — aide %3A https%3A//exemple.fr"
-        f"/crte/aide/messages/::{AMOUNT}"]
+        f"/crte/aide/messages/#montant-invalide::{AMOUNT}"]
     table = summary.read_text(encoding="utf-8").splitlines()
     assert table[0] == "### 1 erreur dans les données"
     assert table[-1] == (f"| {where.replace('-', chr(92) + '-').replace('_', chr(92) + '_')}:{n} |"
                          r" actions\[voie\-albert\-carre\].cout\_total | « 1 950 206 » n'est pas un montant ; écrivez"
                          r" des chiffres avec un point décimal, sans espace ni symbole € \(ex. "
-                         r'"1950206.00"\) | [les messages](https://exemple.fr/crte/aide/messages/) |')
+                         r'"1950206.00"\) | [voir montant\-invalide](https://exemple.fr/crte/aide/messages/#montant-invalide) |')
 
 
 def test_every_value_is_escaped_as_github_reads_it() -> None:
@@ -81,8 +81,9 @@ def test_make_check_writes_a_gitlab_code_quality_report(broken: Data, tmp_path: 
                             env={"PATH": "/usr/bin:/bin", "CRTE_SITE_URL": SITE})
     assert result.returncode != 0 and "Traceback" not in result.stderr
     [issue] = json.loads((project / "gl-code-quality-report.json").read_text(encoding="utf-8"))
-    assert issue == {"description": f"actions[voie-albert-carre].cout_total : {AMOUNT} (aide : {SITE}aide/messages/)",
-                     "check_name": "donnees", "fingerprint": issue["fingerprint"], "severity": "major",
+    assert issue == {"description": f"actions[voie-albert-carre].cout_total : {AMOUNT} (aide :"
+                                    f" {SITE}aide/messages/#montant-invalide)",
+                     "check_name": "montant-invalide", "fingerprint": issue["fingerprint"], "severity": "major",
                      "location": {"path": "data/actions.yaml", "lines": {"begin": n}}}
     assert len(issue["fingerprint"]) == 64
     # Fixed: the report is emptied, so that the merge request forgets the error.

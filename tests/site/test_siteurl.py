@@ -120,7 +120,8 @@ def test_valid_addresses_pass_and_an_empty_edit_address_means_no_edit_link() -> 
 # --- A value that slips through is escaped wherever it is written -------------------------------------
 
 HOSTILE_SITE = "http://127.0.0.1:8721/\"+alert(document.domain)+\"/x'><img src=x onerror=alert(2)>/"
-HOSTILE_EDIT = 'https://depot.example/e"><script>alert(3)</script>/'
+# A repository's edit address in shape (the browser editor, /edition/, takes only those), hostile in content.
+HOSTILE_EDIT = 'https://github.com/e"><script>alert(3)<!--/crte/edit/main/'
 EXAMPLE = "examples/contrat-vivant"
 
 
