@@ -24,9 +24,6 @@ def test_every_page_of_the_example_says_it_is_fictitious(site: Path, real_site: 
         html = path.read_text(encoding="utf-8")
         if 'http-equiv="refresh"' in html:
             continue  # a redirect page, shown to nobody
-        if path == site / "edition" / "index.html":  # the staff's editor (Decap), no page of the contract
-            assert '<meta name="robots" content="noindex, nofollow">' in html and "decap-cms.js" in html
-            continue
         assert 'class="crte-exemple"' in html and "Exemple fictif" in html, path
     assert not [p for p in real_site.rglob("*.html") if "Exemple fictif" in p.read_text(encoding="utf-8")]
 
