@@ -230,7 +230,7 @@ def test_the_editor_writes_a_decision_and_a_tracking_update_that_pass_the_check_
             first = tracking.read_text(encoding="utf-8")
             # The file read back: named by its action (not a field of the file), a step added.
             tab.goto(ed.base + "edition/#/collections/suivi-action")
-            tab.get_by_text(new_id, exact=True).click()
+            tab.get_by_text(new_id, exact=True).click(timeout=120_000)  # the listing is slow on a loaded machine
             assert tab.locator(ed.field("_fichier") + " >> xpath=../..").inner_text().startswith(new_id)
             ed.add_item("étapes")
             tab.fill(ed.field("date"), today.isoformat())

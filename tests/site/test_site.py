@@ -224,9 +224,10 @@ def test_pagefind_indexes_every_content_page_in_french(site: Path, crte: Crte) -
     # Search itself is tested in the browser (test_browser.py); here, what is indexed.
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     # Not the search page, nor the actions' cards (/actions/<id>/carte/, made to be embedded elsewhere),
-    # nor the staff's editor (/edition/, tests/site/test_edition.py).
+    # nor the staff's editor (/edition/, tests/site/test_edition.py), nor the reference of the
+    # data check's messages (/aide/messages/, for staff).
     pages = [p for p in site.rglob("index.html") if "recherche" not in p.parts and p.parent.name != "carte"
-             and p.parent.name != "edition"]
+             and p.parent.name != "edition" and p.parent != site / "aide" / "messages"]
     # French pages, indexed without a stemmer (macros/site/search.py): language "und".
     assert list(entry["languages"]) == ["und"]
     assert entry["languages"]["und"]["page_count"] == len(pages) >= len(crte.actions) + 10
@@ -234,6 +235,7 @@ def test_pagefind_indexes_every_content_page_in_french(site: Path, crte: Crte) -
         assert "data-pagefind-body" in p.read_text(encoding="utf-8"), p
     assert "data-pagefind-body" not in (site / "recherche" / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in (site / "404.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in (site / "aide" / "messages" / "index.html").read_text(encoding="utf-8")
 
 
 
@@ -262,8 +264,9 @@ def test_search_index_is_the_one_pagefind_makes_of_the_finished_pages(site: Path
     ours, theirs = files(built), files(reference)
     assert sorted(ours) == sorted(theirs)
     assert [name for name in ours if ours[name] != theirs[name]] == []
-    # The cards and the staff's editor are not indexed.
-    pages = [p for p in site.rglob("index.html") if p.parent.name not in ("carte", "edition")]
+    # The cards, the staff's editor and the reference of messages are not indexed, nor the search page.
+    pages = [p for p in site.rglob("index.html") if p.parent.name not in ("carte", "edition")
+             and p.parent != site / "aide" / "messages"]
     assert sum(name.startswith("fragment/") for name in ours) == len(pages) - 1
     count = lambda root: json.loads((root / "pagefind-entry.json").read_text("utf-8"))["languages"]["und"]["page_count"]
     assert count(built) == count(reference)
