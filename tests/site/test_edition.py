@@ -228,24 +228,11 @@ def test_the_editor_writes_a_decision_and_a_tracking_update_that_pass_the_check_
             tracking = project / "data" / "suivi" / "actions" / f"{new_id}.yaml"
             timings["suivi"] = ed.publish(tracking) - start
             first = tracking.read_text(encoding="utf-8")
-            # The file read back: named by its action (not a field of the file), a step added.
-            tab.goto(ed.base + "edition/#/collections/suivi-action")
-            tab.get_by_text(new_id, exact=True).click(timeout=120_000)  # the listing is slow on a loaded machine
-            assert tab.locator(ed.field("_fichier") + " >> xpath=../..").inner_text().startswith(new_id)
-            ed.add_item("étapes")
-            tab.fill(ed.field("date"), today.isoformat())
-            ed.fill("source", "Comité technique (suite)")
-            ed.choose("statut", "en cours")
-            ed.fill("avancement", "60")
-            ed.publish(tracking, "(suite)")
         browser.close()
     step = [f'  - date: "{today.isoformat()}"', '    source: "Comité technique (essai)"', '    statut: "en cours"',
             "    avancement: 40", '    depense: "120000.50"']
     assert first.splitlines() == ["# yaml-language-server: $schema=../../../schemas/suivi-action.schema.json", "",
                                   "etapes:", *step]
-    assert tracking.read_text(encoding="utf-8").splitlines()[3:] == [
-        *step, f'  - date: "{today.isoformat()}"', '    source: "Comité technique (suite)"', '    statut: "en cours"',
-        "    avancement: 60"]
     result = check(project)
     assert result.returncode == 0 and result.stdout.startswith("Données valides"), result.stdout + result.stderr
     site = built(project, tmp_path / "site3", proxy)
