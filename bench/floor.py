@@ -3,7 +3,7 @@
     python bench/floor.py PROJECT OUT     # prints the seconds it took
 
 Loads PROJECT/data, generates the pages with PROJECT's own macros and templates
-(`macros.site.pages.generate`, as the build's hook does), adds the hand-written
+(`crte.pages.pages.generate`, as the build's hook does), adds the hand-written
 pages of docs/ (with their bloc() calls rendered), converts every page with Python-Markdown (the
 extensions of mkdocs.yml) and writes it in a bare layout under OUT: no theme,
 no navigation, no search index, no link validation. What any build of these
@@ -49,13 +49,13 @@ def markdown_extensions(mkdocs_yml: Path) -> tuple[list[str], dict[str, dict[str
 
 
 def floor(project: Path, out: Path) -> float:
-    sys.path.insert(0, str(project))  # PROJECT's macros package, not the repository's
+    sys.path.insert(0, str(project))  # PROJECT's crte package, not the installed one
     import markdown
     from jinja2 import Environment, Template
 
-    from macros.data.loader import load
-    from macros.site.pages import generate, render_block
-    from macros.views.views import Views
+    from crte.data.loader import load
+    from crte.pages.pages import generate, render_block
+    from crte.views.views import Views
 
     layout = Template("<html><body>{{ content }}</body></html>")
     start = time.perf_counter()

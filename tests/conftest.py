@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.loader import load
-from macros.data.model import Crte
+from crte.data.loader import load
+from crte.data.model import Crte
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -11,8 +11,8 @@ from bs4 import BeautifulSoup
 
 from .conftest import ROOT, copy_signed
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "templates", "overrides", "schemas", "Makefile",
-                 "requirements.txt", "package.json", "package-lock.json")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "crte", "templates", "overrides", "schemas", "Makefile",
+                 "requirements.txt", "pyproject.toml", "package.json", "package-lock.json")
 
 
 def copy_project(dest: Path) -> Path:
@@ -48,11 +48,11 @@ def copy_example_project(dest: Path, example: str = "examples/contrat-vivant") -
 
 
 def build(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of `project`; `env` adds to (or overrides) the environment,
+    """`properdocs build --strict` of `project`; `env` adds to (or overrides) the environment,
     e.g. {"CRTE_DATA": "examples/contrat-vivant"}."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(site_dir)],
         capture_output=True, text=True, env=env, check=False)
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.codes import CATALOGUE
-from macros.data.errors import DataErrors
-from macros.data.loader import load
-from macros.data.model import Action
+from crte.data.codes import CATALOGUE
+from crte.data.errors import DataErrors
+from crte.data.loader import load
+from crte.data.model import Action
 
 from ..conftest import ROOT, SOURCE
 from ..sitebuild import copy_project
@@ -62,7 +62,7 @@ CASES = [
     Case("champ-mal-orthographie", "actions.yaml", FIRST_COST, '    cout_totale: "49600.00"', "cout_totale",
          "actions[projet-alimentaire-territorial].cout_totale: champ inconnu ; vouliez-vous dire « cout_total » ?"),
     Case("champ-inconnu", "actions.yaml", FIRST_COST, FIRST_COST + '\n    commune: "Oignies"', "commune:",
-         # The fields listed are those declared for an action (macros/data/actions.py).
+         # The fields listed are those declared for an action (crte/data/actions.py).
          "actions[projet-alimentaire-territorial].commune: champ inconnu ; champs possibles : "
          + ", ".join(sorted(Action.model_fields))),
     Case("champ-manquant", "actions.yaml", '    maitre_ouvrage: "GESPATRIM"\n', "", "- id: friche-mecastamp",
@@ -194,7 +194,7 @@ CASES = [
     Case("periode-a-l-envers", "actions.yaml", '    annee_lancement: "2022"', '    annee_lancement: "2022-2021"',
          "2022-2021", "actions[centre-gare-libercourt].annee_lancement: la période « 2022-2021 » est à l'envers ou"
          " vide ; écrivez \"2021-2022\""),
-    # One rule for every identifier that forms an address (macros/data/names.py), one name per funder.
+    # One rule for every identifier that forms an address (crte/data/names.py), one name per funder.
     Case("ancien-id-reserve", "actions.yaml", "  - id: cite-crombez\n", "  - id: cite-crombez\n    anciens_ids:\n"
          "      - carte\n", "- carte", "actions[cite-crombez].anciens_ids[0]: « carte » donnerait l'adresse"
          " /actions/carte/, qui remplacerait une page du site ; choisissez un autre identifiant"),

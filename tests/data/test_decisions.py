@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.loader import load
-from macros.views.views import Views
+from crte.data.loader import load
+from crte.views.views import Views
 
 from ..conftest import DATA, ROOT, copy_signed
 from .layers import Layer

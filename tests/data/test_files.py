@@ -15,10 +15,10 @@ import pytest
 
 import yaml
 
-from macros.data import bounds
-from macros.data.bounds import MAX_BYTES, MAX_NESTING, MAX_NODES
-from macros.data.errors import MAX_PER_FILE, DataError, DataErrors
-from macros.data.loader import load
+from crte.data import bounds
+from crte.data.bounds import MAX_BYTES, MAX_NESTING, MAX_NODES
+from crte.data.errors import MAX_PER_FILE, DataError, DataErrors
+from crte.data.loader import load
 
 from ..conftest import copy_signed
 from .test_catalogue import BOMB, DECISION_TEXT

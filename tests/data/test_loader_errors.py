@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.errors import DataErrors
-from macros.data.loader import load
+from crte.data.errors import DataErrors
+from crte.data.loader import load
 
 from ..conftest import DATA, ROOT, copy_signed
 
@@ -333,7 +333,7 @@ def test_all_errors_of_all_files_in_one_report(data: Data) -> None:
 # --- The command line -----------------------------------------------------------------------------
 
 def run_check(data_dir: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "macros.data.check", str(data_dir)], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "crte.data.check", str(data_dir)], cwd=ROOT,
                           capture_output=True, text=True, check=False)
 
 

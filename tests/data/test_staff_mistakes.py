@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.data.errors import DataErrors
-from macros.data.loader import load
+from crte.data.errors import DataErrors
+from crte.data.loader import load
 
 from ..conftest import FUNDERS, ROOT, copy_signed
 
@@ -128,7 +128,7 @@ def test_a_zero_share_is_refused_not_read_as_unknown(live: Living, zero: str) ->
     ("licornes", "« licornes » inconnu ; valeurs possibles : "),
 ])
 def test_units_come_from_a_declared_list(live: Living, unit: str, message: str) -> None:
-    from macros.data.indicators import UNITS
+    from crte.data.indicators import UNITS
     live.write("suivi/indicateurs/o4-taux-chomage.yaml", f'unite: "{unit}"\nsource: "INSEE"\n')
     assert live.errors() == [f"{S}/indicateurs/o4-taux-chomage.yaml:1: unite: {message}{', '.join(UNITS)}"]
 

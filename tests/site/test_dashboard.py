@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.views.formatting import euros, long_date, percent_text
+from crte.fr import euros, long_date, percent_text
 
 from ..sitebuild import page
 from .test_evolutions import EXAMPLE, built, project, resolves, text  # noqa: F401 - project: the copied project

@@ -30,10 +30,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from macros.data.loader import load
-from macros.site import edition
-from macros.views.formatting import euros
-from macros.views.views import Views
+from crte.data.loader import load
+from crte.outputs import edition
+from crte.fr import euros
+from crte.views.views import Views
 
 from ..conftest import ROOT
 from ..sitebuild import build, copy_project, page, soup
@@ -151,7 +151,7 @@ def editing(browser: object, site: Path, requests: list[str]) -> Iterator[tuple[
 
 
 def check(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "macros.data.check", "data"], cwd=project, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "crte.data.check", "data"], cwd=project, capture_output=True,
                           text=True, check=False)
 
 

@@ -17,12 +17,12 @@ import feedparser
 import pytest
 import yaml
 
-from macros.data.loader import load
-from macros.views.formatting import euros, long_date
-from macros.views.views import Views
-from macros.site.feed import atom
-from macros.site.pages import generate
-from macros.site.urls import read
+from crte.data.loader import load
+from crte.fr import euros, long_date
+from crte.views.views import Views
+from crte.outputs.feed import atom
+from crte.pages.pages import generate
+from crte.outputs.manifest import read
 
 from ..conftest import ROOT
 from ..sitebuild import build, copy_example_project, page, soup

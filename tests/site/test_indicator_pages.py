@@ -21,11 +21,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.data.loader import load
-from macros.site.pages import generate
-from macros.views.indicator_chart import Chart, chart
-from macros.views.indicator_view import indicator_pages
-from macros.views.views import Views
+from crte.data.loader import load
+from crte.pages.pages import generate
+from crte.views.indicator_chart import Chart, chart
+from crte.views.indicator_view import indicator_pages
+from crte.views.views import Views
 
 from ..conftest import ROOT
 from ..sitebuild import copy_project, page

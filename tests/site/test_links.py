@@ -13,14 +13,14 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.data.loader import load
-from macros.data.model import Crte
-from macros.site import share_image
-from macros.site.dataset import edit_file
-from macros.site.pages import action_source
-from macros.site.urls import published, read
-from macros.views.formatting import euros
-from macros.views.views import Views
+from crte.data.loader import load
+from crte.data.model import Crte
+from crte.outputs import share_image
+from crte.mkdocs.dataset import edit_file
+from crte.pages.pages import action_source
+from crte.outputs.manifest import published, read
+from crte.fr import euros
+from crte.views.views import Views
 
 from ..conftest import ROOT
 from ..sitebuild import build, copy_project, page, soup

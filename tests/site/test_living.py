@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.views.formatting import euros
+from crte.fr import euros
 
 from ..sitebuild import page
 from .test_evolutions import built, project, real_site, site, text  # noqa: F401 - fixtures

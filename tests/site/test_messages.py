@@ -1,11 +1,11 @@
-"""The reference of messages, /aide/messages/: one entry per code of macros/data/codes/,
+"""The reference of messages, /aide/messages/: one entry per code of crte/data/codes/,
 at #<code> (CI annotations link there), with what it means, how to fix it and an
 example, read from the built site."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from macros.data.codes import CATALOGUE, FAMILIES, ROUTE
+from crte.data.codes import CATALOGUE, FAMILIES, ROUTE
 
 from ..sitebuild import page
 from .test_site import site  # noqa: F401 - the built site fixture

@@ -4,7 +4,7 @@ describes every file with its dates, and the day the data last changed on every 
 
 `dated_site` is built outside git with SOURCE_DATE_EPOCH, as `make build` does for
 a copy: both dates are that moment. The dates from git are checked on the module
-that computes them (site/dates.py) and on the real checkout (test_partners.py).
+that computes them (crte/dates.py) and on the real checkout (test_partners.py).
 """
 from __future__ import annotations
 
@@ -21,14 +21,14 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from macros.data.loader import load
-from macros.data.model import Crte
-from macros.site import spreadsheet
-from macros.site.columns import ACTION_COLUMNS, EVOLUTION_COLUMNS, INDICATOR_COLUMNS
-from macros.site.dates import dates_for
-from macros.site.measures_data import MEASURE_COLUMNS
-from macros.site.tracking_data import FINANCING_COLUMNS, SUIVI_COLUMNS
-from macros.views.views import Views
+from crte.data.loader import load
+from crte.data.model import Crte
+from crte.outputs import spreadsheet
+from crte.outputs.columns import ACTION_COLUMNS, EVOLUTION_COLUMNS, INDICATOR_COLUMNS
+from crte.dates import dates_for
+from crte.outputs.measures_data import MEASURE_COLUMNS
+from crte.outputs.tracking_data import FINANCING_COLUMNS, SUIVI_COLUMNS
+from crte.views.views import Views
 
 from ..conftest import ROOT, copy_signed
 from ..sitebuild import build, copy_project, page, soup

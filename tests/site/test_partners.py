@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.views.formatting import euros
-from macros.data.model import Crte
-from macros.site.urls import published, read
+from crte.fr import euros
+from crte.data.model import Crte
+from crte.outputs.manifest import published, read
 
 from ..conftest import ROOT, STAFF_RECORD
 from ..sitebuild import build, copy_project, page
@@ -61,7 +61,7 @@ def test_a_new_address_is_a_notice_and_the_publication_records_it(tmp_path: Path
     lists what the real data publishes, whatever it is.)"""
     import shutil
 
-    from macros.site import urls
+    from crte.outputs import manifest as urls
 
     project = copy_project(tmp_path / "p")
     manifest = project / "urls.txt"
@@ -85,7 +85,7 @@ def test_the_footer_gives_the_day_the_data_last_changed_in_git(live_site: Path) 
     import datetime as dt
     import subprocess
 
-    from macros.views.formatting import long_date
+    from crte.fr import long_date
 
     epoch = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct", "--", "data"],
                            capture_output=True, text=True, check=True).stdout.strip()
@@ -204,7 +204,7 @@ def test_the_data_package_is_valid(site: Path) -> None:  # noqa: F811
 
 
 def test_the_table_schema_comes_from_the_declarations(site: Path) -> None:  # noqa: F811
-    from macros.data.model import Action, Localisation
+    from crte.data.model import Action, Localisation
 
     package = json.loads((site / "donnees" / "datapackage.json").read_text(encoding="utf-8"))
     fields = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.site.filters import markdown
+from crte.pages.filters import markdown
 from ..sitebuild import page
 from .test_browser import AXE, QuietHandler, browser, context  # noqa: F401 - fixtures
 from .test_browser import base_url, pytestmark  # noqa: F401 - served from `site`; skipped without chromium

@@ -159,7 +159,7 @@ def test_opened_from_a_file_the_search_says_why_it_cannot_run(context: object, s
 @pytest.fixture(scope="module")
 def parts_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real site, its search index cut in parts of 50 pages (4 parts), as a site of
-    more than 2 000 pages is (macros/site/search.py)."""
+    more than 2 000 pages is (crte/search/indexer.py)."""
     out = tmp_path_factory.mktemp("parties") / "site"
     result = build(copy_project(tmp_path_factory.mktemp("projet-parties") / "p"), out,
                    env={"CRTE_PAGES_PAR_PARTIE": "50"})

@@ -1,4 +1,4 @@
-"""What the search index holds (macros/site/searchtext.py, macros/site/search.py): words
+"""What the search index holds (crte/search/text.py, crte/search/indexer.py): words
 of adjacent blocks kept apart, the parts of prefixed words, the citation and the
 neighbouring actions left out, no stemmer. Read from the index of the real site;
 the search in a browser is tested in test_search_ui.py."""
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.site.searchtext import indexed_body, separate_blocks, word_parts
+from crte.search.text import indexed_body, separate_blocks, word_parts
 
 from .test_site import site  # noqa: F401 - the real site
 
@@ -70,7 +70,7 @@ def test_the_page_of_a_prefixed_word_carries_its_part(site: Path) -> None:  # no
 
 
 def test_words_are_indexed_without_a_stemmer(site: Path) -> None:  # noqa: F811
-    # A French stemmer made « amiante » « ami » (macros/site/search.py).
+    # A French stemmer made « amiante » « ami » (crte/search/indexer.py).
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     assert list(entry["languages"]) == ["und"]
     assert entry["languages"]["und"]["wasm"] is None

@@ -1,4 +1,4 @@
-"""The addresses given by the environment (macros/site/siteurl.py): `make build`
+"""The addresses given by the environment (crte/siteurl.py): `make build`
 refuses, in French, whatever a public address should not carry; and an address
 that slips through the check (MkDocs run directly) is escaped wherever it is
 written: HTML attributes, inline scripts, sitemap, feed, JSON, the card's code.
@@ -17,7 +17,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.site.siteurl import refusals
+from crte.siteurl import refusals
 
 from ..conftest import ROOT
 from ..sitebuild import build, copy_example_project, copy_project, page, soup

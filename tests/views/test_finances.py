@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.loader import load
+from crte.data.loader import load
 
 from ..sitebuild import build, copy_project, page
 from ..conftest import SOURCE
@@ -111,7 +111,7 @@ def test_golden_financial_table(site: Path, breakdown: str) -> None:  # noqa: F8
 
 def test_year_and_owner_sums_agree_with_the_source_text() -> None:
     # Independent of the loader: the annex rows parsed from sources/.
-    from macros.data.signed import parse
+    from crte.data.signed import parse
 
     rows = parse(SOURCE).actions
     by_year: dict[str, Decimal] = {}
@@ -277,7 +277,7 @@ def test_the_build_fails_on_an_unexplained_inconsistency(tmp_path: Path) -> None
 
 
 def test_the_real_data_has_every_gap_and_finding_explained() -> None:
-    from macros.data import checks, reconcile
+    from crte.data import checks, reconcile
 
     from ..conftest import DATA
     crte = load(DATA)

@@ -1,0 +1,90 @@
+"""The model of the whole contract: the records of every file of data/, checked
+against each other. Built by loader.load(); frozen once handed out.
+
+The record types are declared in contract.py, plan.py, actions.py and
+indicators.py; `FILES` says which file holds which top-level record.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import Field
+
+from crte.data.actions import (Action, ActionFindings, ActionsFile, Amounts, Gap, Localisation, PublishedTotals,  # noqa: F401
+                      YearAmounts)
+from crte.data.contract import Annex, Article, Axis, Contract, Party, Preamble, Section, Signatory, Signature  # noqa: F401
+from crte.data.indicators import Indicator, IndicatorBlock, IndicatorGroup, IndicatorsFile, Measure  # noqa: F401
+from crte.data.decisions import Decision
+from crte.data.plan import Chantier, Commune, CommunesFile, Fiche, Orientation, OrientationsFile  # noqa: F401
+from crte.data.fields import Text
+from crte.data.record import Record
+from crte.data.tracking import ActionTracking, Dashboard, Funders, IndicatorTracking
+
+
+class ExampleNotice(Record):
+    """exemple.yaml : présent dans un dossier de données fictif (examples/), jamais dans data/. Chaque page
+    construite à partir de ce dossier porte le bandeau « Exemple fictif » avec cet avertissement."""
+
+    avertissement: Text = Field(description="Ce qui est inventé dans cet exemple, en une phrase.")
+
+
+@dataclass(frozen=True)
+class DataFileSpec:
+    key: str
+    name: str  # file name in data/
+    record: type[Record]  # the record the whole file holds
+
+
+FILES = (
+    DataFileSpec("contract", "contract.yaml", Contract),
+    DataFileSpec("orientations", "orientations.yaml", OrientationsFile),
+    DataFileSpec("actions", "actions.yaml", ActionsFile),
+    DataFileSpec("indicators", "indicators.yaml", IndicatorsFile),
+    DataFileSpec("communes", "communes.yaml", CommunesFile),
+)
+# Optional: one file per decision taken after the signature, and the notice of a fictitious example.
+DECISIONS = DataFileSpec("decision", "decisions/<id>.yaml", Decision)
+EXAMPLE = DataFileSpec("exemple", "exemple.yaml", ExampleNotice)
+# Optional: the tracking (article 8), in data/suivi/.
+TRACKING = (
+    DataFileSpec("tableau-de-bord", "suivi/tableau-de-bord.yaml", Dashboard),
+    DataFileSpec("financeurs", "suivi/financeurs.yaml", Funders),
+    DataFileSpec("suivi-action", "suivi/actions/<id>.yaml", ActionTracking),
+    DataFileSpec("suivi-indicateur", "suivi/indicateurs/<id>.yaml", IndicatorTracking),
+)
+
+
+@dataclass(frozen=True)
+class Crte:
+    contract: Contract
+    orientations: tuple[Orientation, ...]
+    actions: tuple[Action, ...]
+    published_totals: PublishedTotals
+    indicator_blocks: tuple[IndicatorBlock, ...]
+    communes: tuple[Commune, ...] = ()
+    exemple: str | None = None  # exemple.yaml's notice: this is a fictitious example
+    # Set by the loader on the signed contract: the decisions taken after the
+    # signature (data/decisions/) and the contract after each of them
+    # (timeline.State; states[0] is the signed contract itself).
+    decisions: tuple[Any, ...] = ()
+    states: tuple[Any, ...] = ()
+    # data/suivi/ (tracking_checks.Tracking): status, financing, spending, indicator values.
+    suivi: Any = None
+
+    @property
+    def current(self) -> Any:
+        """The contract in force today (timeline.State), or None before the timeline is computed."""
+        return self.states[-1] if self.states else None
+
+    @property
+    def chantiers(self) -> tuple[Chantier, ...]:
+        return tuple(c for o in self.orientations for c in o.chantiers)
+
+    @property
+    def fiches(self) -> tuple[Fiche, ...]:
+        return tuple(f for c in self.chantiers for f in c.fiches)
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        return tuple(i for b in self.indicator_blocks for i in b.indicateurs)

@@ -1,0 +1,60 @@
+"""What partners take away from an action, besides its page (crte/mkdocs/plugin.py adds
+these files to the build):
+
+- /actions/<id>.json: the action's record, the same as in /donnees/actions.json
+  (site/records.py; its `url` is the page's permanent address), for partners'
+  tools; abandoned actions keep theirs (`etat`: « abandonnée »), as they keep
+  their page: a published address never disappears (urls.txt); so does a former
+  id (anciens_ids): its JSON file holds the action's record, its card redirects;
+- /actions/<id>/carte/: a small card to embed in an <iframe> (templates/carte.html,
+  its own HTML, not the theme): title, owner, amounts in force, a link to the page;
+  no JavaScript, no request to any host, nothing that forbids framing. Each action
+  page gives the <iframe> to copy (templates/blocks/citation.html);
+- /assets/partage.png: the image shown when a link to the site is shared
+  (site/share_image.py, Open Graph tags in overrides/partials/partage.html).
+
+`files(views, site_url) -> [(path, bytes or text)]`, in a stable order.
+"""
+from __future__ import annotations
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from crte import fr as formatting
+from crte.views.views import Views
+from crte.outputs import share_image
+from crte.pages.filters import url
+from crte.outputs.opendata import json_bytes
+from crte.pages.pages import TEMPLATES, action_route, render_redirect
+from crte.outputs.records import action_record
+
+
+def json_route(action_id: str) -> str:
+    return f"actions/{action_id}.json"
+
+
+def card_route(action_id: str) -> str:
+    return f"{action_route(action_id)}carte/"
+
+
+def files(views: Views, site_url: str) -> list[tuple[str, bytes | str]]:
+    # The card's own environment: what it uses, autoescaped (pages.make_environment computes
+    # every table of the site, which the card does not need).
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(euros=formatting.euros, date_longue=formatting.long_date)
+    env.globals.update(url=url, action_route=action_route)
+    card = env.get_template("carte.html")
+    out: list[tuple[str, bytes | str]] = []
+    for av in (*views.action_list(), *views.abandoned_list()):
+        a = av.action
+        out.append((json_route(a.id), json_bytes(action_record(a, views, site_url))))
+        route = card_route(a.id)
+        out.append((f"{route}index.html", card.render(page_route=route, av=av, st=views.status(a.id),
+                                                      exemple=views.signed.exemple)))
+    # A former id (anciens_ids) keeps these addresses too: the same record, and the card redirects.
+    for a in views.state.actions.values():
+        for old in a.anciens_ids:
+            out.append((json_route(old), json_bytes(action_record(a, views, site_url))))
+            out.append((f"{card_route(old)}index.html", render_redirect(views, card_route(old), card_route(a.id))))
+    out.append((share_image.PATH, share_image.png()))
+    return out

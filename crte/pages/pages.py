@@ -1,0 +1,202 @@
+"""Pages generated from the data, rendered from the Jinja templates in templates/.
+
+Adding a record to the YAML adds its page: there is no stub file per record.
+Routes (the URLs partners link to) are defined here, once.
+
+Templates named `*.md` are Markdown pages: data inserted into Markdown prose goes
+through the `md` filter, which escapes it. Templates named `*.html` are HTML
+fragments, autoescaped by Jinja. Links between pages are relative, computed by
+`url()` from the current page, so the site works from any base path.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from crte.data import codes, reconcile
+from crte.views.living import FIELD_LABELS, compare
+from crte.views.messages import reference
+from crte import fr as formatting
+from crte.views.finance import breakdowns
+from crte.pages.filters import (_finalize, contract_markdown, link, markdown, md, meta, relative, src_uri,  # noqa: F401
+                      url, value_text)
+from crte.outputs.opendata import DataFile
+from crte.pages.indicator_pages import indicator_page_route, indicator_pages  # noqa: F401 - a route, exported
+from crte.pages.tracking_pages import TrackingSite, tracking_pages
+from crte.data import names
+from crte.data.names import owners, slugify
+from crte.views.views import Views
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+# Which YAML file holds each kind of record: the pages' "edit" links point there.
+SOURCES = {
+    "communes": "data/communes.yaml",
+    "contract": "data/contract.yaml",
+    "orientations": "data/orientations.yaml",
+    "actions": "data/actions.yaml",
+    "indicators": "data/indicators.yaml",
+}
+
+
+# --- Routes -------------------------------------------------------------------------------
+# A route is a page's URL relative to the site root, as MkDocs serves it with
+# use_directory_urls. These never change: partners link to them. The folders of the
+# records' pages are those of data/names.py, which refuses the names they cannot take.
+
+def action_route(action_id: str) -> str:
+    return f"{names.ACTIONS}/{action_id}/"
+
+
+def orientation_route(numero: int) -> str:
+    return f"orientations/{numero}/"
+
+
+def chantier_route(views: Views, numero: int) -> str:
+    return f"{orientation_route(views.chantier[numero].orientation)}#chantier-{numero}"
+
+
+def fiche_route(views: Views, numero: str) -> str:
+    chantier = views.fiche[numero].chantier
+    return f"{orientation_route(views.chantier[chantier].orientation)}#fiche-{numero.replace('.', '-')}"
+
+
+def indicator_route(indicator_id: str) -> str:
+    return f"{names.INDICATORS}/#{indicator_id}"
+
+
+def commune_route(slug: str) -> str:
+    return f"{names.COMMUNES}/{slug}/"
+
+
+def owner_route(slug: str) -> str:
+    return f"{names.OWNERS}/{slug}/"
+
+
+def evolutions_route() -> str:
+    return f"{names.DECISIONS}/"
+
+
+def evolution_route(decision_id: str) -> str:
+    return f"{evolutions_route()}{decision_id}/"
+
+
+def messages_route(code: str = "") -> str:
+    """The reference of the data check's messages (crte/data/codes/: what each means,
+    how to fix it), at the entry of `code` (DataError.code) when there is one."""
+    return codes.route(code) if code else codes.ROUTE
+
+
+def make_environment(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] = (),
+                     data_changed: dt.date | None = None) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=_finalize,
+    )
+    env.filters.update(
+        euros=formatting.euros, nombre=formatting.number, md=md, markdown=contract_markdown, meta=meta,
+        pourcent=formatting.percent_text, date_longue=formatting.long_date, valeur=value_text,
+    )
+    env.globals.update(
+        url=url, link=link, v=views, crte=views.crte, sources=SOURCES,
+        action_route=action_route, orientation_route=orientation_route, indicator_route=indicator_route,
+        commune_route=commune_route, owner_route=owner_route, owners=owners, slugify=slugify,
+        site_url=site_url, data_files=data_files, evolutions_route=evolutions_route, evolution_route=evolution_route,
+        chantier_route=lambda n: chantier_route(views, n), fiche_route=lambda n: fiche_route(views, n),
+        finances=breakdowns(views), signed_finances=breakdowns(views.signed_views, "signe-") if views.decisions else [],
+        comparison=compare(views.signed, views.crte), reconciliations=reconcile.reconciliations(views.signed),
+        findings=reconcile.findings(views.signed), labels=FIELD_LABELS, suivi=TrackingSite(views),
+        donnees_modifiees=data_changed,  # the day the data last changed (crte/dates.py), or None
+    )
+    return env
+
+
+# --- Pages --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # e.g. "actions/cite-declercq.md"
+    content: str  # Markdown
+    edit_path: str | None  # the YAML file holding the record, relative to the repository; None: no edit link
+
+
+def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] = (),
+             data_changed: dt.date | None = None) -> list[GeneratedPage]:
+    """Every page built from the data, in a stable order. `site_url` makes the
+    permanent links printed on the pages absolute; `data_files` are listed on /donnees/,
+    with `data_changed`, the day the data last changed. A page computed from many
+    records (totals, lists, checks) has no one file to edit: no edit link (None)."""
+    env = make_environment(views, site_url, data_files, data_changed)
+
+    def page(template: str, route: str, edit: str | None, **context: Any) -> GeneratedPage:
+        content = env.get_template(template).render(page_route=route, **context)
+        return GeneratedPage(src_uri(route), content, edit)
+
+    pages = [
+        page("pages/contrat.md", "contrat/", SOURCES["contract"]),
+        page("pages/orientations.md", "orientations/", SOURCES["orientations"]),
+        page("pages/actions.md", "actions/", SOURCES["actions"]),
+        *indicator_pages(views, page, SOURCES["indicators"]),  # /indicateurs/, /indicateurs/<id>/
+        page("pages/finances.md", "finances/", None),  # computed: no one file to edit
+        page("pages/controles.md", "finances/controles/", SOURCES["actions"]),  # the gaps are explained there
+    ]
+    pages += [page("pages/orientation.md", orientation_route(n), SOURCES["orientations"], ov=ov)
+              for n, ov in views.orientations.items()]
+    pages += [page("pages/action.md", action_route(av.action.id), action_source(views, av.action.id), av=av)
+              for av in (*views.action_list(), *views.abandoned_list())]
+    pages += tracking_pages(views, page)  # /suivi/, /financeurs/, /financeurs/<slug>/
+    pages.append(page("pages/communes.md", "communes/", SOURCES["actions"]))
+    pages += [page("pages/commune.md", commune_route(slug), SOURCES["actions"], g=g)
+              for slug, g in views.communes.items()]
+    pages.append(page("pages/maitres-ouvrage.md", "maitres-ouvrage/", SOURCES["actions"]))
+    pages += [page("pages/maitre-ouvrage.md", owner_route(slug), SOURCES["actions"], g=g)
+              for slug, g in views.maitres_ouvrage.items()]
+    pages.append(page("pages/donnees.md", "donnees/", None))
+    pages.append(page("pages/evolutions.md", evolutions_route(), None))  # a list: no one file to edit
+    pages.append(page("pages/messages.md", messages_route(), None, groups=reference()))  # from crte/data/codes/
+    pages += [page("pages/evolution.md", evolution_route(dv.id), f"data/decisions/{dv.id}.yaml", dv=dv)
+              for dv in views.decision_views]
+    return pages
+
+
+def action_source(views: Views, action_id: str) -> str:
+    """The file that holds an action's record: the decision that added it, or actions.yaml."""
+    added = views.status(action_id).added_by
+    return f"data/decisions/{added.id}.yaml" if added else SOURCES["actions"]
+
+
+def redirects(views: Views) -> dict[str, str]:
+    """Former action URLs and the current route each leads to: {old route: new route}."""
+    return {action_route(old): action_route(a.id) for a in views.state.actions.values() for old in a.anciens_ids}
+
+
+def render_edition(views: Views) -> str:
+    """The browser editor's page (/edition/, templates/edition.html), with the example's banner."""
+    return make_environment(views).get_template("edition.html").render(page_route="edition/",
+                                                                         exemple=views.signed.exemple)
+
+
+def render_redirect(views: Views, old: str, new: str) -> str:
+    return make_environment(views).get_template("redirect.html").render(page_route=old, target=new)
+
+
+@lru_cache(maxsize=2)
+def _block_environment(views: Views) -> Environment:
+    # One environment per build for all bloc() calls: building one computes the
+    # finance breakdowns and the checks.
+    return make_environment(views)
+
+
+def render_block(views: Views, name: str, route: str) -> str:
+    """An HTML fragment of templates/blocks/, for the hand-written pages (via macros)."""
+    return _block_environment(views).get_template(f"blocks/{name}.html").render(page_route=route)
