@@ -29,9 +29,9 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from crte import routes
 from crte.data.check import check
 from crte.data.errors import DataError
-from crte.pages.pages import messages_route
 from crte.siteurl import site_url
 from crte.outputs.workflow import escape_data, escape_property, workflow_command  # noqa: F401 - used by tests
 
@@ -52,7 +52,7 @@ def chosen(argv: list[str], environ: Mapping[str, str]) -> str:
 
 def reference(error: DataError, base: str) -> str:
     """The entry of the published reference of messages for this error."""
-    return base + messages_route(error.code)
+    return base + routes.message(error.code)
 
 
 # --- GitHub -------------------------------------------------------------------------------------

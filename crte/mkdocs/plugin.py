@@ -9,7 +9,7 @@ A thin class that holds one build's state and calls into the pipeline below it:
 - on_pre_build, on_files, on_page_content, on_env, on_post_build, on_build_error:
   the search index (crte.search);
 - on_nav, on_env: the theme's parts rendered once (themecache.py);
-- on_env: the theme's `url` filter escaped for HTML (crte.siteurl);
+- on_env: the theme's `url` filter escaped for HTML (crte.siteurl), and `routes`;
 - on_startup: the engine's anchor scan, narrowed (anchorscan.py);
 - on_startup, on_serve, on_files, on_post_page, on_post_template: under `serve`,
   a data error shows a banner over the last valid data instead of stopping the
@@ -37,6 +37,7 @@ from properdocs.structure.files import File, Files
 from properdocs.structure.nav import Navigation
 from properdocs.structure.pages import Page
 
+from crte import routes
 from crte import fr, siteurl
 from crte.outputs.workflow import workflow_command
 from crte.dates import dates_for
@@ -45,19 +46,18 @@ from crte.mkdocs.dataset import DEFAULT_DATA, Dataset, data_dir, data_folder, ed
 from crte.mkdocs.themecache import ThemeCache
 from crte.outputs import edition, feed, sharing
 from crte.outputs.manifest import added, added_notice, built_urls, dropped
-from crte.outputs.opendata import DIR as DATA_DIR
 from crte.outputs.opendata import files as data_files
-from crte.pages.filters import src_uri
-from crte.pages.pages import generate, messages_route, redirects, render_edition, render_redirect
+
+from crte.pages.pages import generate, redirects, render_edition, render_redirect
 from crte.search.indexer import SearchIndexer, parts_for, search_document
 from crte.search.text import indexed_body
 from crte.views.views import Views
 
 # Pages whose content is not searchable: the search page itself, and the reference of the
 # data check's messages (for staff: citizens searching « montant » should not land there).
-NOT_INDEXED = {"recherche.md", src_uri(messages_route())}
+NOT_INDEXED = {routes.src_uri(routes.SEARCH), routes.src_uri(routes.MESSAGES)}
 # Hand-written pages without an edit link: what they show is computed.
-NOT_EDITABLE = {"recherche.md"}
+NOT_EDITABLE = {routes.src_uri(routes.SEARCH)}
 
 
 @contextmanager
@@ -129,7 +129,7 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg]
         for old, new in redirects(views).items():
             files.append(File.generated(config, f"{old}index.html", content=render_redirect(views, old, new)))
         for f in data:
-            files.append(File.generated(config, f"{DATA_DIR}/{f.name}", content=f.content))
+            files.append(File.generated(config, routes.data_file(f.name), content=f.content))
         files.append(File.generated(config, feed.PATH, content=feed.atom(views, site_url)))
         self._edition(files, config, views, site_url)
         self._check_addresses(files, root)
@@ -146,7 +146,7 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg]
         # of no known platform is refused by `make build` (crte.cli.build); a plain engine build
         # still publishes the site, with an editor page that says it has no configuration
         # (edition.js) rather than one pointing at a wrong repository.
-        files.append(File.generated(config, "edition/index.html", content=render_edition(views)))
+        files.append(File.generated(config, f"{routes.EDITOR}index.html", content=render_edition(views)))
         try:
             extra = edition.files(views, Path(config.config_file_path).parent, data_folder(), site_url,
                                   config.edit_uri or "")
@@ -194,6 +194,7 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["theme_cache"] = self._theme_cache  # for overrides/main.html
+        env.globals["routes"] = routes  # the site's addresses, for overrides/ (crte.routes)
         # The theme prints its `url` filter in attributes, unescaped: escaped (crte.siteurl).
         env.filters["url"] = siteurl.escaped_url_filter(env.filters["url"])
         # Every page has been converted: Pagefind can build the index while the theme renders.

@@ -31,12 +31,13 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from crte import routes
 from crte.data.cms import FORMAT, Option, collections
 from crte.views.views import Views
 
 from crte.siteurl import EDIT
 
-DIR = "edition"
+DIR = routes.EDITOR.rstrip("/")
 AUTH = "CRTE_EDITION_AUTH"
 APP_ID = "CRTE_EDITION_APP_ID"
 LOCAL = "CRTE_EDITION_LOCAL"  # decap-server's address for `make edit` (and the tests)

@@ -4,13 +4,13 @@
 its XML declaration, built with feedgen (which escapes every text):
 
     <feed xml:lang="fr">
-      id       = site_url + "evolutions/"       (absolute URL of the list page)
+      id       = site_url + routes.DECISIONS    (absolute URL of the list page)
       title    = "Évolutions du CRTE Hénin-Carvin"
       updated  = the newest decision's date; the signature's when there is none
       author   = the CAHC, publisher of the site
       link     = rel="alternate" (the list page), rel="self" (this file)
       <entry>, one per decision, newest first:
-        id        = site_url + "evolutions/<id>/"  (the decision's permanent page)
+        id        = site_url + routes.decision(id) (the decision's permanent page)
         title     = decision.intitule      ("Comité de pilotage du 14 juin 2022")
         summary   = decision.objet, then one line « Motif (<what>) : <why> » per change
                     that gives its reason (a changed or abandoned action), type="text"
@@ -28,10 +28,10 @@ import datetime as dt
 
 from feedgen.feed import FeedGenerator
 
+from crte import routes
 from crte.views.views import Views
-from crte.pages.pages import evolution_route, evolutions_route
 
-PATH = "evolutions/atom.xml"  # where the feed is published, relative to the site root
+PATH = routes.FEED  # where the feed is published, relative to the site root
 TITLE = "Évolutions du CRTE Hénin-Carvin"
 PUBLISHER = "Communauté d'Agglomération Hénin-Carvin"
 
@@ -46,19 +46,19 @@ def atom(views: Views, site_url: str) -> bytes:
     decisions = views.decision_views  # newest first
     newest = decisions[0].decision.date if decisions else views.crte.contract.signature.date
     fg = FeedGenerator()
-    fg.id(base + evolutions_route())
+    fg.id(base + routes.DECISIONS)
     # A fictitious example says so in the feed too (exemple.yaml).
     fg.title(f"Exemple fictif — {TITLE}" if views.signed.exemple else TITLE)
     fg.subtitle("Décisions du comité de pilotage et avenants qui modifient le contrat après sa signature.")
     fg.author(name=PUBLISHER)
     fg.language("fr")
-    fg.link(href=base + evolutions_route(), rel="alternate", type="text/html")
+    fg.link(href=base + routes.DECISIONS, rel="alternate", type="text/html")
     fg.link(href=base + PATH, rel="self", type="application/atom+xml")
     fg.generator("CRTE Hénin-Carvin")
     fg.updated(_moment(newest))
     for dv in decisions:
         d = dv.decision
-        page = base + evolution_route(d.id)
+        page = base + routes.decision(d.id)
         entry = fg.add_entry(order="append")
         entry.id(page)
         entry.title(d.intitule)

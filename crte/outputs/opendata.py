@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from crte import routes
 from crte.views.views import Views
 from crte.outputs.columns import ACTION_COLUMNS, EVOLUTION_COLUMNS, INDICATOR_COLUMNS, Column, names
 from crte.dates import Dates
@@ -41,7 +42,7 @@ from crte.outputs import tracking_data  # suivi.csv, financements.csv: the track
 __all__ = ["DIR", "LICENCE", "DataFile", "FORMULA_START", "files", "json_bytes", "money", "neutralised"]
 
 LICENCE = datapackage.LICENCE
-DIR = "donnees"
+DIR = routes.OPEN_DATA.rstrip("/")
 
 
 @dataclass(frozen=True)

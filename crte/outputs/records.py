@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from crte import routes
 from crte.data.indicators import Indicator
 from crte.data.model import Action
 from crte.views.views import Views
@@ -56,7 +57,7 @@ def action_record(a: Action, views: Views, site_url: str) -> dict[str, Any]:
     communes, territoire and hors_cahc are None: nothing is guessed."""
     loc = a.localisation
     return {
-        "id": a.id, "etat": state(a, views), "url": f"{site_url}actions/{a.id}/", "orientation": a.orientation,
+        "id": a.id, "etat": state(a, views), "url": routes.absolute(site_url, routes.action(a.id)), "orientation": a.orientation,
         "enjeu": a.enjeu, "chantier": a.chantier, "chantier_titre": views.chantier[a.chantier].titre,
         "fiche": a.fiche, "fiche_titre": views.fiche[a.fiche].titre, "maitre_ouvrage": a.maitre_ouvrage,
         "titre": a.titre, "description": a.description, "annee_lancement": a.annee_lancement,
@@ -75,7 +76,7 @@ def action_row(a: Action, views: Views, site_url: str) -> dict[str, str]:
 def indicator_record(i: Indicator, site_url: str) -> dict[str, Any]:
     ref, cible = i.valeur_reference, i.cible
     return {
-        "id": i.id, "url": f"{site_url}indicateurs/#{i.id}", "orientation": i.orientation, "groupe": i.groupe,
+        "id": i.id, "url": routes.absolute(site_url, routes.indicator_entry(i.id)), "orientation": i.orientation, "groupe": i.groupe,
         "libelle": i.libelle, "unite": i.unite, "source": i.source,
         "valeur_reference": ref.valeur if ref else None, "annee_reference": ref.annee if ref else None,
         "cible": cible.valeur if cible else None, "annee_cible": cible.annee if cible else None,
@@ -94,7 +95,7 @@ def evolution_rows(views: Views, site_url: str) -> list[dict[str, str]]:
               for dv in views.decision_views}
     for d in views.decisions:
         common = {"date": d.date.isoformat(), "decision": d.id, "instance": d.instance,
-                  "url": f"{site_url}evolutions/{d.id}/"}
+                  "url": routes.absolute(site_url, routes.decision(d.id))}
         for action_id, status in sorted(views.state.status.items()):
             for h in status.history:
                 if h.decision is not d:

@@ -12,7 +12,9 @@ import struct
 import zlib
 from functools import lru_cache
 
-PATH = "assets/partage.png"
+from crte import routes
+
+PATH = routes.SHARE_IMAGE
 WIDTH, HEIGHT = 1200, 630
 GREEN = bytes((0x1B, 0x5E, 0x20))  # --md-primary-fg-color (docs/stylesheets/crte.css)
 WHITE = bytes((0xFF, 0xFF, 0xFF))

@@ -24,16 +24,9 @@ from crte.views.views import Views
 from crte.outputs import share_image
 from crte.pages.filters import url
 from crte.outputs.opendata import json_bytes
-from crte.pages.pages import TEMPLATES, action_route, render_redirect
+from crte import routes
+from crte.pages.pages import TEMPLATES, render_redirect
 from crte.outputs.records import action_record
-
-
-def json_route(action_id: str) -> str:
-    return f"actions/{action_id}.json"
-
-
-def card_route(action_id: str) -> str:
-    return f"{action_route(action_id)}carte/"
 
 
 def files(views: Views, site_url: str) -> list[tuple[str, bytes | str]]:
@@ -42,19 +35,20 @@ def files(views: Views, site_url: str) -> list[tuple[str, bytes | str]]:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(euros=formatting.euros, date_longue=formatting.long_date)
-    env.globals.update(url=url, action_route=action_route)
+    env.globals.update(url=url, routes=routes)
     card = env.get_template("carte.html")
     out: list[tuple[str, bytes | str]] = []
     for av in (*views.action_list(), *views.abandoned_list()):
         a = av.action
-        out.append((json_route(a.id), json_bytes(action_record(a, views, site_url))))
-        route = card_route(a.id)
+        out.append((routes.action_json(a.id), json_bytes(action_record(a, views, site_url))))
+        route = routes.action_card(a.id)
         out.append((f"{route}index.html", card.render(page_route=route, av=av, st=views.status(a.id),
                                                       exemple=views.signed.exemple)))
     # A former id (anciens_ids) keeps these addresses too: the same record, and the card redirects.
     for a in views.state.actions.values():
         for old in a.anciens_ids:
-            out.append((json_route(old), json_bytes(action_record(a, views, site_url))))
-            out.append((f"{card_route(old)}index.html", render_redirect(views, card_route(old), card_route(a.id))))
+            out.append((routes.action_json(old), json_bytes(action_record(a, views, site_url))))
+            old_card = routes.action_card(old)
+            out.append((f"{old_card}index.html", render_redirect(views, old_card, routes.action_card(a.id))))
     out.append((share_image.PATH, share_image.png()))
     return out

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from crte import routes
 from crte.data.model import Action
 from crte.data.tracking import Financing, Funder, Step
 from crte.views.views import Views
@@ -104,7 +105,7 @@ def tables(views: Views, site_url: str) -> list[Table]:
     funders = {f.slug: f for f in board.tracking.funders.financeurs} if board.tracking.funders else {}
     steps, lines = [], []
     for p in board.actions.values():  # in force, then abandoned
-        url = f"{site_url}actions/{p.action.id}/#suivi"
+        url = routes.absolute(site_url, routes.action(p.action.id) + "#suivi")
         steps += [_step(p.action, s, url) for s in p.steps]
         lines += [_line(p.action, ln, funders.get(ln.financeur), url) for ln in p.financements]
     return [

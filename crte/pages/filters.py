@@ -25,12 +25,8 @@ from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
 from crte.data.model import Localisation
+from crte.routes import src_uri
 from crte import fr as formatting
-
-
-def src_uri(route: str) -> str:
-    """The Markdown file MkDocs builds into `route` (`actions/x/` <- `actions/x.md`)."""
-    return "index.md" if route == "" else route.rstrip("/") + ".md"
 
 
 # --- Filters ------------------------------------------------------------------------------
@@ -177,12 +173,15 @@ def relative(target: str, here: str) -> str:
 
 @pass_context
 def url(ctx: Any, route: str) -> str:
-    """Relative URL from the page being rendered to `route` (which may carry #anchor)."""
+    """Relative URL from the page being rendered to `route` (crte.routes), which may carry
+    an #anchor: a page's route ends in "/", a file's (`donnees/actions.csv`) does not."""
     here = ctx["page_route"]
     path, sep, anchor = route.partition("#")
     if sep and path == here:
         return "#" + anchor
     rel = relative(path, here)
+    if path and not path.endswith("/"):  # a file
+        return rel + sep + anchor
     return ("./" if rel == "." else rel + "/") + sep + anchor
 
 

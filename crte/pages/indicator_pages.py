@@ -4,10 +4,10 @@
   each indicator with its last value and a link to its page; each list item
   keeps its anchor, /indicateurs/#<id>, which partners link to;
 - /indicateurs/<id>/ (templates/pages/indicateur.md): one page per indicator in
-  force, a permanent address (`indicator_page_route`).
+  force, a permanent address (`routes.indicator`).
 
 Both templates get `indicateurs` ({id: views.indicator_view.IndicatorPage}) and
-`indicator_page_route`; a page also gets `ip`, its IndicatorPage. « Valeur
+`routes`; a page also gets `ip`, its IndicatorPage. « Valeur
 ancienne » is decided against the build date.
 
 `indicator_pages(views, page, edit) -> [GeneratedPage]`, where `page(template,
@@ -19,17 +19,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from crte.data import names
+from crte import routes
 from crte.dates import build_date
 from crte.views.indicator_view import IndicatorPage, indicator_pages as views_of
 from crte.views.views import Views
 
 TRACKING_FILE = "data/suivi/indicateurs/{}.yaml"
-
-
-def indicator_page_route(indicator_id: str) -> str:
-    """The permanent address of an indicator's page: `indicateurs/<id>/`."""
-    return f"{names.INDICATORS}/{indicator_id}/"
 
 
 def edit_path(ip: IndicatorPage, edit: str) -> str:
@@ -39,8 +34,8 @@ def edit_path(ip: IndicatorPage, edit: str) -> str:
 
 def indicator_pages(views: Views, page: Callable[..., Any], edit: str) -> list[Any]:
     ips = views_of(views, build_date())
-    common = {"indicateurs": {ip.id: ip for ip in ips}, "indicator_page_route": indicator_page_route}
-    out = [page("pages/indicateurs.md", f"{names.INDICATORS}/", None, **common)]  # a list: no one file to edit
-    out += [page("pages/indicateur.md", indicator_page_route(ip.id), edit_path(ip, edit), ip=ip, **common)
+    common = {"indicateurs": {ip.id: ip for ip in ips}}
+    out = [page("pages/indicateurs.md", routes.INDICATORS, None, **common)]  # a list: no one file to edit
+    out += [page("pages/indicateur.md", routes.indicator(ip.id), edit_path(ip, edit), ip=ip, **common)
             for ip in ips]
     return out

@@ -18,17 +18,17 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from crte.data import codes, reconcile
+from crte.data import reconcile
 from crte.views.living import FIELD_LABELS, compare
 from crte.views.messages import reference
 from crte import fr as formatting
+from crte import routes
 from crte.views.finance import breakdowns
 from crte.pages.filters import (_finalize, contract_markdown, link, markdown, md, meta, relative, src_uri,  # noqa: F401
                       url, value_text)
 from crte.outputs.opendata import DataFile
-from crte.pages.indicator_pages import indicator_page_route, indicator_pages  # noqa: F401 - a route, exported
+from crte.pages.indicator_pages import indicator_pages
 from crte.pages.tracking_pages import TrackingSite, tracking_pages
-from crte.data import names
 from crte.data.names import owners, slugify
 from crte.views.views import Views
 
@@ -44,52 +44,14 @@ SOURCES = {
 }
 
 
-# --- Routes -------------------------------------------------------------------------------
-# A route is a page's URL relative to the site root, as MkDocs serves it with
-# use_directory_urls. These never change: partners link to them. The folders of the
-# records' pages are those of data/names.py, which refuses the names they cannot take.
-
-def action_route(action_id: str) -> str:
-    return f"{names.ACTIONS}/{action_id}/"
-
-
-def orientation_route(numero: int) -> str:
-    return f"orientations/{numero}/"
-
+# --- Routes that need the views: a chantier's or fiche's orientation (crte.routes builds them).
 
 def chantier_route(views: Views, numero: int) -> str:
-    return f"{orientation_route(views.chantier[numero].orientation)}#chantier-{numero}"
+    return routes.chantier(views.chantier[numero].orientation, numero)
 
 
 def fiche_route(views: Views, numero: str) -> str:
-    chantier = views.fiche[numero].chantier
-    return f"{orientation_route(views.chantier[chantier].orientation)}#fiche-{numero.replace('.', '-')}"
-
-
-def indicator_route(indicator_id: str) -> str:
-    return f"{names.INDICATORS}/#{indicator_id}"
-
-
-def commune_route(slug: str) -> str:
-    return f"{names.COMMUNES}/{slug}/"
-
-
-def owner_route(slug: str) -> str:
-    return f"{names.OWNERS}/{slug}/"
-
-
-def evolutions_route() -> str:
-    return f"{names.DECISIONS}/"
-
-
-def evolution_route(decision_id: str) -> str:
-    return f"{evolutions_route()}{decision_id}/"
-
-
-def messages_route(code: str = "") -> str:
-    """The reference of the data check's messages (crte/data/codes/: what each means,
-    how to fix it), at the entry of `code` (DataError.code) when there is one."""
-    return codes.route(code) if code else codes.ROUTE
+    return routes.fiche(views.chantier[views.fiche[numero].chantier].orientation, numero)
 
 
 def make_environment(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] = (),
@@ -108,11 +70,8 @@ def make_environment(views: Views, site_url: str = "", data_files: tuple[DataFil
         pourcent=formatting.percent_text, date_longue=formatting.long_date, valeur=value_text,
     )
     env.globals.update(
-        url=url, link=link, v=views, crte=views.crte, sources=SOURCES,
-        action_route=action_route, orientation_route=orientation_route, indicator_route=indicator_route,
-        commune_route=commune_route, owner_route=owner_route, owners=owners, slugify=slugify,
-        site_url=site_url, data_files=data_files, evolutions_route=evolutions_route, evolution_route=evolution_route,
-        chantier_route=lambda n: chantier_route(views, n), fiche_route=lambda n: fiche_route(views, n),
+        url=url, link=link, v=views, crte=views.crte, sources=SOURCES, routes=routes, owners=owners, slugify=slugify,
+        site_url=site_url, data_files=data_files, chantier_route=lambda n: chantier_route(views, n), fiche_route=lambda n: fiche_route(views, n),
         finances=breakdowns(views), signed_finances=breakdowns(views.signed_views, "signe-") if views.decisions else [],
         comparison=compare(views.signed, views.crte), reconciliations=reconcile.reconciliations(views.signed),
         findings=reconcile.findings(views.signed), labels=FIELD_LABELS, suivi=TrackingSite(views),
@@ -144,27 +103,27 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
 
     pages = [
         page("pages/contrat.md", "contrat/", SOURCES["contract"]),
-        page("pages/orientations.md", "orientations/", SOURCES["orientations"]),
-        page("pages/actions.md", "actions/", SOURCES["actions"]),
+        page("pages/orientations.md", routes.ORIENTATIONS, SOURCES["orientations"]),
+        page("pages/actions.md", routes.ACTIONS, SOURCES["actions"]),
         *indicator_pages(views, page, SOURCES["indicators"]),  # /indicateurs/, /indicateurs/<id>/
-        page("pages/finances.md", "finances/", None),  # computed: no one file to edit
-        page("pages/controles.md", "finances/controles/", SOURCES["actions"]),  # the gaps are explained there
+        page("pages/finances.md", routes.FINANCES, None),  # computed: no one file to edit
+        page("pages/controles.md", routes.CONTROLS, SOURCES["actions"]),  # the gaps are explained there
     ]
-    pages += [page("pages/orientation.md", orientation_route(n), SOURCES["orientations"], ov=ov)
+    pages += [page("pages/orientation.md", routes.orientation(n), SOURCES["orientations"], ov=ov)
               for n, ov in views.orientations.items()]
-    pages += [page("pages/action.md", action_route(av.action.id), action_source(views, av.action.id), av=av)
+    pages += [page("pages/action.md", routes.action(av.action.id), action_source(views, av.action.id), av=av)
               for av in (*views.action_list(), *views.abandoned_list())]
     pages += tracking_pages(views, page)  # /suivi/, /financeurs/, /financeurs/<slug>/
-    pages.append(page("pages/communes.md", "communes/", SOURCES["actions"]))
-    pages += [page("pages/commune.md", commune_route(slug), SOURCES["actions"], g=g)
+    pages.append(page("pages/communes.md", routes.COMMUNES, SOURCES["actions"]))
+    pages += [page("pages/commune.md", routes.commune(slug), SOURCES["actions"], g=g)
               for slug, g in views.communes.items()]
-    pages.append(page("pages/maitres-ouvrage.md", "maitres-ouvrage/", SOURCES["actions"]))
-    pages += [page("pages/maitre-ouvrage.md", owner_route(slug), SOURCES["actions"], g=g)
+    pages.append(page("pages/maitres-ouvrage.md", routes.OWNERS, SOURCES["actions"]))
+    pages += [page("pages/maitre-ouvrage.md", routes.owner(slug), SOURCES["actions"], g=g)
               for slug, g in views.maitres_ouvrage.items()]
-    pages.append(page("pages/donnees.md", "donnees/", None))
-    pages.append(page("pages/evolutions.md", evolutions_route(), None))  # a list: no one file to edit
-    pages.append(page("pages/messages.md", messages_route(), None, groups=reference()))  # from crte/data/codes/
-    pages += [page("pages/evolution.md", evolution_route(dv.id), f"data/decisions/{dv.id}.yaml", dv=dv)
+    pages.append(page("pages/donnees.md", routes.OPEN_DATA, None))
+    pages.append(page("pages/evolutions.md", routes.DECISIONS, None))  # a list: no one file to edit
+    pages.append(page("pages/messages.md", routes.MESSAGES, None, groups=reference()))  # from crte/data/codes/
+    pages += [page("pages/evolution.md", routes.decision(dv.id), f"data/decisions/{dv.id}.yaml", dv=dv)
               for dv in views.decision_views]
     return pages
 
@@ -177,12 +136,12 @@ def action_source(views: Views, action_id: str) -> str:
 
 def redirects(views: Views) -> dict[str, str]:
     """Former action URLs and the current route each leads to: {old route: new route}."""
-    return {action_route(old): action_route(a.id) for a in views.state.actions.values() for old in a.anciens_ids}
+    return {routes.action(old): routes.action(a.id) for a in views.state.actions.values() for old in a.anciens_ids}
 
 
 def render_edition(views: Views) -> str:
     """The browser editor's page (/edition/, templates/edition.html), with the example's banner."""
-    return make_environment(views).get_template("edition.html").render(page_route="edition/",
+    return make_environment(views).get_template("edition.html").render(page_route=routes.EDITOR,
                                                                          exemple=views.signed.exemple)
 
 

@@ -1,7 +1,6 @@
 """The pages of the tracking (article 8): /suivi/, /financeurs/ and one page per
 funder of data/suivi/financeurs.yaml, and what the templates read about it.
 
-- `SUIVI`, `FUNDERS`, `funder_route(slug)`: the routes, permanent like the others;
 - `TrackingSite(views)`: the Jinja global `suivi` (pages.make_environment): the
   Board (views/tracking.py) of the build, its charts (views/tracking_charts.py),
   a funder by its slug, and per action the dates its figures date from;
@@ -20,7 +19,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from crte.data import names
+from crte import routes
 from crte.data.model import Action
 from crte.data.tracking import Funder
 from crte.fr import percent_value
@@ -28,24 +27,15 @@ from crte.views.tracking import STATUS_ORDER, ActionProgress, Board, FunderRow
 from crte.views.tracking_charts import MoneyChart, StatusChart, actions_text, known_text, money_chart, status_chart
 from crte.views.views import Views
 
-SUIVI = "suivi/"
-FUNDERS = f"{names.FUNDERS}/"
 FUNDERS_FILE = "data/suivi/financeurs.yaml"
-
-
-def funder_route(slug: str) -> str:
-    return f"{FUNDERS}{slug}/"
 
 
 class TrackingSite:
     """What the templates read about the tracking (the Jinja global `suivi`)."""
 
     statuts = STATUS_ORDER
-    route = SUIVI
-    funders_route = FUNDERS
     actions_text = staticmethod(actions_text)
     known_text = staticmethod(known_text)
-    funder_route = staticmethod(funder_route)
 
     def __init__(self, views: Views):
         self.views = views
@@ -131,8 +121,8 @@ class TrackingSite:
 def tracking_pages(views: Views, page: Callable[..., Any]) -> list[Any]:
     """/suivi/, /financeurs/ and /financeurs/<slug>/, in this order."""
     site = TrackingSite(views)
-    pages = [page("pages/suivi.md", SUIVI, None),  # computed from many files: no one file to edit
-             page("pages/financeurs.md", FUNDERS, None)]  # a list: no one file to edit
-    pages += [page("pages/financeur.md", funder_route(row.slug), FUNDERS_FILE, f=row, funder=site.funder(row.slug))
+    pages = [page("pages/suivi.md", routes.TRACKING, None),  # computed from many files: no one file to edit
+             page("pages/financeurs.md", routes.FUNDERS, None)]  # a list: no one file to edit
+    pages += [page("pages/financeur.md", routes.funder(row.slug), FUNDERS_FILE, f=row, funder=site.funder(row.slug))
               for row in site.funder_rows]
     return pages

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from crte import routes
 from crte.data.model import Action
 from crte.views.views import Totals, Views
 
@@ -148,7 +149,7 @@ def breakdowns(views: Views, prefix: str = "") -> list[Breakdown]:
     g = _group(actions, lambda a: str(a.orientation))
     by_plan = _group(actions, lambda a: str(plan[a.id]))
     breakdown("orientation", "Par orientation", "Orientation (colonne ENJEU)", [
-        Row(k, f"Orientation {o.numero} : {o.titre}", f"Orientation {o.numero}", f"orientations/{o.numero}/",
+        Row(k, f"Orientation {o.numero} : {o.titre}", f"Orientation {o.numero}", routes.orientation(o.numero),
             Totals.of(g.get(k, ())), _published_note(o.numero, moved, plan, k not in g),
             Totals.of(by_plan[k]) if k not in g and k in by_plan else None)
         for o in views.crte.orientations for k in [str(o.numero)]],
@@ -157,7 +158,7 @@ def breakdowns(views: Views, prefix: str = "") -> list[Breakdown]:
             " : le tableau suivant les compte sous l'orientation de leur chantier." if moved else "."))
     if moved:
         breakdown("orientation-chantier", "Par orientation du chantier", "Orientation du chantier", [
-            Row(k, f"Orientation {o.numero} : {o.titre}", f"Orientation {o.numero}", f"orientations/{o.numero}/",
+            Row(k, f"Orientation {o.numero} : {o.titre}", f"Orientation {o.numero}", routes.orientation(o.numero),
                 Totals.of(by_plan.get(k, ())), _plan_note(o.numero, moved, plan))
             for o in views.crte.orientations for k in [str(o.numero)]],
             f"Les mêmes actions, comptées sous l'orientation dont relève leur chantier dans le plan du contrat : "
@@ -167,13 +168,13 @@ def breakdowns(views: Views, prefix: str = "") -> list[Breakdown]:
     g = _group(actions, lambda a: str(a.chantier))
     breakdown("chantier", "Par chantier", "Chantier", [
         Row(k, f"Chantier {c.numero} : {c.titre}", f"Chantier {c.numero}",
-            f"orientations/{c.orientation}/#chantier-{c.numero}", Totals.of(g[k]))
+            routes.chantier(c.orientation, c.numero), Totals.of(g[k]))
         for c in sorted(views.crte.chantiers, key=lambda c: c.numero) if (k := str(c.numero)) in g])
 
     g = _group(actions, lambda a: a.fiche)
     breakdown("fiche", "Par fiche", "Fiche", [
         Row(k, f"Fiche {k} : {views.fiche[k].titre}", f"Fiche {k}",
-            f"orientations/{views.chantier[views.fiche[k].chantier].orientation}/#fiche-{k.replace('.', '-')}",
+            routes.fiche(views.chantier[views.fiche[k].chantier].orientation, k),
             Totals.of(g[k]))
         for k in sorted(g, key=_fiche_order)])
 

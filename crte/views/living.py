@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from crte import routes
 from crte.data.decisions import Decision
 from crte.data.model import Action, Crte
 from crte.data.timeline import State
@@ -95,17 +96,17 @@ def _lines(decision: Decision, before: State, after: State) -> list[Line]:
     for change in decision.changements:
         kind, v = change.kind, change.value
         if kind == "ajouter_action":
-            out.append(Line(kind, v.titre, f"actions/{v.id}/", None, None, v.cout_total))
+            out.append(Line(kind, v.titre, routes.action(v.id), None, None, v.cout_total))
         elif kind == "modifier_action":
             old = before.actions[v.action]
             for name in FIELD_LABELS:
                 if getattr(v, name, None) is not None:
-                    out.append(Line(kind, after.actions[v.action].titre, f"actions/{v.action}/", FIELD_LABELS[name],
+                    out.append(Line(kind, after.actions[v.action].titre, routes.action(v.action), FIELD_LABELS[name],
                                     getattr(old, name), getattr(v, name), v.motif))
         elif kind == "abandonner_action":
-            out.append(Line(kind, before.actions[v.action].titre, f"actions/{v.action}/", None, None, None, v.motif))
+            out.append(Line(kind, before.actions[v.action].titre, routes.action(v.action), None, None, None, v.motif))
         elif kind == "ajouter_chantier":
-            out.append(Line(kind, f"Chantier {v.numero} : {v.titre}", f"orientations/{v.orientation}/",
+            out.append(Line(kind, f"Chantier {v.numero} : {v.titre}", routes.orientation(v.orientation),
                             None, None, None))
         elif kind == "ajouter_fiche":
             out.append(Line(kind, f"Fiche {v.numero} : {v.titre}", None, None, None, None))
@@ -119,7 +120,7 @@ def _lines(decision: Decision, before: State, after: State) -> list[Line]:
             anchor = "article-" + (v.section or str(v.article)).replace(".", "-")
             out.append(Line(kind, where, f"contrat/#{anchor}", "texte", None, None))
         elif kind == "ajouter_indicateur":
-            out.append(Line(kind, v.indicateur.libelle, f"indicateurs/#{v.indicateur.id}", None, None, None))
+            out.append(Line(kind, v.indicateur.libelle, routes.indicator_entry(v.indicateur.id), None, None, None))
     return out
 
 

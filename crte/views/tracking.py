@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from crte import routes
 from crte.data.model import Action, Indicator
 from crte.data.tracking import STATUSES, Financing, IndicatorTracking, Step
 from crte.data.tracking_checks import Tracking
@@ -158,7 +159,7 @@ class Board:
         return out
 
     def money_rows(self) -> list[MoneyRow]:
-        rows = [money(f"Orientation {n} : {t}", f"orientations/{n}/",
+        rows = [money(f"Orientation {n} : {t}", routes.orientation(n),
                       (p for p in self.in_force() if p.action.orientation == n)) for n, t in self.orientations]
         return [*rows, money("Total", None, self.in_force())]
 

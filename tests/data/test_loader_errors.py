@@ -5,7 +5,6 @@ member could make, and asserts the full error report.
 """
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ import pytest
 from crte.data.errors import DataErrors
 from crte.data.loader import load
 
-from ..conftest import DATA, ROOT, copy_signed
+from ..conftest import ROOT, copy_signed
 
 
 class Data:
