@@ -6,6 +6,7 @@ otherwise round half-even. Amounts: to the cent. Percentages: to one decimal.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -64,3 +65,9 @@ def plural(n: int, singular: str, plural: str) -> str:
 def count(n: int, singular: str, plural_form: str) -> str:
     """`count(3, "action", "actions")` -> `3 actions`; `count(1, …)` -> `1 action`."""
     return f"{number(n)} {plural(n, singular, plural_form)}"
+
+
+def enumeration(items: Iterable[object]) -> str:
+    """French enumeration: `[4]` -> `4`, `[1, 5]` -> `1 et 5`, `[1, 2, 5]` -> `1, 2 et 5`."""
+    words = [str(i) for i in items]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " et " + words[-1] if words else ""

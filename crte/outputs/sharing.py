@@ -11,39 +11,30 @@ these files to the build):
   no JavaScript, no request to any host, nothing that forbids framing. Each action
   page gives the <iframe> to copy (templates/blocks/citation.html);
 - /assets/partage.png: the image shown when a link to the site is shared
-  (site/share_image.py, Open Graph tags in overrides/partials/partage.html).
+  (crte/outputs/share_image.py, Open Graph tags in overrides/partials/partage.html).
 
 `files(views, site_url) -> [(path, bytes or text)]`, in a stable order.
 """
 from __future__ import annotations
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from crte import fr as formatting
 from crte.views.views import Views
 from crte.outputs import share_image
-from crte.pages.filters import url
 from crte.outputs.opendata import json_bytes
 from crte import routes
-from crte.pages.pages import TEMPLATES, render_redirect
+from crte.pages.pages import make_environment, page_context, render_redirect
 from crte.outputs.records import action_record
 
 
 def files(views: Views, site_url: str) -> list[tuple[str, bytes | str]]:
-    # The card's own environment: what it uses, autoescaped (pages.make_environment computes
-    # every table of the site, which the card does not need).
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(euros=formatting.euros, date_longue=formatting.long_date)
-    env.globals.update(url=url, routes=routes)
-    card = env.get_template("carte.html")
+    card = make_environment(views).get_template("carte.html")
     out: list[tuple[str, bytes | str]] = []
     for av in (*views.action_list(), *views.abandoned_list()):
         a = av.action
         out.append((routes.action_json(a.id), json_bytes(action_record(a, views, site_url))))
         route = routes.action_card(a.id)
         out.append((f"{route}index.html", card.render(page_route=route, av=av, st=views.status(a.id),
-                                                      exemple=views.signed.exemple)))
+                                                      exemple=views.signed.exemple, **page_context(site_url))))
     # A former id (anciens_ids) keeps these addresses too: the same record, and the card redirects.
     for a in views.state.actions.values():
         for old in a.anciens_ids:

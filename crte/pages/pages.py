@@ -54,8 +54,11 @@ def fiche_route(views: Views, numero: str) -> str:
     return routes.fiche(views.chantier[views.fiche[numero].chantier].orientation, numero)
 
 
-def make_environment(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] = (),
-                     data_changed: dt.date | None = None) -> Environment:
+@lru_cache(maxsize=2)
+def make_environment(views: Views) -> Environment:
+    """The one Jinja environment of a build (cached per views): every template of templates/,
+    pages, blocks, cards, redirects. What differs between builds of the same data (the site's
+    address, the open data files, the day the data changed) is given to each render (`page_context`)."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
@@ -68,16 +71,24 @@ def make_environment(views: Views, site_url: str = "", data_files: tuple[DataFil
     env.filters.update(
         euros=formatting.euros, nombre=formatting.number, md=md, markdown=contract_markdown, meta=meta,
         pourcent=formatting.percent_text, date_longue=formatting.long_date, valeur=value_text,
+        enumeration=formatting.enumeration,
     )
     env.globals.update(
         url=url, link=link, v=views, crte=views.crte, sources=SOURCES, routes=routes, owners=owners, slugify=slugify,
-        site_url=site_url, data_files=data_files, chantier_route=lambda n: chantier_route(views, n), fiche_route=lambda n: fiche_route(views, n),
+        chantier_route=lambda n: chantier_route(views, n), fiche_route=lambda n: fiche_route(views, n),
         finances=breakdowns(views), signed_finances=breakdowns(views.signed_views, "signe-") if views.decisions else [],
         comparison=compare(views.signed, views.crte), reconciliations=reconcile.reconciliations(views.signed),
         findings=reconcile.findings(views.signed), labels=FIELD_LABELS, suivi=TrackingSite(views),
-        donnees_modifiees=data_changed,  # the day the data last changed (crte/dates.py), or None
     )
     return env
+
+
+def page_context(site_url: str = "", data_files: tuple[DataFile, ...] = (),
+                 data_changed: dt.date | None = None) -> dict[str, Any]:
+    """What a render needs beyond the views: `site_url` (permanent links printed absolute),
+    `data_files` (listed on /donnees/), `donnees_modifiees` (the day the data last changed,
+    crte/dates.py, or None)."""
+    return {"site_url": site_url, "data_files": data_files, "donnees_modifiees": data_changed}
 
 
 # --- Pages --------------------------------------------------------------------------------
@@ -95,10 +106,11 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     permanent links printed on the pages absolute; `data_files` are listed on /donnees/,
     with `data_changed`, the day the data last changed. A page computed from many
     records (totals, lists, checks) has no one file to edit: no edit link (None)."""
-    env = make_environment(views, site_url, data_files, data_changed)
+    env = make_environment(views)
+    common = page_context(site_url, data_files, data_changed)
 
     def page(template: str, route: str, edit: str | None, **context: Any) -> GeneratedPage:
-        content = env.get_template(template).render(page_route=route, **context)
+        content = env.get_template(template).render(page_route=route, **common, **context)
         return GeneratedPage(src_uri(route), content, edit)
 
     pages = [
@@ -142,20 +154,13 @@ def redirects(views: Views) -> dict[str, str]:
 def render_edition(views: Views) -> str:
     """The browser editor's page (/edition/, templates/edition.html), with the example's banner."""
     return make_environment(views).get_template("edition.html").render(page_route=routes.EDITOR,
-                                                                         exemple=views.signed.exemple)
+                                                                         exemple=views.signed.exemple, **page_context())
 
 
 def render_redirect(views: Views, old: str, new: str) -> str:
-    return make_environment(views).get_template("redirect.html").render(page_route=old, target=new)
-
-
-@lru_cache(maxsize=2)
-def _block_environment(views: Views) -> Environment:
-    # One environment per build for all bloc() calls: building one computes the
-    # finance breakdowns and the checks.
-    return make_environment(views)
+    return make_environment(views).get_template("redirect.html").render(page_route=old, target=new, **page_context())
 
 
 def render_block(views: Views, name: str, route: str) -> str:
     """An HTML fragment of templates/blocks/, for the hand-written pages (via macros)."""
-    return _block_environment(views).get_template(f"blocks/{name}.html").render(page_route=route)
+    return make_environment(views).get_template(f"blocks/{name}.html").render(page_route=route, **page_context())

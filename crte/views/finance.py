@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from crte import fr as formatting
 from crte import routes
 from crte.data.model import Action
 from crte.views.views import Totals, Views
@@ -87,13 +88,12 @@ def _group(actions: tuple[Action, ...], key: Callable[[Action], str]) -> dict[st
 
 
 def _actions(n: int) -> str:
-    return f"{n} action{'s' if n > 1 else ''}"
+    return formatting.count(n, "action", "actions")
 
 
 def _numbers(values: set[int]) -> str:
     """{4} -> "4", {1, 5} -> "1 et 5", {1, 2, 5} -> "1, 2 et 5"."""
-    ordered = [str(v) for v in sorted(values)]
-    return ordered[0] if len(ordered) == 1 else ", ".join(ordered[:-1]) + " et " + ordered[-1]
+    return formatting.enumeration(sorted(values))
 
 
 def _published_note(numero: int, moved: list[Action], plan: dict[str, int], empty: bool) -> str:
