@@ -33,6 +33,9 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
 	$(BIN)/pip install --disable-pip-version-check -q --no-build-isolation --no-deps -e .
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq fonts-dejavu-core; \
+	  else echo "Installez fonts-dejavu-core (sudo apt-get install fonts-dejavu-core)"; exit 1; fi; }
 	rm -f $(VENV)/.installed-*
 	touch $@
 

@@ -18,7 +18,7 @@ class ActionFindings(Record):
 
     orientation: Text | None = Field(default=None, description="L'ENJEU publié n'est pas l'orientation du chantier.")
     fiche: Text | None = Field(default=None, description="La fiche n'appartient pas au chantier de la ligne.")
-    part_cahc: Text | None = Field(default=None, description="La ligne ne donne pas de part CAHC.")
+    part_cahc: Text | None = Field(default=None, description="La ligne ne donne pas de part de la collectivité.")
 
 
 class Localisation(Record):
@@ -50,9 +50,10 @@ class Action(Record):
     description: Text = Field(description="Colonne DESCRIPTION DU PROJET.")
     annee_lancement: Period = Field(description="Colonne ANNEE DE LANCEMENT, telle que publiée.",
                                    examples=["2021-2022"])
-    cout_total: Money = Field(description="Colonne COUT TOTAL HT 2021-2022, en euros.")
-    part_cahc: Share | None = Field(default=None, description="Colonne PART CAHC (HT)/Ville le cas échéant ; à "
-                                                              "omettre (jamais 0) quand l'annexe ne la donne pas.")
+    cout_total: Money = Field(description="Le coût total HT (la colonne colonnes.cout_total de l'annexe), en euros.")
+    part_cahc: Share | None = Field(default=None, description="La part de la collectivité signataire (la colonne "
+                                                              "colonnes.part de l'annexe) ; à omettre (jamais 0) "
+                                                              "quand l'annexe ne la donne pas.")
     indicateurs: tuple[Ref, ...] = Field(default=(), description="Identifiants d'indicateurs de "
                                                                   "data/indicators.yaml suivis par l'action.",
                                           examples=[["o2-lineaire-voies-douces-deployees-territoire"]])
@@ -83,7 +84,7 @@ class YearFindings(Record):
     """Explications des écarts d'une ligne de totaux."""
 
     cout_total: Gap | None = Field(default=None, description="Écart sur le coût total.")
-    part_cahc: Gap | None = Field(default=None, description="Écart sur la part CAHC.")
+    part_cahc: Gap | None = Field(default=None, description="Écart sur la part de la collectivité.")
 
 
 class TotalFindings(YearFindings):
@@ -99,7 +100,7 @@ class Amounts(Record):
     """La ligne TOTAL imprimée."""
 
     cout_total: Money = Field(description="Coût total HT imprimé.")
-    part_cahc: Money = Field(description="Part CAHC imprimée.")
+    part_cahc: Money = Field(description="Part de la collectivité imprimée.")
     constats: TotalFindings | None = Field(default=None, description="Explication de chaque écart.")
 
 
@@ -108,7 +109,7 @@ class YearAmounts(Record):
 
     annee: ContractYear = Field(description="L'année, telle qu'imprimée.")
     cout_total: Money = Field(description="Coût total HT imprimé pour l'année.")
-    part_cahc: Money = Field(description="Part CAHC imprimée pour l'année.")
+    part_cahc: Money = Field(description="Part de la collectivité imprimée pour l'année.")
     constats: YearFindings | None = Field(default=None, description="Explication de chaque écart.")
 
 
@@ -119,9 +120,21 @@ class PublishedTotals(Record):
     par_annee: tuple[YearAmounts, ...] = Field(min_length=1, description="Les lignes par année.")
 
 
+class PublishedColumns(Record):
+    """Les intitulés des colonnes de montants de l'annexe, tels qu'imprimés."""
+
+    cout_total: Text = Field(description="La colonne du coût total.", examples=["COUT TOTAL HT 2021-2022"])
+    part: Text = Field(description="La colonne de la part de la collectivité (le champ part_cahc).",
+                       examples=["PART CAHC (HT)/Ville le cas échéant"])
+    precision: Text | None = Field(default=None, description="Ce que l'intitulé dit de la part, en quelques mots.",
+                                   examples=["la part peut inclure celle de la ville"])
+
+
 class ActionsFile(Record):
     """data/actions.yaml : les lignes de l'annexe 3 et les totaux imprimés."""
 
     actions: tuple[Action, ...] = Field(min_length=1, description="Une entrée par ligne du tableau, dans l'ordre "
                                                                    "publié.")
     totaux_publies: PublishedTotals = Field(description="Les lignes de totaux imprimées, telles que publiées.")
+    colonnes: PublishedColumns | None = Field(default=None, description="Les intitulés des colonnes de montants, "
+                                                                        "tels qu'imprimés, que le site cite.")

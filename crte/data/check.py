@@ -1,9 +1,9 @@
 """`python -m crte.data.check [DATA_DIR]`: validate data/ and print a summary or the errors.
 
 Exit status 0 when the data is valid, 1 with the list of errors otherwise. Never
-a traceback: staff read this output in a pull request. When
-sources/crte-cahc-2021-12-13.txt exists in the current directory, the data is
-also compared with the signed contract (fidelity.py); for the default folder
+a traceback: staff read this output in a pull request. When the signed document
+territoire.yaml names (`document_signe`) exists under the current directory, the data
+is also compared with it (fidelity.py); for the default folder
 (data/), its action ids with the published addresses of urls.txt (published_ids.py).
 The summary says what was read (how many decisions, tracking files, funders), so
 that a file left out shows.
@@ -17,9 +17,6 @@ from crte.data.errors import DataError, DataErrors
 from crte.data.loader import load
 from crte.data.model import Crte
 
-# The signed document's text, relative to the current directory (the repository's
-# root under `make check`): when present, the signed layer is compared with it.
-SOURCE = Path("sources/crte-cahc-2021-12-13.txt")
 # The published addresses: compared with the default data folder only (another folder is another contract).
 PUBLISHED = Path("urls.txt")
 DEFAULT_DATA = "data"
@@ -35,7 +32,7 @@ def summary(crte: Crte) -> str:
         f"  orientations  {len(crte.orientations)}",
         f"  chantiers     {len(crte.chantiers)} (nommés par le document)",
         f"  fiches        {len(crte.fiches)}",
-        f"  actions       {len(crte.actions)} (dont {with_share} avec une part CAHC)",
+        f"  actions       {len(crte.actions)} (dont {with_share} avec une part indiquée)",
         f"  indicateurs   {len(crte.indicators)}",
         f"  communes      {len(crte.communes)}",
         *_living(crte),
@@ -80,7 +77,7 @@ def check(data_dir: Path) -> tuple[str, list[DataError]]:
     """(the summary, []) for valid data; (the report, every error) otherwise."""
     display = str(data_dir).rstrip("/")
     try:
-        crte = load(data_dir, display_dir=display, source=SOURCE if SOURCE.is_file() else None,
+        crte = load(data_dir, display_dir=display, root=Path.cwd(),
                     published=PUBLISHED if display == DEFAULT_DATA and PUBLISHED.is_file() else None)
     except DataErrors as exc:
         return exc.report(), exc.errors

@@ -4,7 +4,7 @@ record by record (loader.py). All of them are here:
 Within a record
 - a section's number starts with its article's (`6.3` in article 6);
 - a fiche's number starts with its chantier's (`14.3` in chantier 14);
-- an action's CAHC share does not exceed its total cost;
+- an action's territory share does not exceed its total cost;
 - a localisation names communes, the whole territory or places outside it.
 
 Addresses (names.py)
@@ -37,7 +37,7 @@ Totals (reconcile.py), once actions.yaml and orientations.yaml are valid
 - every printed total against the computed one: a difference needs an
   explanation whose `ecart` is that difference;
 - every finding (ENJEU not the chantier's orientation, fiche of another
-  chantier, no CAHC share) needs an explanation;
+  chantier, no territory's share) needs an explanation;
 - an explanation that explains nothing any more is refused.
 
 Each check reports `file:line: field: message` into the loader's ErrorList.

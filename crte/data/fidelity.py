@@ -13,7 +13,7 @@ Compared: the header, parties, preamble and axes; every article (number,
 separator, title, text word for word with whitespace normalised, the list it
 prints, its sections); the five orientations of article 3; the signature; the
 list of annexes; the 24 rows of annex 3 in published order, every cell, amounts
-to the cent, the absent CAHC share absent; the printed TOTAL and per-year lines;
+to the cent, the absent territory's share absent; the printed TOTAL and per-year lines;
 every indicator of article 9 by orientation and group, and that none carries a
 value. An item in data but not in the document, or the reverse, gets its own
 message. Lists are aligned (difflib) so that one added or removed item is

@@ -30,6 +30,7 @@ from pydantic import ValidationError
 from crte.data import checks, fidelity, names, published_ids, tracking_checks
 from crte.data.codes import decisions as D, fichiers as K
 from crte.data.errors import ErrorList, Where
+from crte.data.territory import Territory
 from crte.data.model import EXAMPLE, FILES, ActionsFile, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile
 from crte.data.decisions import Decision
 from crte.data.files import DataFolder
@@ -205,11 +206,12 @@ def stray_files(data: DataFolder) -> None:
 
 
 def load(data_dir: Path | str, display_dir: str = "data", source: Path | None = None,
-         published: Path | None = None) -> Crte:
+         published: Path | None = None, root: Path | None = None) -> Crte:
     """Read and validate every file of `data_dir`; raise DataErrors listing all problems.
 
-    `source`: the signed document's text (sources/crte-cahc-2021-12-13.txt). When
-    given and present, the signed layer is compared with it last (fidelity.py),
+    `source`: the signed document's text (sources/crte-cahc-2021-12-13.txt); by default,
+    the file territoire.yaml names (`document_signe`) under `root`, the project's folder,
+    when both are given. When present, the signed layer is compared with it last (fidelity.py),
     provided the records of contract, orientations, actions and indicators are
     all valid: a half-loaded model is not compared.
     `published`: urls.txt, the addresses the site has published; an action id
@@ -246,9 +248,12 @@ def load(data_dir: Path | str, display_dir: str = "data", source: Path | None = 
     totals_files = {f"{display_dir}/{spec.name}" for spec in FILES if spec.key in ("actions", "orientations")}
     if annex is not None and plan is not None and not any(e.where.file in totals_files for e in errors.errors):
         partial = Crte(contract, plan.orientations, annex.actions, annex.totaux_publies,  # type: ignore[arg-type]
-                       (), ())
+                       (), (), parts.get("territoire"))
         errors.errors.extend(checks.check_totals(partial))
-    signed_files = {f"{display_dir}/{spec.name}" for spec in FILES if spec.key != "communes"}
+    territory: Territory | None = parts.get("territoire")
+    if source is None and root is not None and territory is not None and territory.document_signe:
+        source = Path(root) / territory.document_signe
+    signed_files = {f"{display_dir}/{spec.name}" for spec in FILES if spec.key not in ("communes", "territoire")}
     if (source is not None and Path(source).is_file() and contract and plan and annex and indicators
             and not signed_files & unread):
         layer = Crte(contract, plan.orientations, annex.actions, annex.totaux_publies, indicators.orientations, ())
@@ -263,9 +268,9 @@ def load(data_dir: Path | str, display_dir: str = "data", source: Path | None = 
         tracking_checks.report_stray(tracking, ids, {i.id for b in indicators.orientations for i in b.indicateurs}
                                      if indicators else set(), errors)
         errors.raise_if_any()
-    assert contract and plan and annex and indicators and communes
+    assert contract and plan and annex and indicators and communes and territory
     signed = Crte(contract, plan.orientations, annex.actions, annex.totaux_publies, indicators.orientations,
-                  communes.communes, exemple=notice.avertissement if notice else None)
+                  communes.communes, territory, annex.colonnes, exemple=notice.avertissement if notice else None)
     # The decisions after the signature, applied in order (each checked against the
     # contract as it stands at its date).
     states = timeline(signed, decisions, errors)

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import Field
 
-from crte.data.actions import (Action, ActionFindings, ActionsFile, Amounts, Gap, Localisation, PublishedTotals,  # noqa: F401
+from crte.data.actions import (Action, ActionFindings, ActionsFile, Amounts, Gap, Localisation, PublishedColumns, PublishedTotals,  # noqa: F401
                       YearAmounts)
 from crte.data.contract import Annex, Article, Axis, Contract, Party, Preamble, Section, Signatory, Signature  # noqa: F401
 from crte.data.indicators import Indicator, IndicatorBlock, IndicatorGroup, IndicatorsFile, Measure  # noqa: F401
@@ -19,6 +19,7 @@ from crte.data.decisions import Decision
 from crte.data.plan import Chantier, Commune, CommunesFile, Fiche, Orientation, OrientationsFile  # noqa: F401
 from crte.data.fields import Text
 from crte.data.record import Record
+from crte.data.territory import Territory
 from crte.data.tracking import ActionTracking, Dashboard, Funders, IndicatorTracking
 
 
@@ -42,6 +43,7 @@ FILES = (
     DataFileSpec("actions", "actions.yaml", ActionsFile),
     DataFileSpec("indicators", "indicators.yaml", IndicatorsFile),
     DataFileSpec("communes", "communes.yaml", CommunesFile),
+    DataFileSpec("territoire", "territoire.yaml", Territory),
 )
 # Optional: one file per decision taken after the signature, and the notice of a fictitious example.
 DECISIONS = DataFileSpec("decision", "decisions/<id>.yaml", Decision)
@@ -63,6 +65,8 @@ class Crte:
     published_totals: PublishedTotals
     indicator_blocks: tuple[IndicatorBlock, ...]
     communes: tuple[Commune, ...] = ()
+    territoire: Territory | None = None  # territoire.yaml: always there once loaded
+    colonnes: PublishedColumns | None = None  # actions.yaml's printed column headers, when given
     exemple: str | None = None  # exemple.yaml's notice: this is a fictitious example
     # Set by the loader on the signed contract: the decisions taken after the
     # signature (data/decisions/) and the contract after each of them

@@ -7,7 +7,7 @@ Two kinds of result:
   difference to the cent. All are published, equal or not.
 - `Finding`: a record that does not agree with another one (an ENJEU label that
   is not the orientation of the chantier, a fiche outside its chantier, a
-  missing CAHC share).
+  missing territory's share).
 
 The site publishes both and never corrects a printed figure. Every difference
 and every finding must carry an explanation in the YAML (`constats`); one
@@ -56,7 +56,10 @@ def explanations(record: Record) -> Explanations:
 def explanation(explanations: Explanations, kind: str) -> Explanation | None:
     return next((e for e in explanations if e.kind == kind), None)
 
-AMOUNT_LABELS = {"cout_total": "coût total HT", "part_cahc": "part CAHC"}
+def amount_labels(crte: Crte) -> dict[str, str]:
+    """The printed amounts' names: the share is the territory's (« part CAHC »)."""
+    share = f"part {crte.territoire.sigle}" if crte.territoire else "part"
+    return {"cout_total": "coût total HT", "part_cahc": share}
 
 
 @dataclass(frozen=True)
@@ -95,25 +98,26 @@ def reconciliations(crte: Crte) -> list[Reconciliation]:
     t = crte.published_totals
     out: list[Reconciliation] = []
     n = len(crte.actions)
+    labels = amount_labels(crte)
 
     def line(id_: str, libelle: str, imprime: Decimal, calcule: Decimal, calcul: str,
              constats: Explanations, kind: str, field: str, where: Where) -> None:
         out.append(Reconciliation(id_, libelle, imprime, calcule, calcul, explanation(constats, kind),
                                   f"{field}.constats.{kind}", where))
 
-    for key, label in AMOUNT_LABELS.items():
+    for key, label in labels.items():
         computed = sum((_amount(a, key) for a in crte.actions), Decimal(0))
         calc = f"somme des {n} lignes" + (" (les parts non indiquées ne comptent pas)" if key == "part_cahc" else "")
         line(f"total-{key.replace('_', '-')}", f"TOTAL : {label}", getattr(t.total, key), computed, calc,
              explanations(t.total), key, "totaux_publies.total", t.total.where)
     for y in t.par_annee:
         rows = [a for a in crte.actions if a.annee_lancement == y.annee]
-        for key, label in AMOUNT_LABELS.items():
+        for key, label in labels.items():
             computed = sum((_amount(a, key) for a in rows), Decimal(0))
             line(f"annee-{y.annee}-{key.replace('_', '-')}", f"Année {y.annee} : {label}", getattr(y, key),
                  computed, f"somme des {len(rows)} lignes dont l'année de lancement est « {y.annee} »",
                  explanations(y), key, y.path, y.where)
-    for key, label in AMOUNT_LABELS.items():
+    for key, label in labels.items():
         years = sum((getattr(y, key) for y in t.par_annee), Decimal(0))
         line(f"total-annees-{key.replace('_', '-')}", f"TOTAL imprimé et lignes par année imprimées : {label}",
              getattr(t.total, key), years, f"somme des {len(t.par_annee)} lignes par année imprimées",
@@ -146,5 +150,5 @@ def findings(crte: Crte) -> list[Finding]:
         if fiche and fiche.chantier != a.chantier:
             add("fiche", f"la fiche {a.fiche} appartient au chantier {fiche.chantier}, pas au chantier {a.chantier}")
         if a.part_cahc is None:
-            add("part_cahc", "la part CAHC n'est pas indiquée")
+            add("part_cahc", f"la {amount_labels(crte)['part_cahc']} n'est pas indiquée")
     return out

@@ -8,7 +8,7 @@ the source is then not the signed document any more.
 
 Texts are kept as printed, lines joined by "\\n"; compare them with `norm()`
 (page breaks of the PDF split paragraphs, the data joins them). Amounts are
-Decimal; an empty cell (the absent CAHC share) is None, never 0.
+Decimal; an empty cell (the absent territory's share) is None, never 0.
 """
 from __future__ import annotations
 

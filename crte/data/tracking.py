@@ -13,7 +13,7 @@ staff have entered none, the site says « aucun suivi publié à ce jour ».
   source, baseline, target, yearly values and the actions it follows.
 
 Article 6.1: the annex's amounts are forecasts. Forecast (the action's cost and
-CAHC share), granted (financing lines) and spent (tracking entries) are kept
+territory's share), granted (financing lines) and spent (tracking entries) are kept
 apart and never added together.
 """
 from __future__ import annotations

@@ -78,11 +78,11 @@ def load_dataset(config: MkDocsConfig) -> Dataset:
     """Load and validate the data folder; see the module's docstring for errors."""
     path, display = data_dir(config), data_folder()
     try:
-        # Only the default data folder transcribes the signed contract: compared with its text when present,
-        # and its action ids with the addresses published (urls.txt).
+        # The transcription is compared with the signed document territoire.yaml names, when present;
+        # the default data folder's action ids with the addresses published (urls.txt).
         root = Path(config.config_file_path).parent
         default = display == DEFAULT_DATA
-        views = Views(load(path, display, source=root / "sources" / "crte-cahc-2021-12-13.txt" if default else None,
+        views = Views(load(path, display, root=root,
                            published=root / "urls.txt" if default and (root / "urls.txt").is_file() else None))
     except DataErrors as exc:
         last = devserver.fallback(exc, display)  # raises PluginError, except under `properdocs serve`

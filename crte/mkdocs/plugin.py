@@ -10,6 +10,7 @@ A thin class that holds one build's state and calls into the pipeline below it:
   the search index (crte.search);
 - on_nav, on_env: the theme's parts rendered once (themecache.py);
 - on_env: the theme's `url` filter escaped for HTML (crte.siteurl), and `routes`;
+- on_config: the site's name and description, from the data (territoire.yaml);
 - on_startup: the engine's anchor scan, narrowed (anchorscan.py);
 - on_startup, on_serve, on_files, on_post_page, on_post_template: under `serve`,
   a data error shows a banner over the last valid data instead of stopping the
@@ -48,7 +49,7 @@ from crte.outputs import edition, feed, sharing
 from crte.outputs.manifest import added, added_notice, built_urls, dropped
 from crte.outputs.opendata import files as data_files
 
-from crte.pages.pages import generate, redirects, render_edition, render_redirect
+from crte.pages.pages import generate, redirects, render_edition, render_meta, render_redirect
 from crte.search.indexer import SearchIndexer, parts_for, search_document
 from crte.search.text import indexed_body
 from crte.views.views import Views
@@ -88,6 +89,15 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg]
     def views(self, config: MkDocsConfig) -> Views:
         """The computed views; with invalid data, see crte.mkdocs.dataset."""
         return self.dataset(config).views
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # The site's name and description come from the data (territoire.yaml), not mkdocs.yml.
+        if self.dataset(config).available:
+            crte = self.views(config).crte
+            config.site_name = crte.territoire.site
+            config.site_description = (f"Le Contrat Territorial de Relance et de Transition Écologique de "
+                                       f"{crte.territoire.le_nom}, signé le {fr.long_date(crte.contract.signature.date)}.")
+        return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # The engine's scan of raw HTML for anchors, narrowed to the tags that can hold one.
@@ -188,6 +198,13 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg]
                                   "/" + page.url)
         return html
 
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # A hand-written page's description may name the territory: {{ territoire.site }}, {{ signature }}.
+        description = page.meta.get("description")
+        if isinstance(description, str) and "{{" in description and self.dataset(config).available:
+            page.meta["description"] = render_meta(self.views(config), description)
+        return markdown
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self._theme_cache = ThemeCache(nav)
         return nav
@@ -195,6 +212,11 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg]
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["theme_cache"] = self._theme_cache  # for overrides/main.html
         env.globals["routes"] = routes  # the site's addresses, for overrides/ (crte.routes)
+        # The territory's names and the signature's date (overrides/main.html, partials/).
+        if self.dataset(config).available:  # under serve, maybe no valid data yet (devserver.py)
+            crte = self.views(config).crte
+            env.globals["territoire"] = crte.territoire
+            env.globals["signature"] = fr.long_date(crte.contract.signature.date)
         # The theme prints its `url` filter in attributes, unescaped: escaped (crte.siteurl).
         env.filters["url"] = siteurl.escaped_url_filter(env.filters["url"])
         # Every page has been converted: Pagefind can build the index while the theme renders.

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from crte.data.names import slugify
+from crte.fr import long_date
 from crte.views.views import Views
 from crte.outputs.columns import ACTION_COLUMNS, EVOLUTION_COLUMNS, INDICATOR_COLUMNS, table_schema
 from crte.dates import Dates
@@ -51,6 +53,7 @@ def _document(name: str, title: str, description: str) -> dict[str, Any]:
 def package(views: Views, site_url: str, files: list[tuple[str, str, str]], tracking: list[Table],
             dates: Dates) -> dict[str, Any]:
     notice = views.signed.exemple
+    territory = views.crte.territoire
     tables = [
         _csv("actions", "actions.csv", "Actions en vigueur", table_schema(ACTION_COLUMNS, "id")),
         _csv("actions-signees", "actions-signees.csv", "Actions de l'annexe 3 du contrat signé",
@@ -65,10 +68,10 @@ def package(views: Views, site_url: str, files: list[tuple[str, str, str]], trac
     documents = [_document(name, title, description) for name, title, description in files
                  if name not in described]
     out: dict[str, Any] = {
-        "name": "crte-henin-carvin" if not notice else "crte-henin-carvin-exemple-fictif",
+        "name": slugify(territory.site) + ("-exemple-fictif" if notice else ""),
         **({"description": f"EXEMPLE FICTIF : {notice}"} if notice else {}),
         "title": ("Exemple fictif — " if notice else "") + "Contrat Territorial de Relance et de Transition "
-                 "Écologique de la Communauté d'Agglomération Hénin-Carvin (13 décembre 2021)",
+                 f"Écologique de {territory.le_nom} ({long_date(views.crte.contract.signature.date)})",
         "homepage": site_url,
         "licenses": [LICENCE],
     }

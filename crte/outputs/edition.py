@@ -33,6 +33,7 @@ import yaml
 
 from crte import routes
 from crte.data.cms import FORMAT, Option, collections
+from crte.data.cms import label as cms_label
 from crte.views.views import Views
 
 from crte.siteurl import EDIT
@@ -121,8 +122,24 @@ def config(views: Views, folder: str, site_url: str, edit_uri: str,
         "show_preview_links": False,
         "media_folder": "docs/assets",  # required by Decap; no form uploads a file
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": collections(folder, choices(views)),
+        "collections": _named(collections(folder, choices(views)), _labels(views)),
     }
+
+
+def _labels(views: Views) -> dict[str, str]:
+    sigle = views.crte.territoire.sigle
+    return {cms_label("part_cahc"): f"Part {sigle}", cms_label("hors_cahc"): f"Hors {sigle}"}
+
+
+def _named(value: Any, labels: Mapping[str, str]) -> Any:
+    # The forms' labels come from the YAML keys (crte/data/cms.py): the keys part_cahc and
+    # hors_cahc read « Part CAHC », « Hors CAHC »; their labels are the territory's
+    # (territoire.yaml: « Part CCVE » elsewhere).
+    if isinstance(value, dict):
+        return {k: labels.get(v, v) if k == "label" else _named(v, labels) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_named(v, labels) for v in value]
+    return value
 
 
 def config_text(cfg: Mapping[str, Any]) -> str:

@@ -5,9 +5,9 @@ its XML declaration, built with feedgen (which escapes every text):
 
     <feed xml:lang="fr">
       id       = site_url + routes.DECISIONS    (absolute URL of the list page)
-      title    = "Évolutions du CRTE Hénin-Carvin"
+      title    = "Évolutions du CRTE <short name>" (territoire.yaml)
       updated  = the newest decision's date; the signature's when there is none
-      author   = the CAHC, publisher of the site
+      author   = the territory (territoire.yaml's nom), publisher of the site
       link     = rel="alternate" (the list page), rel="self" (this file)
       <entry>, one per decision, newest first:
         id        = site_url + routes.decision(id) (the decision's permanent page)
@@ -32,8 +32,6 @@ from crte import routes
 from crte.views.views import Views
 
 PATH = routes.FEED  # where the feed is published, relative to the site root
-TITLE = "Évolutions du CRTE Hénin-Carvin"
-PUBLISHER = "Communauté d'Agglomération Hénin-Carvin"
 
 
 def _moment(day: dt.date) -> dt.datetime:
@@ -48,13 +46,15 @@ def atom(views: Views, site_url: str) -> bytes:
     fg = FeedGenerator()
     fg.id(base + routes.DECISIONS)
     # A fictitious example says so in the feed too (exemple.yaml).
-    fg.title(f"Exemple fictif — {TITLE}" if views.signed.exemple else TITLE)
+    territory = views.crte.territoire
+    title = f"Évolutions du {territory.site}"
+    fg.title(f"Exemple fictif — {title}" if views.signed.exemple else title)
     fg.subtitle("Décisions du comité de pilotage et avenants qui modifient le contrat après sa signature.")
-    fg.author(name=PUBLISHER)
+    fg.author(name=territory.nom)
     fg.language("fr")
     fg.link(href=base + routes.DECISIONS, rel="alternate", type="text/html")
     fg.link(href=base + PATH, rel="self", type="application/atom+xml")
-    fg.generator("CRTE Hénin-Carvin")
+    fg.generator(territory.site)
     fg.updated(_moment(newest))
     for dv in decisions:
         d = dv.decision

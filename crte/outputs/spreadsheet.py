@@ -47,7 +47,7 @@ LABELS = {
     "enjeu": "Enjeu", "chantier": "Chantier", "chantier_titre": "Titre du chantier", "fiche": "Fiche",
     "fiche_titre": "Titre de la fiche", "maitre_ouvrage": "Maître d'ouvrage", "titre": "Titre",
     "description": "Description", "annee_lancement": "Année de lancement", "cout_total": "Coût total HT",
-    "part_cahc": "Part CAHC", "communes": "Communes", "territoire": "Tout le territoire", "hors_cahc": "Hors CAHC",
+    "part_cahc": "Part {sigle}", "communes": "Communes", "territoire": "Tout le territoire", "hors_cahc": "Hors {sigle}",
     "date": "Date", "decision": "Décision", "instance": "Instance", "action": "Action", "objet": "Objet",
     "champ": "Champ changé", "avant": "Avant", "apres": "Après", "motif": "Motif", "groupe": "Groupe",
     "libelle": "Libellé",
@@ -71,9 +71,9 @@ MONEY = {"cout_total", "part_cahc", "depense", "demande", "accorde"}
 # The columns of the /finances/ tables and of the checks, which are not published elsewhere.
 BREAKDOWN = [("Actions", "nombre entier", "Nombre d'actions du groupe."),
              ("Coût total HT", "nombre", "Somme des coûts totaux HT des actions, en euros."),
-             ("Part CAHC", "nombre", "Somme des parts CAHC indiquées, en euros ; vide quand aucune action "
+             ("Part {sigle}", "nombre", "Somme des parts {sigle} indiquées, en euros ; vide quand aucune action "
                            "du groupe n'en indique (inconnue, jamais 0)."),
-             ("Actions sans part indiquée", "nombre entier", "Nombre d'actions dont la part CAHC n'est pas donnée.")]
+             ("Actions sans part indiquée", "nombre entier", "Nombre d'actions dont la part {sigle} n'est pas donnée.")]
 CHECKS = [("Chiffre", "texte", "Le total imprimé dans le contrat."),
           ("Imprimé", "nombre", "Le chiffre tel qu'imprimé, en euros."),
           ("Calculé", "nombre", "Le même chiffre recalculé à partir des lignes, en euros."),
@@ -81,8 +81,9 @@ CHECKS = [("Chiffre", "texte", "Le total imprimé dans le contrat."),
           ("Explication", "texte", "Ce qui explique l'écart, s'il y en a un (/finances/controles/).")]
 
 
-def label(name: str) -> str:
-    return LABELS.get(name, name)
+def label(name: str, sigle: str) -> str:
+    """The header of column `name`; `sigle`: the territory's acronym (« Part CAHC »)."""
+    return LABELS.get(name, name).format(sigle=sigle)
 
 
 def _value(v: Any) -> Any:
@@ -98,8 +99,8 @@ def _type(c: Column) -> str:
     return ON_PURPOSE.get(c.name, TYPES.get(c.type, c.type))
 
 
-def _field_rows(sheet: str, columns: list[Column]) -> list[list[Any]]:
-    return [[sheet, label(c.name), c.name, _type(c), "oui" if c.required else "non", c.description]
+def _field_rows(sheet: str, columns: list[Column], sigle: str) -> list[list[Any]]:
+    return [[sheet, label(c.name, sigle), c.name, _type(c), "oui" if c.required else "non", c.description]
             for c in columns]
 
 
@@ -108,6 +109,8 @@ def workbook(views: Views, site_url: str) -> bytes:
     # for 10 000 actions otherwise, bench/README.md).
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
+    sigle = views.crte.territoire.sigle
+    breakdown_columns = [(h.format(sigle=sigle), t, d.format(sigle=sigle)) for h, t, d in BREAKDOWN]
     fields: list[list[Any]] = []
 
     def sheet(title: str, header: list[str], rows: list[list[Any]], money_cols: set[int],
@@ -137,9 +140,9 @@ def workbook(views: Views, site_url: str) -> bytes:
         """A sheet of declared columns, described in Champs under `described` (its title by
         default; None: already described)."""
         money = {i for i, c in enumerate(columns, 1) if c.name in MONEY}
-        sheet(title, [label(c.name) for c in columns], rows, money)
+        sheet(title, [label(c.name, sigle) for c in columns], rows, money)
         if described is not None:
-            fields.extend(_field_rows(described or title, columns))
+            fields.extend(_field_rows(described or title, columns, sigle))
 
     names = [c.name for c in ACTION_COLUMNS]
     for title, v in (("Actions", views), ("Actions signées", views.signed_views)):
@@ -149,13 +152,13 @@ def workbook(views: Views, site_url: str) -> bytes:
     evolution_names = [c.name for c in EVOLUTION_COLUMNS]
     table("Évolutions", EVOLUTION_COLUMNS, [[r[n] for n in evolution_names] for r in evolution_rows(views, site_url)])
     for b in breakdowns(views):
-        sheet(b.titre[:31], [b.colonne, *(h for h, _, _ in BREAKDOWN)],
+        sheet(b.titre[:31], [b.colonne, *(h for h, _, _ in breakdown_columns)],
               [[r.libelle, r.totaux.nombre, r.totaux.cout_total, r.totaux.part_indiquee, r.totaux.sans_part]
                for r in b.rows] + [["Total", b.total.nombre, b.total.cout_total, b.total.part_indiquee,
                                     b.total.sans_part]], {3, 4}, filtered=len(b.rows))
         fields.append([b.titre[:31], b.colonne, "", "texte", "oui", "Le groupe ; la dernière ligne, « Total », "
                        "est hors du filtre."])
-        fields.extend([b.titre[:31], h, "", t, "oui", d] for h, t, d in BREAKDOWN)
+        fields.extend([b.titre[:31], h, "", t, "oui", d] for h, t, d in breakdown_columns)
     sheet("Contrôles", [h for h, _, _ in CHECKS],
           [[r.libelle, r.imprime, r.calcule, r.ecart, r.explication.texte if r.explication else ""]
            for r in reconcile.reconciliations(views.signed)], {2, 3, 4})
@@ -170,9 +173,9 @@ def workbook(views: Views, site_url: str) -> bytes:
     sheet(FIELDS_SHEET, ["Onglet", "Colonne", "Nom dans les fichiers CSV et JSON", "Type", "Obligatoire",
                          "Description"], fields, set(), widths={1: 22, 2: 26, 3: 22, 4: 30, 6: 100})
     # openpyxl stores Decimals as numbers; a spreadsheet holds them as floats, exact to the cent here.
-    fixed = datetime.datetime(2021, 12, 13)
+    fixed = datetime.datetime.combine(views.crte.contract.signature.date, datetime.time())
     wb.properties.created = wb.properties.modified = fixed
-    wb.properties.creator = "CRTE Hénin-Carvin"
+    wb.properties.creator = views.crte.territoire.site
     raw = io.BytesIO()
     wb.save(raw)
     return _fixed_zip(raw.getvalue())

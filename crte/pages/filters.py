@@ -73,8 +73,12 @@ def meta(text: str) -> Markup:
     entity is escaped (`<`, `>`, `"`, `&` before a name), so an apostrophe or a
     lone « & » stays as it is in both places. Written as a JSON string (valid
     YAML), every non-ASCII character escaped."""
-    safe = _META_UNSAFE.sub(lambda m: {"<": "&lt;", ">": "&gt;", '"': "&quot;"}.get(m.group(), "&amp;"), text)
-    return Markup(json.dumps(safe, ensure_ascii=True))
+    return Markup(json.dumps(meta_text(text), ensure_ascii=True))
+
+
+def meta_text(text: str) -> str:
+    """`meta`'s escaping, without the JSON quotes: for a value set in a page's meta directly."""
+    return _META_UNSAFE.sub(lambda m: {"<": "&lt;", ">": "&gt;", '"': "&quot;"}.get(m.group(), "&amp;"), text)
 
 
 @pass_eval_context

@@ -11,6 +11,7 @@ fragments, autoescaped by Jinja. Links between pages are relative, computed by
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,12 +20,12 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from crte.data import reconcile
-from crte.views.living import FIELD_LABELS, compare
+from crte.views.living import compare, field_labels
 from crte.views.messages import reference
 from crte import fr as formatting
 from crte import routes
 from crte.views.finance import breakdowns
-from crte.pages.filters import (_finalize, contract_markdown, link, markdown, md, meta, relative, src_uri,  # noqa: F401
+from crte.pages.filters import (_finalize, contract_markdown, link, markdown, md, meta, meta_text, relative, src_uri,  # noqa: F401
                       url, value_text)
 from crte.outputs.opendata import DataFile
 from crte.pages.indicator_pages import indicator_pages
@@ -74,11 +75,12 @@ def make_environment(views: Views) -> Environment:
         enumeration=formatting.enumeration,
     )
     env.globals.update(
-        url=url, link=link, v=views, crte=views.crte, sources=SOURCES, routes=routes, owners=owners, slugify=slugify,
+        url=url, link=link, v=views, crte=views.crte, territoire=views.crte.territoire, sources=SOURCES, routes=routes,
+        owners=owners, slugify=slugify,
         chantier_route=lambda n: chantier_route(views, n), fiche_route=lambda n: fiche_route(views, n),
         finances=breakdowns(views), signed_finances=breakdowns(views.signed_views, "signe-") if views.decisions else [],
         comparison=compare(views.signed, views.crte), reconciliations=reconcile.reconciliations(views.signed),
-        findings=reconcile.findings(views.signed), labels=FIELD_LABELS, suivi=TrackingSite(views),
+        findings=reconcile.findings(views.signed), labels=field_labels(views.crte), suivi=TrackingSite(views),
     )
     return env
 
@@ -159,6 +161,15 @@ def render_edition(views: Views) -> str:
 
 def render_redirect(views: Views, old: str, new: str) -> str:
     return make_environment(views).get_template("redirect.html").render(page_route=old, target=new, **page_context())
+
+
+def render_meta(views: Views, text: str) -> str:
+    """A hand-written page's front-matter value that names the territory (`{{ territoire.site }}`,
+    `{{ signature }}`), rendered and escaped as `meta` escapes generated pages' values."""
+    env = make_environment(views)
+    rendered = env.from_string(text).render(signature=formatting.long_date(views.crte.contract.signature.date),
+                                            **page_context())
+    return meta_text(html.unescape(rendered))
 
 
 def render_block(views: Views, name: str, route: str) -> str:

@@ -9,7 +9,7 @@ on /finances/):
   displayed total (`Breakdown.total` is computed from the rows, and checked);
 - percentages are rounded half-up to one decimal, once, when displayed;
 - the launch year is grouped as published: "2021-2022" is its own group;
-- an action without a CAHC share counts in the cost and the number of actions,
+- an action without a territory's share counts in the cost and the number of actions,
   not in the share, and its cost is left out of the share's percentage;
 - by orientation, the table of reference is the annex's label (ENJEU); where a
   row's chantier belongs to another orientation, a second table counts the actions
@@ -188,5 +188,5 @@ def breakdowns(views: Views, prefix: str = "") -> list[Breakdown]:
     breakdown("maitre-ouvrage", "Par maître d'ouvrage", "Maître d'ouvrage", [
         Row(k, k, k, None, Totals.of(g[k])) for k in sorted(g, key=lambda s: (s.casefold(), s))],
         "Les maîtres d'ouvrage sont écrits comme dans l'annexe 3 : deux graphies d'un même partenariat "
-        "(« CAHC/ Commune de Drocourt », « CAHC / Commune d'Oignies ») restent distinctes.")
+        "restent deux lignes distinctes.")
     return out

@@ -2,7 +2,7 @@
 
 - `DecisionView`: one decision with its changes written out (`Line`: what, on
   what, field, before, after) and its effect on money by orientation
-  (`MoneyEffect`: cost and CAHC share before, after, difference), computed
+  (`MoneyEffect`: cost and territory's share before, after, difference), computed
   from the contract just before and just after it (timeline.State).
 - `Comparison`: signed vs current totals by orientation, for /finances/.
 
@@ -24,9 +24,15 @@ from crte.views.totals import Totals
 FIELD_LABELS = {
     "enjeu": "enjeu (orientation)", "chantier": "chantier", "fiche": "fiche", "maitre_ouvrage": "maître d'ouvrage",
     "titre": "titre", "description": "description", "annee_lancement": "année de lancement",
-    "cout_total": "coût total HT", "part_cahc": "part CAHC", "indicateurs": "indicateurs suivis",
+    "cout_total": "coût total HT", "part_cahc": "part {sigle}", "indicateurs": "indicateurs suivis",
     "localisation": "localisation",
 }
+
+
+def field_labels(crte: Crte) -> dict[str, str]:
+    """What each field of an action is called on the site; the share is the territory's (« part CAHC »)."""
+    sigle = crte.territoire.sigle if crte.territoire else ""
+    return {k: v.format(sigle=sigle).strip() for k, v in FIELD_LABELS.items()}
 KIND_LABELS = {
     "ajouter_action": "Action ajoutée", "modifier_action": "Action modifiée", "abandonner_action": "Action abandonnée",
     "ajouter_chantier": "Chantier ajouté", "ajouter_fiche": "Fiche ajoutée", "renommer": "Titre changé",
@@ -99,9 +105,9 @@ def _lines(decision: Decision, before: State, after: State) -> list[Line]:
             out.append(Line(kind, v.titre, routes.action(v.id), None, None, v.cout_total))
         elif kind == "modifier_action":
             old = before.actions[v.action]
-            for name in FIELD_LABELS:
+            for name, label in field_labels(after.crte).items():
                 if getattr(v, name, None) is not None:
-                    out.append(Line(kind, after.actions[v.action].titre, routes.action(v.action), FIELD_LABELS[name],
+                    out.append(Line(kind, after.actions[v.action].titre, routes.action(v.action), label,
                                     getattr(old, name), getattr(v, name), v.motif))
         elif kind == "abandonner_action":
             out.append(Line(kind, before.actions[v.action].titre, routes.action(v.action), None, None, None, v.motif))

@@ -2,7 +2,7 @@
 
 Counting rules (stated on the site):
 - `cout_total` sums the total cost HT of every action.
-- `part_cahc` sums the CAHC shares that are given; an action without a share
+- `part_cahc` sums the territory's shares that are given; an action without a share
   adds nothing and is counted in `sans_part`. It is never taken as zero in a
   percentage: `pourcentage` is the share over the cost of the actions whose
   share is given.
@@ -43,11 +43,11 @@ class Totals:
 
     @property
     def pourcentage(self) -> Decimal | None:
-        """CAHC share in % of the cost of the actions whose share is given."""
+        """territory's share in % of the cost of the actions whose share is given."""
         return percent_value(self.part_cahc, self.cout_avec_part) if self.cout_avec_part else None
 
     @property
     def part_indiquee(self) -> Decimal | None:
-        """The CAHC share as published outputs give it: None (unknown, never zero) when
+        """The territory's share as published outputs give it: None (unknown, never zero) when
         none of the group's actions gives one; 0 only for a group with no action."""
         return None if self.nombre and self.sans_part == self.nombre else self.part_cahc

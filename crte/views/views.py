@@ -5,7 +5,7 @@ the tests read the same objects, so a figure on the site is the figure tested.
 
 Counting rules (stated on the site):
 - `cout_total` sums the total cost HT of every action.
-- `part_cahc` sums the CAHC shares that the annex gives; an action without a
+- `part_cahc` sums the territory's shares that the annex gives; an action without a
   share adds nothing and is counted in `sans_part`. It is never taken as zero
   in a percentage: `pourcentage` is the share over the cost of the actions
   whose share is given.
@@ -40,7 +40,7 @@ class ActionView:
 
     @property
     def reste(self) -> Decimal | None:
-        """What the CAHC share leaves to others (None when the share is not given)."""
+        """What the territory's share leaves to others (None when the share is not given)."""
         a = self.action
         return None if a.part_cahc is None else a.cout_total - a.part_cahc
 

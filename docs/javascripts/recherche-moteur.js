@@ -59,7 +59,7 @@
   }
 
   // Lower case, no accents, letters and digits only: what Pagefind indexes of a word
-  // (« Hénin-Carvin » → « henincarvin », besides « henin » and « carvin »).
+  // (« Saint-Omer » → « saintomer », besides « saint » and « omer »).
   var AUTRES = /[^\p{L}\p{N}]+/gu;
   function plier(mot) { return mot.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(); }
   function normaliser(mot) { return plier(mot).replace(AUTRES, ""); }

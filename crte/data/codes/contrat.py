@@ -104,7 +104,7 @@ COMMUNE_INCONNUE = F.kind(
     "Une localisation nomme les communes par leur identifiant (data/communes.yaml), en minuscules sans accents.",
     "Écrivez l'identifiant de la commune (ex. henin-beaumont), ou hors_cahc pour un lieu hors de "
     "l'agglomération.",
-    "data/actions.yaml:50: actions[cite-darcy].localisation.communes", variant="nom", value="Hénin-Beaumont",
+    "data/actions.yaml:50: actions[cite-darcy].localisation.communes", variant="nom", value="Carvin",
     slug="henin-beaumont")
 LOCALISATION_VIDE = F.kind(
     "localisation-vide", "Localisation vide",
@@ -116,10 +116,10 @@ LOCALISATION_VIDE = F.kind(
     "Ajoutez communes, territoire: true ou hors_cahc, ou retirez la localisation si le document ne le dit pas.",
     "data/actions.yaml:48: actions[cite-darcy].localisation")
 PART_SUPERIEURE = F.kind(
-    "part-superieure-au-cout", "Part CAHC supérieure au coût",
-    {"": "la part CAHC ({part}) dépasse le coût total ({cout})",
-     "decision": "la part CAHC ({part}) dépasserait le coût total ({cout})"},
-    "La part de la CAHC est une partie du coût total de l'action : elle ne peut pas le dépasser.",
+    "part-superieure-au-cout", "Part supérieure au coût",
+    {"": "la part ({part}) dépasse le coût total ({cout})",
+     "decision": "la part ({part}) dépasserait le coût total ({cout})"},
+    "La part de la collectivité est une partie du coût total de l'action : elle ne peut pas le dépasser.",
     "Vérifiez les deux montants dans le document source.",
     "data/actions.yaml:40: actions[projet-alimentaire-territorial].part_cahc", part="49600.01", cout="49600.00")
 
@@ -196,7 +196,7 @@ ECART = F.kind(
     "l'écart, qui doit être expliqué.",
     "Corrigez le montant d'une action s'il est mal recopié ; sinon, expliquez l'écart dans le champ nommé "
     "(ecart : le montant exact de l'écart, explication : pourquoi).",
-    "data/actions.yaml:349: totaux_publies.par_annee[0].constats.part_cahc", libelle="Année 2021 : part CAHC",
+    "data/actions.yaml:349: totaux_publies.par_annee[0].constats.part_cahc", libelle="Année 2021 : coût total HT",
     imprime="714 115,20 €", calcule="710 455,20 €", calcul="somme des 10 lignes de 2021", ecart="-3 660,00 €")
 EXPLICATION_PERIMEE = F.kind(
     "explication-perimee", "Explication d'un autre écart",
@@ -205,14 +205,14 @@ EXPLICATION_PERIMEE = F.kind(
     "L'écart expliqué n'est plus l'écart réel : une donnée a changé depuis que l'explication a été écrite.",
     "Revoyez la donnée modifiée ; si elle est juste, mettez à jour ecart et explication.",
     "data/actions.yaml:334: totaux_publies.total.constats.part_cahc", old="+399 961,00 €", new="+396 301,00 €",
-    libelle="TOTAL : part CAHC")
+    libelle="TOTAL : coût total HT")
 INCOHERENCE = F.kind(
     "incoherence-non-expliquee", "Incohérence non expliquée",
     "incohérence non expliquée : {message} ; corrigez la donnée ou expliquez-la dans ce champ",
     "Le document signé se contredit à cet endroit (ENJEU et chantier, fiche d'un autre chantier, part absente) ; "
     "le site publie ce qui a été signé et montre la contradiction, qui doit être expliquée.",
     "Corrigez la donnée si elle est mal recopiée ; sinon, expliquez la contradiction dans le champ constats nommé.",
-    "data/actions.yaml:274: actions[lecture-spectacle].constats.part_cahc", message="la part CAHC n'est pas indiquée")
+    "data/actions.yaml:274: actions[lecture-spectacle].constats.part_cahc", message="la part n'est pas indiquée")
 EXPLICATION_SANS_OBJET = F.kind(
     "explication-sans-objet", "Explication sans objet",
     "cette explication ne correspond plus à aucune incohérence ; retirez-la",

@@ -107,7 +107,7 @@ MOTIF_MANQUANT = F.kind(
     "motif-manquant", "Changement de montant sans motif",
     "un changement de montant ({amounts}) dit pourquoi : ajoutez motif, la raison telle que la décision la donne "
     "(ex. motif: \"Les études de sol imposent un cuvelage du lit.\")",
-    "Un modifier_action qui change le coût total ou la part CAHC d'une action dit pourquoi (motif) : la raison "
+    "Un modifier_action qui change le coût total ou la part (part_cahc) d'une action dit pourquoi (motif) : la raison "
     "est publiée dans l'historique de l'action, sur la page de la décision et dans le fil des évolutions.",
     "Ajoutez au changement une ligne motif: \"…\", avec la raison telle que la décision la donne.",
     "data/decisions/2024-06-18-comite-de-pilotage.yaml:9: changements[0].modifier_action.motif",

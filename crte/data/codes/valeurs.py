@@ -165,7 +165,7 @@ MONTANT = F.kind(
     "data/actions.yaml:38: actions[voie-albert-carre].cout_total", raw="1 950 206")
 PART_NULLE = F.kind(
     "part-nulle", "Part de 0 €",
-    "une part CAHC de 0 € se confondrait avec une part inconnue : si la part n'est pas connue, retirez la ligne "
+    "une part de 0 € se confondrait avec une part inconnue : si la part n'est pas connue, retirez la ligne "
     "part_cahc (jamais 0 pour « inconnu »)",
     "Le site distingue une part inconnue (champ absent, affichée « non indiquée ») d'un montant. Une part de "
     "0 € est refusée : elle est presque toujours écrite pour « inconnue », et ferait compter 0 € dans les totaux.",
