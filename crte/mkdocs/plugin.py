@@ -97,6 +97,12 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg]
             config.site_name = crte.territoire.site
             config.site_description = (f"Le Contrat Territorial de Relance et de Transition Écologique de "
                                        f"{crte.territoire.le_nom}, signé le {fr.long_date(crte.contract.signature.date)}.")
+            # The navigation's Orientations section lists the data's orientations, after its index page.
+            for entry in config.nav or []:
+                children = entry.get("Orientations") if isinstance(entry, dict) else None
+                if isinstance(children, list) and children:
+                    entry["Orientations"] = children[:1] + [routes.src_uri(routes.orientation(o.numero))
+                                                            for o in crte.orientations]
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:

@@ -25,6 +25,7 @@ from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
 from crte.data.model import Localisation
+from crte import routes
 from crte.routes import src_uri
 from crte import fr as formatting
 
@@ -123,6 +124,17 @@ def contract_markdown(ctx: Any, text: str) -> Markup:
     anchors = [a.anchor for a in contract.articles] + [s.anchor for a in contract.articles for s in a.sections]
     anchors += [f"annexe-{x.numero}" for x in contract.annexes]
     return markdown(text, {a: url(ctx, f"contrat/#{a}") for a in anchors})
+
+
+@pass_context
+def article(ctx: Any, number: str, text: str) -> Markup:
+    """A Markdown link `text` to article `number` ("6-1" for 6.1) of the contract on /contrat/,
+    or `text` alone when the contract has no such article (another contract's numbering)."""
+    contract = ctx["crte"].contract
+    anchor = f"article-{number}"
+    if anchor in {a.anchor for a in contract.articles} | {s.anchor for a in contract.articles for s in a.sections}:
+        return Markup(f"[{md(text)}]({link(ctx, routes.CONTRACT + '#' + anchor)})")
+    return md(text)
 
 
 # « article 6.3 », « articles 4 et 7.1 », « l'article 1er », « annexe 3 », « Annexe n°1 »; not the

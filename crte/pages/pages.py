@@ -25,7 +25,7 @@ from crte.views.messages import reference
 from crte import fr as formatting
 from crte import routes
 from crte.views.finance import breakdowns
-from crte.pages.filters import (_finalize, contract_markdown, link, markdown, md, meta, meta_text, relative, src_uri,  # noqa: F401
+from crte.pages.filters import (_finalize, article, contract_markdown, link, markdown, md, meta, meta_text, relative, src_uri,  # noqa: F401
                       url, value_text)
 from crte.outputs.opendata import DataFile
 from crte.pages.indicator_pages import indicator_pages
@@ -75,7 +75,7 @@ def make_environment(views: Views) -> Environment:
         enumeration=formatting.enumeration,
     )
     env.globals.update(
-        url=url, link=link, v=views, crte=views.crte, territoire=views.crte.territoire, sources=SOURCES, routes=routes,
+        url=url, link=link, article=article, v=views, crte=views.crte, territoire=views.crte.territoire, sources=SOURCES, routes=routes,
         owners=owners, slugify=slugify,
         chantier_route=lambda n: chantier_route(views, n), fiche_route=lambda n: fiche_route(views, n),
         finances=breakdowns(views), signed_finances=breakdowns(views.signed_views, "signe-") if views.decisions else [],
