@@ -16,8 +16,8 @@ systems refuse.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
+
+from slugify import slugify as _slugify
 
 from crte.data.codes import contrat as C
 from crte.data.reader import SLUG_MAX
@@ -36,9 +36,9 @@ RESERVED = frozenset({"index", "404", "assets", "pagefind", "search", "sitemap",
 
 
 def slugify(text: str) -> str:
-    """"Commune d'Hénin-Beaumont" -> "commune-d-henin-beaumont"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """"Commune d'Hénin-Beaumont" -> "commune-d-henin-beaumont", "Maître d'œuvre" ->
+    "maitre-d-oeuvre" (python-slugify: transliterated, lower case, hyphens)."""
+    return _slugify(text)
 
 
 def owners(maitre_ouvrage: str) -> list[str]:
