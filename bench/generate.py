@@ -38,9 +38,10 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
 from crte.data.loader import load
 from crte.data.model import Crte
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # What a build reads. overrides/ is the theme's custom_dir (mkdocs.yml); a part
 # missing from the source tree is skipped, so that an older tree still works.

@@ -27,9 +27,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
 from bench.generate import copy_project, generate
 from crte.data.loader import load
+
+ROOT = Path(__file__).resolve().parent.parent
 
 DEFAULT_SIZES = "24 250 2500 10000"
 RESULTS = ROOT / "bench" / "results.json"
@@ -129,7 +130,10 @@ def measure(size: int, real_size: int, repeat: int, source: Path, search: bool =
 
 
 def search_timings(site: Path) -> list[dict[str, Any]]:
-    from bench.search import measure as measure_search, report  # Playwright: only when asked
+    from bench.search import (
+        measure as measure_search,  # Playwright: only when asked
+        report,
+    )
 
     rows = measure_search(site)
     print(report(rows), file=sys.stderr)

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-
 @dataclass(frozen=True)
 class Dates:
     created: dt.datetime | None  # UTC
@@ -35,7 +34,7 @@ class Dates:
 
 def _moment(epoch: str | None) -> dt.datetime | None:
     epoch = (epoch or "").strip()
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit() else None
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
 
 
 def env_moment() -> dt.datetime | None:

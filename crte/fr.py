@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent
@@ -24,7 +24,7 @@ def round_cents(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-@lru_cache(maxsize=None)
+@cache
 def euros(amount: Decimal) -> str:
     """`Decimal("1950206")` -> `1 950 206,00 €` (narrow no-break spaces, as CLDR).
 

@@ -28,12 +28,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-from pathlib import Path
 
 import yaml
-
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 

@@ -57,11 +57,10 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import NamedTuple
 
-from crte.outputs import edition
-
 from crte import siteurl
 from crte.data.errors import system_reason
 from crte.dates import source_date_epoch
+from crte.outputs import edition
 
 # The named steps, in order: lock held; leftovers removed; MkDocs running (announced
 # without pausing: it takes seconds anyway); tree built and new link made; link switched.

@@ -32,8 +32,8 @@ from pathlib import Path
 from crte import routes
 from crte.data.check import check
 from crte.data.errors import DataError
-from crte.siteurl import site_url
 from crte.outputs.workflow import escape_data, escape_property, workflow_command  # noqa: F401 - used by tests
+from crte.siteurl import site_url
 
 FORMATS = ("texte", "github", "gitlab")
 CODE_QUALITY = Path("gl-code-quality-report.json")

@@ -20,11 +20,11 @@ from pydantic.fields import FieldInfo
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
-from crte.data.fields import FieldType
 from crte.data.model import DECISIONS, EXAMPLE, FILES, TRACKING, DataFileSpec
-from crte.data.record import Record, field_type, record_type, unwrap
+from crte.data.record import Record, declared, record_type, unwrap
 
-BASE_URL = "https://crte.agglo-henincarvin.fr/schemas/"
+# The schemas' identifiers: names, not addresses (editors read the files from schemas/).
+BASE_URL = "urn:crte:schemas:"
 REFERENCE = "CHAMPS.md"
 
 
@@ -77,14 +77,6 @@ def _records(root: type[Record]) -> list[tuple[str, type[Record]]]:
 
     walk("", root)
     return out
-
-
-def declared(info: FieldInfo) -> tuple[Any, FieldType | None, bool]:
-    """(inner annotation, its FieldType, is_list) of a declared field. Pydantic
-    keeps the metadata of a required field apart from its annotation."""
-    inner, _, many = unwrap(info.annotation)
-    ft = field_type(inner) or next((m for m in info.metadata if isinstance(m, FieldType)), None)
-    return inner, ft, many
 
 
 def _type_label(info: FieldInfo) -> str:

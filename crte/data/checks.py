@@ -50,13 +50,13 @@ from decimal import Decimal
 from difflib import get_close_matches
 from typing import Any
 
+from crte.data.codes import contrat as C, decisions as D
 from crte.data.errors import DataError, ErrorList, Where
 from crte.data.fields import fold
 from crte.data.model import Action, ActionsFile, Commune, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile, Record
-from crte.data.codes import contrat as C, decisions as D
 from crte.data.names import named, owner_problems, owners, slugify
-from crte.fr import euros  # French amounts in messages; formatting.py imports nothing of ours
 from crte.data.reconcile import explanations, findings, reconciliations
+from crte.fr import euros  # French amounts in messages; formatting.py imports nothing of ours
 
 
 def unique(errors: ErrorList, items: Iterable[tuple[Any, Where, str]], what: str) -> None:

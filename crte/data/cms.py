@@ -28,8 +28,7 @@ from pydantic.fields import FieldInfo
 from crte.data import fields as f
 from crte.data.decisions import Change, Decision
 from crte.data.model import DECISIONS, TRACKING, DataFileSpec
-from crte.data.record import Record, record_type
-from crte.cli.schemas import declared
+from crte.data.record import Record, declared, record_type
 
 TYPE_KEY = "type_de_changement"
 FILE_FIELD = "_fichier"

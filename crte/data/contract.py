@@ -4,12 +4,14 @@ Source: the signed document (sources/), transcribed word for word.
 """
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from crte.data.fields import Boolean, Date, Integer, Markdown, Ref, SectionNumber, Slug, Text, choice
 from crte.data.record import Record
 
-Insertion = choice("orientations", "indicateurs").annotated(str)
+Insertion = Annotated[str, choice("orientations", "indicateurs")]
 
 
 class Party(Record):

@@ -18,7 +18,7 @@ from typing import Annotated, Any, Optional
 from pydantic import Field, create_model
 
 from crte.data.actions import Action
-from crte.data.fields import FieldType, Date, FicheNumber, Integer, Markdown, Ref, SectionNumber, Text, choice, text_reader
+from crte.data.fields import Date, FicheNumber, FieldType, Integer, Markdown, Ref, SectionNumber, Text, choice, text_reader
 from crte.data.indicators import Indicator
 from crte.data.record import Record
 
@@ -27,10 +27,10 @@ URL = FieldType("adresse web", "Adresse web complète, http:// ou https://, entr
                 {"type": "string", "pattern": f"^{URL_RE.pattern}$", "maxLength": 500}, "string",
                 '"https://www.agglo-henincarvin.fr/…"',
                 text_reader(URL_RE, " : une adresse web complète, ex. \"https://www.agglo-henincarvin.fr/\""))
-Url = URL.annotated(str)
+Url = Annotated[str, URL]
 
 BODIES = ("comité de pilotage", "avenant")
-Body = choice(*BODIES).annotated(str)
+Body = Annotated[str, choice(*BODIES)]
 
 # The fields of an action that a decision may change (not its id: an id never changes).
 CHANGEABLE = ("enjeu", "chantier", "fiche", "maitre_ouvrage", "titre", "description", "annee_lancement",
@@ -44,7 +44,7 @@ def _optional(name: str) -> Any:
     info = Action.model_fields[name]
     if not info.is_required():
         return info.annotation
-    return Optional[Annotated[(info.annotation, *info.metadata)]]  # noqa: UP007 - a runtime type
+    return Optional[Annotated[(info.annotation, *info.metadata)]]  # noqa: UP007, UP045 - a runtime type
 
 
 class Source(Record):

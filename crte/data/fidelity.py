@@ -31,12 +31,12 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from crte.fr import euros
 from crte.data import signed as s
 from crte.data.codes import contrat as C
 from crte.data.errors import DataError, Where
 from crte.data.model import Action, Article, Contract, Crte, IndicatorBlock, Record
 from crte.data.signed import norm
+from crte.fr import euros
 
 SHORT = 100  # characters: a signed text quoted whole up to this length, else around the first difference
 WINDOW = 12  # words quoted around a difference

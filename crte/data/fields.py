@@ -22,19 +22,34 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import PlainValidator, WithJsonSchema
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, PlainValidator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from crte.data import names, text
 from crte.data.codes import fichiers as K, valeurs as V
-from crte.data.field_readers import (CONTRACT_YEARS, DATE_RE, FICHE_RE, HTML_JSON, MONEY_RE, NUMBER_RE, YEAR_RE,  # noqa: F401
-                            _boolean, _date, _integer, _money, _number, _percent, _share, fold, nearest,
-                            period_reader, refuse, text_reader)
+from crte.data.field_readers import (  # noqa: F401
+    CONTRACT_YEARS,
+    DATE_RE,
+    FICHE_RE,
+    HTML_JSON,
+    MONEY_RE,
+    NUMBER_RE,
+    YEAR_RE,
+    _boolean,
+    _date,
+    _integer,
+    _money,
+    _number,
+    _percent,
+    _share,
+    fold,
+    nearest,
+    period_reader,
+    refuse,
+    text_reader,
+)
 from crte.data.reader import SLUG_MAX, SLUG_RE, Scalar
-
-
-class _JsonSchema(WithJsonSchema):
-    # Annotated metadata must be hashable (typing hashes it); the schema is a dict.
-    __hash__ = object.__hash__
 
 
 @dataclass(frozen=True, eq=False)
@@ -54,9 +69,12 @@ class FieldType:
             raise refuse(K.VALEUR_VIDE())
         return self.read(value)
 
-    def annotated(self, python_type: Any) -> Any:
-        return Annotated[python_type, PlainValidator(self.validate),
-                         _JsonSchema({**self.json, "description": self.label}), self]
+    # Pydantic reads a FieldType in `Annotated[str, TEXT]` metadata: its validator and its schema.
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return PlainValidator(self.validate).__get_pydantic_core_schema__(source, handler)
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {**self.json, "description": self.label}
 
 
 # --- The types ----------------------------------------------------------------------
@@ -146,24 +164,24 @@ def choice(*values: str, aliases: dict[str, str] | None = None) -> FieldType:
                      {"type": "string", "enum": list(values)}, "string", values[0], read)
 
 
-Text = TEXT.annotated(str)
-Markdown = MARKDOWN.annotated(str)
-Slug = SLUG.annotated(str)
+Text = Annotated[str, TEXT]
+Markdown = Annotated[str, MARKDOWN]
+Slug = Annotated[str, SLUG]
 # Identifiers that form a page's address (names.FOLDERS).
-ActionId = address(names.ACTIONS).annotated(str)
-CommuneSlug = address(names.COMMUNES).annotated(str)
-FunderSlug = address(names.FUNDERS).annotated(str)
-IndicatorId = address(names.INDICATORS).annotated(str)
-FicheNumber = FICHE.annotated(str)
-SectionNumber = SECTION.annotated(str)
-Period = PERIOD.annotated(str)
-Year = YEAR.annotated(str)
-ContractYear = CONTRACT_YEAR.annotated(str)
-Integer = INTEGER.annotated(int)
-Percent = PERCENT.annotated(int)
-Money = MONEY.annotated(Decimal)
-Share = SHARE.annotated(Decimal)
-Ref = REF.annotated(str)
-Number = NUMBER.annotated(Decimal)
-Date = DATE.annotated(dt.date)
-Boolean = BOOLEAN.annotated(bool)
+ActionId = Annotated[str, address(names.ACTIONS)]
+CommuneSlug = Annotated[str, address(names.COMMUNES)]
+FunderSlug = Annotated[str, address(names.FUNDERS)]
+IndicatorId = Annotated[str, address(names.INDICATORS)]
+FicheNumber = Annotated[str, FICHE]
+SectionNumber = Annotated[str, SECTION]
+Period = Annotated[str, PERIOD]
+Year = Annotated[str, YEAR]
+ContractYear = Annotated[str, CONTRACT_YEAR]
+Integer = Annotated[int, INTEGER]
+Percent = Annotated[int, PERCENT]
+Money = Annotated[Decimal, MONEY]
+Share = Annotated[Decimal, SHARE]
+Ref = Annotated[str, REF]
+Number = Annotated[Decimal, NUMBER]
+Date = Annotated[dt.date, DATE]
+Boolean = Annotated[bool, BOOLEAN]

@@ -3,6 +3,8 @@ in published order. The contract gives no value: none may be invented.
 """
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field, computed_field, model_validator
 
 from crte.data.fields import IndicatorId, Integer, Number, Text, Year, choice
@@ -21,7 +23,7 @@ UNITS: dict[str, tuple[int | None, int | None]] = {
 UNIT_ALIASES = {"pourcent": "%", "pourcentage": "%", "pour cent": "%", "percent": "%", "pour mille": "‰",
                 "euro": "€", "euros": "€", "eur": "€", "kilomètres": "km", "mètres": "m", "hectares": "ha",
                 "t": "tonnes", "ans": "années", "nb": "nombre"}
-Unit = choice(*UNITS, aliases=UNIT_ALIASES).annotated(str)
+Unit = Annotated[str, choice(*UNITS, aliases=UNIT_ALIASES)]
 
 
 class Measure(Record):

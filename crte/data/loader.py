@@ -29,13 +29,13 @@ from pydantic import ValidationError
 
 from crte.data import checks, fidelity, names, published_ids, tracking_checks
 from crte.data.codes import decisions as D, fichiers as K
-from crte.data.errors import ErrorList, Where
-from crte.data.territory import Territory
-from crte.data.model import EXAMPLE, FILES, ActionsFile, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile
 from crte.data.decisions import Decision
+from crte.data.errors import ErrorList, Where
 from crte.data.files import DataFolder
+from crte.data.model import EXAMPLE, FILES, ActionsFile, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile
 from crte.data.reader import SLUG_MAX, SLUG_RE, RawList, RawMap, Scalar, file_identities, identities, locate, parse, to_raw
 from crte.data.record import Record, record_type, unwrap
+from crte.data.territory import Territory
 from crte.data.timeline import timeline
 
 # Pydantic's own kinds of error, as staff read them.

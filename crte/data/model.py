@@ -11,13 +11,22 @@ from typing import Any
 
 from pydantic import Field
 
-from crte.data.actions import (Action, ActionFindings, ActionsFile, Amounts, Gap, Localisation, PublishedColumns, PublishedTotals,  # noqa: F401
-                      YearAmounts)
+from crte.data.actions import (  # noqa: F401
+    Action,
+    ActionFindings,
+    ActionsFile,
+    Amounts,
+    Gap,
+    Localisation,
+    PublishedColumns,
+    PublishedTotals,
+    YearAmounts,
+)
 from crte.data.contract import Annex, Article, Axis, Contract, Party, Preamble, Section, Signatory, Signature  # noqa: F401
-from crte.data.indicators import Indicator, IndicatorBlock, IndicatorGroup, IndicatorsFile, Measure  # noqa: F401
 from crte.data.decisions import Decision
-from crte.data.plan import Chantier, Commune, CommunesFile, Fiche, Orientation, OrientationsFile  # noqa: F401
 from crte.data.fields import Text
+from crte.data.indicators import Indicator, IndicatorBlock, IndicatorGroup, IndicatorsFile, Measure  # noqa: F401
+from crte.data.plan import Chantier, Commune, CommunesFile, Fiche, Orientation, OrientationsFile  # noqa: F401
 from crte.data.record import Record
 from crte.data.territory import Territory
 from crte.data.tracking import ActionTracking, Dashboard, Funders, IndicatorTracking

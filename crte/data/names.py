@@ -16,7 +16,6 @@ systems refuse.
 """
 from __future__ import annotations
 
-
 from slugify import slugify as _slugify
 
 from crte.data.codes import contrat as C

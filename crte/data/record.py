@@ -106,3 +106,11 @@ def record_type(annotation: Any) -> type[Record] | None:
 
 def fields(cls: type[Record]) -> dict[str, FieldInfo]:
     return cls.model_fields
+
+
+def declared(info: FieldInfo) -> tuple[Any, FieldType | None, bool]:
+    """(inner annotation, its FieldType, is_list) of a declared field. Pydantic
+    keeps the metadata of a required field apart from its annotation."""
+    inner, _, many = unwrap(info.annotation)
+    ft = field_type(inner) or next((m for m in info.metadata if isinstance(m, FieldType)), None)
+    return inner, ft, many

@@ -8,12 +8,14 @@ generator can publish another contract (examples/autre-territoire/).
 """
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from crte.data.fields import Markdown, Text, choice
 from crte.data.record import Record
 
-Article = choice("la", "le", "l'").annotated(str)
+Article = Annotated[str, choice("la", "le", "l'")]
 
 
 class Territory(Record):

@@ -31,11 +31,11 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-from crte.data.codes import contrat as C, decisions as D, fichiers as K
+from crte.data.checks import unknown_action, unknown_commune, unknown_indicator
+from crte.data.codes import contrat as C, decisions as D, fichiers as K  # noqa: I001
 from crte.data.decisions import AMOUNTS, Abandon, Decision
 from crte.data.errors import ErrorList
 from crte.data.model import Action, Crte, Record
-from crte.data.checks import unknown_action, unknown_commune, unknown_indicator
 from crte.data.names import owner_problems
 from crte.data.timeline_plan import Amended, PlanChanges
 

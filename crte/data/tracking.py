@@ -19,6 +19,7 @@ apart and never added together.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Annotated
 
 from pydantic import Field
 
@@ -39,10 +40,10 @@ def _status(s: Scalar) -> str:
     return _STATUS.read(s)
 
 
-Status = replace(_STATUS, read=_status).annotated(str)
+Status = Annotated[str, replace(_STATUS, read=_status)]
 GROUPS = ("État", "Région", "Département", "Europe", "Opérateur", "Collectivités", "Autre")
-Group = choice(*GROUPS).annotated(str)
-Direction = choice("hausse", "baisse").annotated(str)
+Group = Annotated[str, choice(*GROUPS)]
+Direction = Annotated[str, choice("hausse", "baisse")]
 
 
 class Dashboard(Record):

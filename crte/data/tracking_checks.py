@@ -31,11 +31,12 @@ checked as far as it can be without it, or said once to depend on it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from crte.data.checks import unique, unknown_action
 from crte.data.codes import decisions as D, fichiers as K, suivi as S

@@ -25,9 +25,9 @@ from pathlib import Path
 
 from properdocs.config.defaults import MkDocsConfig
 
-from crte.mkdocs import devserver
 from crte.data.errors import DataError, DataErrors
 from crte.data.loader import load
+from crte.mkdocs import devserver
 from crte.views.views import Views
 
 DATA_ENV = "CRTE_DATA"

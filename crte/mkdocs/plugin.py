@@ -38,17 +38,16 @@ from properdocs.structure.files import File, Files
 from properdocs.structure.nav import Navigation
 from properdocs.structure.pages import Page
 
-from crte import routes
-from crte import fr, siteurl
-from crte.outputs.workflow import workflow_command
+from crte import fr, routes, siteurl
 from crte.dates import dates_for
 from crte.mkdocs import anchorscan, devserver
 from crte.mkdocs.dataset import DEFAULT_DATA, Dataset, data_dir, data_folder, edit_file, load_dataset
 from crte.mkdocs.themecache import ThemeCache
-from crte.outputs import edition, feed, sharing
+from crte.outputs import edition, feed
 from crte.outputs.manifest import added, added_notice, built_urls, dropped
 from crte.outputs.opendata import files as data_files
-
+from crte.outputs.workflow import workflow_command
+from crte.pages import sharing
 from crte.pages.pages import generate, redirects, render_edition, render_meta, render_redirect
 from crte.search.indexer import SearchIndexer, parts_for, search_document
 from crte.search.text import indexed_body

@@ -14,12 +14,12 @@ from __future__ import annotations
 from typing import Any
 
 from crte.data.names import slugify
-from crte.fr import long_date
-from crte.views.views import Views
-from crte.outputs.columns import ACTION_COLUMNS, EVOLUTION_COLUMNS, INDICATOR_COLUMNS, table_schema
 from crte.dates import Dates
+from crte.fr import long_date
 from crte.outputs import measures_data
+from crte.outputs.columns import ACTION_COLUMNS, EVOLUTION_COLUMNS, INDICATOR_COLUMNS, table_schema
 from crte.outputs.tracking_data import Table
+from crte.views.views import Views
 
 FILE = "datapackage.json"
 LICENCE = {

@@ -32,11 +32,9 @@ from urllib.parse import urlsplit
 import yaml
 
 from crte import routes
-from crte.data.cms import FORMAT, Option, collections
-from crte.data.cms import label as cms_label
-from crte.views.views import Views
-
+from crte.data.cms import FORMAT, Option, collections, label as cms_label
 from crte.siteurl import EDIT
+from crte.views.views import Views
 
 DIR = routes.EDITOR.rstrip("/")
 AUTH = "CRTE_EDITION_AUTH"

@@ -36,7 +36,7 @@ PATH = routes.FEED  # where the feed is published, relative to the site root
 
 def _moment(day: dt.date) -> dt.datetime:
     """A decision is dated by its day: midnight UTC, the same on every machine."""
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
 def atom(views: Views, site_url: str) -> bytes:

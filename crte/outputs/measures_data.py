@@ -19,9 +19,9 @@ from typing import Any
 
 from crte.data.indicators import Indicator, Measure
 from crte.data.tracking import IndicatorTracking
+from crte.outputs.columns import Column, computed, declared, names, table_schema
 from crte.views.indicator_chart import ordered
 from crte.views.views import Views
-from crte.outputs.columns import Column, computed, declared, names, table_schema
 
 FILE = "mesures.csv"
 TITLE = "Valeurs des indicateurs (CSV)"

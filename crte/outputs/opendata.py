@@ -30,14 +30,16 @@ from decimal import Decimal
 from typing import Any
 
 from crte import routes
-from crte.views.views import Views
-from crte.outputs.columns import ACTION_COLUMNS, EVOLUTION_COLUMNS, INDICATOR_COLUMNS, Column, names
 from crte.dates import Dates
+from crte.outputs import (
+    datapackage,  # datapackage.json
+    measures_data,  # mesures.csv: the indicators' values
+    spreadsheet,  # maquette-financiere.xlsx
+    tracking_data,  # suivi.csv, financements.csv: the tracking (article 8)
+)
+from crte.outputs.columns import ACTION_COLUMNS, EVOLUTION_COLUMNS, INDICATOR_COLUMNS, Column, names
 from crte.outputs.records import action_record, evolution_rows, indicator_rows, money, plain, text
-from crte.outputs import datapackage  # datapackage.json
-from crte.outputs import measures_data  # mesures.csv: the indicators' values
-from crte.outputs import spreadsheet  # maquette-financiere.xlsx
-from crte.outputs import tracking_data  # suivi.csv, financements.csv: the tracking (article 8)
+from crte.views.views import Views
 
 __all__ = ["DIR", "LICENCE", "DataFile", "FORMULA_START", "files", "json_bytes", "money", "neutralised"]
 
@@ -95,7 +97,10 @@ def json_bytes(value: Any) -> bytes:
 
 # --- All files -------------------------------------------------------------------------------------
 
-def files(views: Views, site_url: str, dates: Dates = Dates(None, None)) -> list[DataFile]:
+NO_DATES = Dates(None, None)
+
+
+def files(views: Views, site_url: str, dates: Dates = NO_DATES) -> list[DataFile]:
     """Every file of /donnees/, datapackage.json last. `dates`: the build's and the data's."""
     crte = views.crte
     actions = [action_record(a, views, site_url) for a in crte.actions]

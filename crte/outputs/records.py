@@ -76,7 +76,8 @@ def action_row(a: Action, views: Views, site_url: str) -> dict[str, str]:
 def indicator_record(i: Indicator, site_url: str) -> dict[str, Any]:
     ref, cible = i.valeur_reference, i.cible
     return {
-        "id": i.id, "url": routes.absolute(site_url, routes.indicator_entry(i.id)), "orientation": i.orientation, "groupe": i.groupe,
+        "id": i.id, "url": routes.absolute(site_url, routes.indicator_entry(i.id)), "orientation": i.orientation,
+        "groupe": i.groupe,
         "libelle": i.libelle, "unite": i.unite, "source": i.source,
         "valeur_reference": ref.valeur if ref else None, "annee_reference": ref.annee if ref else None,
         "cible": cible.valeur if cible else None, "annee_cible": cible.annee if cible else None,

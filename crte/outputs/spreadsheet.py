@@ -30,12 +30,11 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from crte.data import reconcile
-from crte.views.finance import breakdowns
-from crte.views.views import Views
-from crte.outputs import measures_data
-from crte.outputs import tracking_data
+from crte.outputs import measures_data, tracking_data
 from crte.outputs.columns import ACTION_COLUMNS, EVOLUTION_COLUMNS, INDICATOR_COLUMNS, Column
 from crte.outputs.records import action_record, evolution_rows, indicator_record
+from crte.views.finance import breakdowns
+from crte.views.views import Views
 
 FILE = "maquette-financiere.xlsx"
 EURO = '#,##0.00\\ "€"'

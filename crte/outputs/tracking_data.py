@@ -20,8 +20,8 @@ from typing import Any
 from crte import routes
 from crte.data.model import Action
 from crte.data.tracking import Financing, Funder, Step
-from crte.views.views import Views
 from crte.outputs.columns import Column, computed, declared, table_schema
+from crte.views.views import Views
 
 ACTION = computed("action", "string", "Identifiant de l'action ; sa page est /actions/<action>/.")
 URL = computed("url", "string", "Adresse permanente de la page de l'action (section « Suivi »).")

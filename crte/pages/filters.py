@@ -14,8 +14,8 @@ import html
 import json
 import posixpath
 import re
-from decimal import Decimal
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 import markdown as python_markdown
@@ -24,11 +24,9 @@ from jinja2 import pass_context, pass_eval_context
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
+from crte import fr as formatting, routes
 from crte.data.model import Localisation
-from crte import routes
 from crte.routes import src_uri
-from crte import fr as formatting
-
 
 # --- Filters ------------------------------------------------------------------------------
 

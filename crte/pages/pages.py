@@ -19,18 +19,29 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from crte import fr as formatting, routes
 from crte.data import reconcile
-from crte.views.living import compare, field_labels
-from crte.views.messages import reference
-from crte import fr as formatting
-from crte import routes
-from crte.views.finance import breakdowns
-from crte.pages.filters import (_finalize, article, contract_markdown, link, markdown, md, meta, meta_text, relative, src_uri,  # noqa: F401
-                      url, value_text)
+from crte.data.names import owners, slugify
 from crte.outputs.opendata import DataFile
+from crte.pages.filters import (  # noqa: F401
+    _finalize,
+    article,
+    contract_markdown,
+    link,
+    markdown,
+    md,
+    meta,
+    meta_text,
+    relative,
+    src_uri,
+    url,
+    value_text,
+)
 from crte.pages.indicator_pages import indicator_pages
 from crte.pages.tracking_pages import TrackingSite, tracking_pages
-from crte.data.names import owners, slugify
+from crte.views.finance import breakdowns
+from crte.views.living import compare, field_labels
+from crte.views.messages import reference
 from crte.views.views import Views
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -75,8 +86,8 @@ def make_environment(views: Views) -> Environment:
         enumeration=formatting.enumeration,
     )
     env.globals.update(
-        url=url, link=link, article=article, v=views, crte=views.crte, territoire=views.crte.territoire, sources=SOURCES, routes=routes,
-        owners=owners, slugify=slugify,
+        url=url, link=link, article=article, v=views, crte=views.crte, territoire=views.crte.territoire,
+        sources=SOURCES, routes=routes, owners=owners, slugify=slugify,
         chantier_route=lambda n: chantier_route(views, n), fiche_route=lambda n: fiche_route(views, n),
         finances=breakdowns(views), signed_finances=breakdowns(views.signed_views, "signe-") if views.decisions else [],
         comparison=compare(views.signed, views.crte), reconciliations=reconcile.reconciliations(views.signed),

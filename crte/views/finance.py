@@ -21,8 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from crte import fr as formatting
-from crte import routes
+from crte import fr as formatting, routes
 from crte.data.model import Action
 from crte.views.views import Totals, Views
 

@@ -14,17 +14,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import cached_property
 from typing import Any
-from decimal import Decimal
 
+from crte.data.model import Action, Chantier, Commune, Crte, Fiche, IndicatorBlock, Orientation
+from crte.data.names import owners, slugify
+from crte.data.timeline import ActionStatus, State
 from crte.fr import percent_value
 from crte.views.living import IN_FORCE, SIGNED, DecisionView, Wording, changed_fields, decision_views
 from crte.views.totals import Totals
 from crte.views.tracking import Board, board
-from crte.data.model import Action, Chantier, Commune, Crte, Fiche, IndicatorBlock, Orientation
-from crte.data.names import owners, slugify
-from crte.data.timeline import ActionStatus, State
 
 
 @dataclass(frozen=True)

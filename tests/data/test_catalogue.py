@@ -83,7 +83,7 @@ CASES = [
     Case("montant-sans-guillemets", "actions.yaml", FIRST_COST, "    cout_total: 49600.00", "cout_total: 49600.00",
          "actions[projet-alimentaire-territorial].cout_total: écrivez le montant entre guillemets : \"49600.00\""),
     Case("part-superieure-au-cout", "actions.yaml", '    part_cahc: "9920.00"', '    part_cahc: "49600.01"',
-         "49600.01", "actions[projet-alimentaire-territorial].part_cahc: la part CAHC (49600.01) dépasse le coût total (49600.00)"),
+         "49600.01", "actions[projet-alimentaire-territorial].part_cahc: la part (49600.01) dépasse le coût total (49600.00)"),
     Case("identifiant-en-double", "actions.yaml", "  - id: cite-crombez", "  - id: cite-declercq",
          "- id: cite-declercq", "", 0),  # replaced below: the line is the second occurrence
     Case("identifiant-mal-forme", "actions.yaml", "  - id: cite-crombez", "  - id: Cité Crombez", "Cité Crombez",
@@ -318,7 +318,7 @@ ROUND3 = [
          setup=(FUNDERS, ABANDON), total=1),
     Case("part-cahc-zero", "decisions/2022-06-14-comite-de-pilotage.yaml", None,
          _decision("2022-06-14", 'modifier_action:\n      action: cite-darcy\n      part_cahc: "0"'), "part_cahc",
-         "changements[0].modifier_action.part_cahc: une part CAHC de 0 € se confondrait avec une part inconnue :"
+         "changements[0].modifier_action.part_cahc: une part de 0 € se confondrait avec une part inconnue :"
          " si la part n'est pas connue, retirez la ligne part_cahc (jamais 0 pour « inconnu »)", total=1),
     Case("unite-hors-liste", CHOMAGE, None, 'unite: "pourcent"\nsource: "INSEE"\nmesures:\n'
          '  - {annee: "2022", valeur: "180"}\n', "unite", "unite: « pourcent » inconnu ; vouliez-vous dire « % » ?"

@@ -16,7 +16,7 @@ from crte.data.decisions import Change, Decision
 from crte.data.loader import load
 from crte.data.model import DECISIONS, FILES, TRACKING
 from crte.data.record import Record, record_type
-from crte.cli.schemas import declared
+from crte.data.record import declared
 from crte.data.tracking import STATUSES
 from crte.outputs import edition
 from crte.views.views import Views

@@ -151,7 +151,7 @@ def test_share_above_total_cost(data: Data) -> None:
     data.edit("actions.yaml", '    part_cahc: "9920.00"', '    part_cahc: "49600.01"')
     n = data.line("actions.yaml", 'part_cahc: "49600.01"')
     assert data.errors() == [
-        f"{A}:{n}: actions[projet-alimentaire-territorial].part_cahc: la part CAHC (49600.01) dépasse le coût total (49600.00)"]
+        f"{A}:{n}: actions[projet-alimentaire-territorial].part_cahc: la part (49600.01) dépasse le coût total (49600.00)"]
 
 
 def test_duplicate_action_id(data: Data) -> None:
@@ -345,7 +345,7 @@ def test_check_prints_summary(tmp_path: Path) -> None:
         "  orientations  5",
         "  chantiers     11 (nommés par le document)",
         "  fiches        13",
-        "  actions       24 (dont 23 avec une part CAHC)",
+        "  actions       24 (dont 23 avec une part indiquée)",
         "  indicateurs   94",
         "  communes      14",
         "Contrat signé, sans décision postérieure enregistrée.",

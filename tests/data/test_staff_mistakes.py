@@ -114,7 +114,7 @@ def test_a_zero_share_is_refused_not_read_as_unknown(live: Living, zero: str) ->
     f = live.write("decisions/2022-06-14-copil.yaml", decision(
         "2022-06-14", f"modifier_action:\n      action: cite-darcy\n      part_cahc: {zero}",
         ADDED.replace("ID", "nouvelle").replace('"1000.00"', f'"1000.00"\n      part_cahc: {zero}')))
-    message = ("une part CAHC de 0 € se confondrait avec une part inconnue : si la part n'est pas connue, retirez la"
+    message = ("une part de 0 € se confondrait avec une part inconnue : si la part n'est pas connue, retirez la"
                " ligne part_cahc (jamais 0 pour « inconnu »)")
     assert live.errors() == [
         f"{D}/{f.split('/')[1]}:{live.line(f, 'part_cahc')}: changements[0].modifier_action.part_cahc: {message}",

@@ -99,4 +99,4 @@ def code_of(message: str) -> str:
 
 
 # The families, in the order of the page (each module registers its kinds on import).
-from crte.data.codes import fichiers, dossiers, valeurs, contrat, decisions, suivi  # noqa: E402,F401
+from crte.data.codes import contrat, decisions, dossiers, fichiers, suivi, valeurs  # noqa: E402,F401

@@ -17,13 +17,12 @@ these files to the build):
 """
 from __future__ import annotations
 
-
-from crte.views.views import Views
+from crte import routes
 from crte.outputs import share_image
 from crte.outputs.opendata import json_bytes
-from crte import routes
-from crte.pages.pages import make_environment, page_context, render_redirect
 from crte.outputs.records import action_record
+from crte.pages.pages import make_environment, page_context, render_redirect
+from crte.views.views import Views
 
 
 def files(views: Views, site_url: str) -> list[tuple[str, bytes | str]]:
