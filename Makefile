@@ -21,7 +21,7 @@ CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 EDIT_PORT ?= 8081
 
-.PHONY: install node browser check build urls serve edit test test-staff-record bench clean schemas
+.PHONY: install node browser check build urls serve edit test lint test-staff-record bench clean schemas
 
 # Debian's python3 lacks ensurepip until python3-venv is installed.
 # Then the crte package itself, editable (pyproject.toml): its plugin's entry point is
@@ -99,9 +99,14 @@ edit: install node
 	CRTE_DATA="$(DATA)" CRTE_EDITION_LOCAL=http://127.0.0.1:$(EDIT_PORT)/api/v1 \
 	  $(BIN)/python -m crte.cli.serve -a $(HOST)
 
-## The whole test suite, browser tests included.
-test: install browser
+## The linter and the type checker (ruff, mypy: strict on crte/data; pyproject.toml), then
+## the whole test suite, browser tests included.
+test: install browser lint
 	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check crte tests bench
+	$(BIN)/mypy
 
 ## The whole suite again, as CI runs it on a pull request, on a clean copy of HEAD whose data/
 ## holds a complete staff record (tests/fixtures/staff-record/: decisions of every kind,

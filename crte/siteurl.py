@@ -82,7 +82,7 @@ def problem(name: str, value: str) -> str | None:
     if "?" in value or "#" in value:
         return (f"{name} contient « ? » ou « # » (des paramètres ou une ancre) : l'adresse d'un dossier n'en porte "
                 f"pas ; retirez-les ({example}).")
-    host, port = HOST_PORT.fullmatch(parts.netloc).groups()  # type: ignore[union-attr] - always matches
+    host, port = HOST_PORT.fullmatch(parts.netloc).groups()  # type: ignore[union-attr]  # always matches
     if (bad := _host_problem(host)) is not None:
         return f"{name} : {bad} ({example})."
     if port is not None and not (re.fullmatch(r"[1-9][0-9]{0,4}", port) and int(port) <= 65535):
@@ -138,6 +138,9 @@ def site_url(environ: Mapping[str, str]) -> str:
     (`site_url: !ENV [CRTE_SITE_URL, "<default>"]`), read from the file so that it is given once."""
     if environ.get(SITE, "").strip():
         return environ[SITE]
-    loader = type("EnvLoader", (yaml.SafeLoader,), {})
-    loader.add_constructor("!ENV", lambda node_loader, node: node_loader.construct_sequence(node)[-1])
+    class loader(yaml.SafeLoader):  # noqa: N801 - a local Loader class
+        pass
+
+
+    loader.add_constructor("!ENV", lambda node_loader, node: node_loader.construct_sequence(node)[-1])  # type: ignore[arg-type]
     return str(yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=loader)["site_url"])  # noqa: S506 - safe

@@ -66,8 +66,9 @@ class Action(Record):
                                           examples=[["cite-declercq-oignies"]])
     _orientation: int = 0
 
-    @computed_field(description="Numéro de l'orientation (calculé) : d'après la colonne ENJEU pour une ligne de "
-                                "l'annexe 3, d'après son chantier pour une action ajoutée par une décision.")
+    @computed_field(  # type: ignore[prop-decorator]
+        description="Numéro de l'orientation (calculé) : d'après la colonne ENJEU pour une ligne de "
+                    "l'annexe 3, d'après son chantier pour une action ajoutée par une décision.")
     @property
     def orientation(self) -> int:
         return self._orientation

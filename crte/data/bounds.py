@@ -55,7 +55,7 @@ def refusals(text: str, budget: Budget) -> list[tuple[int, str]]:
     nodes = depth = 0
     try:
         for event in yaml.parse(text, Loader=Loader):
-            line = event.start_mark.line + 1
+            line = event.start_mark.line + 1 if event.start_mark else 0
             if isinstance(event, yaml.AliasEvent):
                 marks.setdefault(line, []).append(f"*{event.anchor}")
                 continue

@@ -52,7 +52,7 @@ from typing import Any
 
 from crte.data.codes import contrat as C, decisions as D
 from crte.data.errors import DataError, ErrorList, Where
-from crte.data.fields import fold
+from crte.data.field_readers import fold
 from crte.data.model import Action, ActionsFile, Commune, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile, Record
 from crte.data.names import named, owner_problems, owners, slugify
 from crte.data.reconcile import explanations, findings, reconciliations
@@ -96,10 +96,10 @@ def check_contract(errors: ErrorList, contract: Contract) -> None:
     unique(errors, ((s.numero, s.where, s.sub("numero")) for a in contract.articles for s in a.sections), "section")
     unique(errors, ((p.id, p.where, p.sub("id")) for p in contract.parties), "partie")
     party_ids = {p.id for p in contract.parties}
-    for s in contract.signature.signataires:
-        if s.partie not in party_ids:
-            errors.unknown(s.partie, s.where_of("partie"), s.sub("partie"),
-                           C.PARTIE_INCONNUE(value=s.partie, known=", ".join(sorted(party_ids))))
+    for signatory in contract.signature.signataires:
+        if signatory.partie not in party_ids:
+            errors.unknown(signatory.partie, signatory.where_of("partie"), signatory.sub("partie"),
+                           C.PARTIE_INCONNUE(value=signatory.partie, known=", ".join(sorted(party_ids))))
 
 
 def check_plan(errors: ErrorList, plan: OrientationsFile) -> None:

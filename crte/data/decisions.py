@@ -13,12 +13,13 @@ keeps its one declaration (type, description), made optional.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 from pydantic import Field, create_model
 
 from crte.data.actions import Action
-from crte.data.fields import Date, FicheNumber, FieldType, Integer, Markdown, Ref, SectionNumber, Text, choice, text_reader
+from crte.data.field_readers import text_reader
+from crte.data.fields import Date, FicheNumber, FieldType, Integer, Markdown, Ref, SectionNumber, Text, choice
 from crte.data.indicators import Indicator
 from crte.data.record import Record
 
@@ -58,20 +59,25 @@ class Source(Record):
 # The fields whose change must say why (`motif`): the amounts.
 AMOUNTS = ("cout_total", "part_cahc")
 
-ActionChanges: type[Record] = create_model(  # type: ignore[call-overload]
-    "ActionChanges",
-    __base__=Record,
-    __doc__="Les champs d'une action que la décision change ; les autres restent tels quels.",
-    action=(Ref, Field(description="Identifiant de l'action changée.", examples=["voie-albert-carre"])),
-    **{name: (_optional(name), Field(default=None, description=Action.model_fields[name].description,
-                                     examples=Action.model_fields[name].examples))
-       for name in CHANGEABLE},
-    motif=(Text | None, Field(default=None, description="Pourquoi ces champs changent, tel que la décision le dit ; "
-                                                        "obligatoire pour un changement de montant (cout_total, "
-                                                        "part_cahc). Publié dans l'historique de l'action, sur la "
-                                                        "page de la décision et dans le fil des évolutions.",
-                              examples=["Les études de sol imposent un cuvelage du lit sur 400 mètres."])),
-)
+if TYPE_CHECKING:
+    class ActionChanges(Record):  # what mypy sees of the model below
+        action: str
+        motif: str | None
+else:
+    ActionChanges = create_model(
+        "ActionChanges",
+        __base__=Record,
+        __doc__="Les champs d'une action que la décision change ; les autres restent tels quels.",
+        action=(Ref, Field(description="Identifiant de l'action changée.", examples=["voie-albert-carre"])),
+        **{name: (_optional(name), Field(default=None, description=Action.model_fields[name].description,
+                                         examples=Action.model_fields[name].examples))
+           for name in CHANGEABLE},
+        motif=(Text | None, Field(default=None, description="Pourquoi ces champs changent, tel que la décision le dit ; "
+                                                            "obligatoire pour un changement de montant (cout_total, "
+                                                            "part_cahc). Publié dans l'historique de l'action, sur la "
+                                                            "page de la décision et dans le fil des évolutions.",
+                                  examples=["Les études de sol imposent un cuvelage du lit sur 400 mètres."])),
+    )
 
 
 class NewAction(Action):
@@ -81,7 +87,7 @@ class NewAction(Action):
     enjeu: Text | None = Field(default=None, description="Facultatif pour une action ajoutée : elle est rangée sous "
                                                          "l'orientation de son chantier. S'il est donné, c'est le "
                                                          "libelle_annexe de cette orientation.",
-                               examples=["UN TERRITOIRE AU SERVICE DE LA QUALITE DE VIE"])
+                               examples=["UN TERRITOIRE AU SERVICE DE LA QUALITE DE VIE"])  # type: ignore[assignment]  # optional here
 
 
 class Abandon(Record):

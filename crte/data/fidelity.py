@@ -101,27 +101,32 @@ class Report:
     def says(self, rec: Record, field: str, what: str, place: str) -> None:
         self.add(rec.where_of(field), rec.sub(field), C.SIGNE(what=what, place=place))
 
-    def text(self, rec: Record, field: str, signed: str | None, place: str) -> None:
+    def text(self, rec: Record, field: str, signed: str | None, place: str) -> bool:
+        """Report a text that differs from the signed one; True when they agree."""
         data = getattr(rec, field)
         if norm(data) == norm(signed):
-            return
+            return True
         if not norm(signed):
             self.says(rec, field, "n'imprime pas de texte à cet endroit", place)
-            return
+            return False
         quote, past_end = excerpt(norm(signed), norm(data))
         verb = "s'arrête à" if past_end else "porte"
         self.says(rec, field, f"{verb} « {quote} »", place)
+        return False
 
     def value(self, rec: Record, field: str, signed: Any, shown: str, place: str) -> None:
         if getattr(rec, field) != signed:
             self.says(rec, field, f"porte {shown}", place)
 
-    def amount(self, rec: Record, field: str, signed: Any, place: str) -> None:
-        if getattr(rec, field) != signed:
-            shown = f"porte {euros(signed)}" if signed is not None else "laisse cette cellule vide (montant non donné)"
-            self.says(rec, field, shown, place)
+    def amount(self, rec: Record, field: str, signed: Any, place: str) -> bool:
+        """Report an amount that differs from the signed one; True when they agree."""
+        if getattr(rec, field) == signed:
+            return True
+        shown = f"porte {euros(signed)}" if signed is not None else "laisse cette cellule vide (montant non donné)"
+        self.says(rec, field, shown, place)
+        return False
 
-    def items(self, pairs: list[tuple[Any, Any]], compare: Callable[[Any, Any], None], noun: Noun, inside: str,
+    def items(self, pairs: list[tuple[Any, Any]], compare: Callable[[Any, Any], object], noun: Noun, inside: str,
               label: Callable[[Any], str], container: str, empty: Where) -> None:
         """Compare the paired items of `align()`; report an item found on one side only.
 

@@ -142,7 +142,7 @@ def address(folder: str) -> FieldType:
         value = SLUG.read(s)
         if (bad := names.address_problem(folder, value)) is not None:
             raise refuse(bad)
-        return value
+        return str(value)
     reserved = ", ".join(sorted(names.RESERVED))
     return FieldType(SLUG.name, f"{SLUG.label} Il forme l'adresse /{folder}/<identifiant>/ : ni {reserved}.",
                      SLUG.what, {**SLUG.json, "not": {"enum": sorted(names.RESERVED)}}, SLUG.table, SLUG.example,

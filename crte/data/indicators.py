@@ -49,12 +49,12 @@ class Indicator(Record):
     _orientation: int = 0
     _groupe: str | None = None
 
-    @computed_field(description="Numéro de l'orientation (calculé : le bloc où l'indicateur est écrit).")
+    @computed_field(description="Numéro de l'orientation (calculé : le bloc où l'indicateur est écrit).")  # type: ignore[prop-decorator]
     @property
     def orientation(self) -> int:
         return self._orientation
 
-    @computed_field(description="Titre du groupe de l'article 9 (calculé), vide pour un groupe sans titre.")
+    @computed_field(description="Titre du groupe de l'article 9 (calculé), vide pour un groupe sans titre.")  # type: ignore[prop-decorator]
     @property
     def groupe(self) -> str | None:
         return self._groupe

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,7 @@ def _model_at(cls: type[Record], loc: tuple[Any, ...]) -> type[Record] | None:
     return current
 
 
-def _report(err: dict[str, Any], raw: Any, file: str, cls: type[Record], errors: ErrorList) -> Where:
+def _report(err: Mapping[str, Any], raw: Any, file: str, cls: type[Record], errors: ErrorList) -> Where:
     """Report one pydantic error; return where."""
     loc = tuple(err["loc"])
     kind = err["type"]

@@ -31,6 +31,13 @@ from crte.data.record import Record
 from crte.data.territory import Territory
 from crte.data.tracking import ActionTracking, Dashboard, Funders, IndicatorTracking
 
+__all__ = ["Action", "ActionFindings", "ActionTracking", "ActionsFile", "Amounts", "Annex", "Article", "Axis",
+           "Chantier", "Commune", "CommunesFile", "Contract", "Crte", "DECISIONS", "Dashboard", "DataFileSpec",
+           "Decision", "EXAMPLE", "ExampleNotice", "FILES", "Fiche", "Funders", "Gap", "Indicator", "IndicatorBlock",
+           "IndicatorGroup", "IndicatorTracking", "IndicatorsFile", "Localisation", "Measure", "Orientation",
+           "OrientationsFile", "Party", "Preamble", "PublishedColumns", "PublishedTotals", "Record", "Section",
+           "Signatory", "Signature", "TRACKING", "Territory", "Text", "YearAmounts"]
+
 
 class ExampleNotice(Record):
     """exemple.yaml : présent dans un dossier de données fictif (examples/), jamais dans data/. Chaque page

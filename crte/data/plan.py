@@ -17,7 +17,7 @@ class Fiche(Record):
     titre: Text = Field(description="Titre de la fiche.")
     _chantier: int = 0
 
-    @computed_field(description="Numéro du chantier qui porte la fiche (calculé : le chantier où elle est écrite).")
+    @computed_field(description="Numéro du chantier qui porte la fiche (calculé : le chantier où elle est écrite).")  # type: ignore[prop-decorator]
     @property
     def chantier(self) -> int:
         return self._chantier
@@ -34,7 +34,7 @@ class Chantier(Record):
     fiches: tuple[Fiche, ...] = Field(min_length=1, description="Les fiches du chantier que le document nomme.")
     _orientation: int = 0
 
-    @computed_field(description="Numéro de l'orientation du chantier (calculé : l'orientation où il est écrit).")
+    @computed_field(description="Numéro de l'orientation du chantier (calculé : l'orientation où il est écrit).")  # type: ignore[prop-decorator]
     @property
     def orientation(self) -> int:
         return self._orientation

@@ -153,6 +153,7 @@ def to_raw(node: yaml.Node, file: str, errors: ErrorList, path: str = "", item: 
         return items
     m = RawMap()
     m.file, m.line, m.path, m.keylines, m.itemlines = file, _line(node), path, {}, {}
+    assert isinstance(node, yaml.MappingNode)  # scalars and sequences were handled above
     names = _names(node)
     for j, (key, value) in enumerate(node.value):
         name = names[j]

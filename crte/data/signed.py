@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 ARTICLE_RE = re.compile(r"Article (\d+) ?([-–:]) (.+)")
 SECTION_RE = re.compile(r"(\d+\.\d+\.?) (.+)")
@@ -165,7 +166,9 @@ def parse_text(text: str) -> Signed:
         raise SourceError("aucun titre « Article N - … »", preamble + 1)
     bodies = [lines[i + 1:(headings[k + 1][0] if k + 1 < len(headings) else signature)]
               for k, (i, _) in enumerate(headings)]
-    articles, orientations, blocks = [], (), ()
+    articles: list[Article] = []
+    orientations: tuple[Any, ...] = ()
+    blocks: tuple[Any, ...] = ()
     for (i, m), body in zip(headings, bodies):
         article, found = _article(int(m[1]), m[2], m[3], body, i + 2)
         articles.append(article)
@@ -209,7 +212,7 @@ def parse_text(text: str) -> Signed:
         par_annee=tuple(Year(c[0], amount(c[1], n), amount(c[2], n)) for n, c in years))
 
 
-def _article(numero: int, separateur: str, titre: str, body: list[str], first: int) -> tuple[Article, tuple]:
+def _article(numero: int, separateur: str, titre: str, body: list[str], first: int) -> tuple[Article, tuple[Any, ...]]:
     """An article and the list it prints (orientations or indicator blocks, else ())."""
     parts: list[tuple[str, str, list[str]]] = [("", "", [])]
     for line in body:

@@ -61,7 +61,7 @@ def _extra_indent(lines: list[str], line: int) -> str | None:
     above = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip()
                   and not lines[n - 1].lstrip().startswith("#")), None)
     p = _KEY_LINE.match(lines[above - 1]) if above else None
-    if not m or m.group(2) or not p or not lines[above - 1][p.end():].strip():
+    if not m or m.group(2) or not p or above is None or not lines[above - 1][p.end():].strip():
         return None
     extra = len(m.group(1)) - len(p.group(1)) - len(p.group(2) or "")
     if extra <= 0:

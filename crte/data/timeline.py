@@ -195,7 +195,7 @@ class _Apply(PlanChanges):
         loc = values.get("localisation")
         communes = {c.slug for c in self.s.crte.communes}
         for i, slug in enumerate(loc.communes if loc is not None else ()):
-            if slug not in communes:
+            if slug not in communes and loc is not None:
                 self.errors.unknown(slug, loc.where_of("communes", i), loc.sub("communes"),
                                     unknown_commune(slug, self.s.crte.communes))
                 ok = False

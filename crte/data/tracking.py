@@ -24,7 +24,8 @@ from typing import Annotated
 from pydantic import Field
 
 from crte.data.codes import valeurs as V
-from crte.data.fields import Date, FunderSlug, Money, Percent, Ref, Text, choice, refuse
+from crte.data.field_readers import refuse
+from crte.data.fields import Date, FunderSlug, Money, Percent, Ref, Text, choice
 from crte.data.indicators import UNITS, Measure, Unit
 from crte.data.reader import Scalar
 from crte.data.record import Record
@@ -37,7 +38,7 @@ _STATUS = choice(*STATUSES)
 def _status(s: Scalar) -> str:
     if str(s).strip() == "abandonnée":
         raise refuse(V.STATUT_ABANDONNEE())
-    return _STATUS.read(s)
+    return str(_STATUS.read(s))
 
 
 Status = Annotated[str, replace(_STATUS, read=_status)]

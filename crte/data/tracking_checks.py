@@ -202,7 +202,8 @@ def _financing(tracking: ActionTracking, action: Any, state: State, funders: dic
         if funder is None and funders is not None:
             errors.unknown(line.financeur, line.where_of("financeur"), line.sub("financeur"),
                            _unknown_funder(line.financeur, funders))
-        elif line.dispositif is not None and funder.dispositifs and line.dispositif not in funder.dispositifs:
+        elif (funder is not None and line.dispositif is not None and funder.dispositifs
+              and line.dispositif not in funder.dispositifs):
             errors.add(line.where_of("dispositif"), line.sub("dispositif"),
                        S.DISPOSITIF(value=line.dispositif, funder=funder.nom, known=", ".join(funder.dispositifs)))
         if line.accorde is not None and line.demande is not None and line.accorde > line.demande \
@@ -247,9 +248,10 @@ def _indicators(t: Tracking, state: State, today: dt.date, errors: ErrorList) ->
                 errors.add(m.where_of("annee"), m.sub("annee"), S.ANNEE_EN_DOUBLE(year=m.annee, where=seen[m.annee]))
             seen.setdefault(m.annee, m.where)
         low, high = UNITS[values.unite]
-        for m in (values.valeur_reference, values.cible, *values.mesures):
-            if m is None:
+        for given in (values.valeur_reference, values.cible, *values.mesures):
+            if given is None:
                 continue
+            m = given
             if values.unite == "%" and not 0 <= m.valeur <= 100:
                 errors.add(m.where_of("valeur"), m.sub("valeur"), S.HORS_UNITE(value=m.valeur))
             elif low is not None and m.valeur < low:

@@ -24,6 +24,7 @@ otherwise the engine is left as it is, and the build is slower (bench/README.md)
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from properdocs.structure import pages
 
@@ -68,7 +69,7 @@ def _run(self: pages._RawHTMLPreprocessor, lines: list[str]) -> list[str]:
 
 def _ids(run: object, cls: type, lines: list[str]) -> set[str] | None:
     try:
-        instance = cls.__new__(cls)
+        instance: Any = object.__new__(cls)
         run(instance, lines)  # type: ignore[operator]
         return set(instance.present_anchor_ids)
     except Exception:  # the engine's class is not what it was: leave it alone
@@ -86,5 +87,5 @@ def install() -> bool:
     expected = _ids(cls.run, cls, _PROBE)
     if not expected or expected != _ids(_run, cls, _PROBE):
         return False
-    cls.run = _run  # type: ignore[method-assign]
+    cls.run = _run
     return True

@@ -17,11 +17,11 @@ def define_env(env: Any) -> None:
     dataset = plugin.dataset(env.conf)
     if dataset.available:  # under serve, maybe no valid data yet (crte/mkdocs/devserver.py)
         crte = dataset.views.crte
-        env.variables["territoire"] = crte.territoire
+        env.variables["territoire"] = dataset.views.territory
         env.variables["signature"] = fr.long_date(crte.contract.signature.date)
     env.filter(md)
 
-    @env.macro
+    @env.macro  # type: ignore[untyped-decorator]
     def bloc(name: str) -> str:
         """Insert templates/blocks/<name>.html, with links relative to the current page."""
         return render_block(plugin.views(env.conf), name, env.page.url)

@@ -70,7 +70,7 @@ def _search_errors(doing: str) -> Iterator[None]:
         raise PluginError(f"Pagefind n'a pas pu {doing} : {exc}") from None
 
 
-class CrtePlugin(BasePlugin):  # type: ignore[type-arg]
+class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """One build of the site: its data, its search indexer, its theme cache."""
 
     def __init__(self) -> None:
@@ -92,10 +92,11 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The site's name and description come from the data (territoire.yaml), not mkdocs.yml.
         if self.dataset(config).available:
-            crte = self.views(config).crte
-            config.site_name = crte.territoire.site
+            views = self.views(config)
+            crte = views.crte
+            config.site_name = views.territory.site
             config.site_description = (f"Le Contrat Territorial de Relance et de Transition Écologique de "
-                                       f"{crte.territoire.le_nom}, signé le {fr.long_date(crte.contract.signature.date)}.")
+                                       f"{views.territory.le_nom}, signé le {fr.long_date(crte.contract.signature.date)}.")
             # The navigation's Orientations section lists the data's orientations, after its index page.
             for entry in config.nav or []:
                 children = entry.get("Orientations") if isinstance(entry, dict) else None
@@ -143,8 +144,8 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg]
         # Former action URLs stay valid: a small page that leads to the current one.
         for old, new in redirects(views).items():
             files.append(File.generated(config, f"{old}index.html", content=render_redirect(views, old, new)))
-        for f in data:
-            files.append(File.generated(config, routes.data_file(f.name), content=f.content))
+        for data_file in data:
+            files.append(File.generated(config, routes.data_file(data_file.name), content=data_file.content))
         files.append(File.generated(config, feed.PATH, content=feed.atom(views, site_url)))
         self._edition(files, config, views, site_url)
         self._check_addresses(files, root)
@@ -220,7 +221,7 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg]
         # The territory's names and the signature's date (overrides/main.html, partials/).
         if self.dataset(config).available:  # under serve, maybe no valid data yet (devserver.py)
             crte = self.views(config).crte
-            env.globals["territoire"] = crte.territoire
+            env.globals["territoire"] = self.views(config).territory
             env.globals["signature"] = fr.long_date(crte.contract.signature.date)
         # The theme prints its `url` filter in attributes, unescaped: escaped (crte.siteurl).
         env.filters["url"] = siteurl.escaped_url_filter(env.filters["url"])

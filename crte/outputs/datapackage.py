@@ -53,7 +53,7 @@ def _document(name: str, title: str, description: str) -> dict[str, Any]:
 def package(views: Views, site_url: str, files: list[tuple[str, str, str]], tracking: list[Table],
             dates: Dates) -> dict[str, Any]:
     notice = views.signed.exemple
-    territory = views.crte.territoire
+    territory = views.territory
     tables = [
         _csv("actions", "actions.csv", "Actions en vigueur", table_schema(ACTION_COLUMNS, "id")),
         _csv("actions-signees", "actions-signees.csv", "Actions de l'annexe 3 du contrat signé",

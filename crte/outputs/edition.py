@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from crte import routes
-from crte.data.cms import FORMAT, Option, collections, label as cms_label
+from crte.data.cms import FORMAT, collections, label as cms_label
 from crte.siteurl import EDIT
 from crte.views.views import Views
 
@@ -49,7 +49,7 @@ class EditionError(ValueError):
     """A configuration the editor cannot use (a French message)."""
 
 
-def choices(views: Views) -> dict[str, list[Option]]:
+def choices(views: Views) -> dict[str, list[Any]]:
     """The allowed values of the fields that name a record of the data (data/cms.py
     REFERENCES), from the contract in force."""
     crte = views.crte
@@ -125,7 +125,7 @@ def config(views: Views, folder: str, site_url: str, edit_uri: str,
 
 
 def _labels(views: Views) -> dict[str, str]:
-    sigle = views.crte.territoire.sigle
+    sigle = views.territory.sigle
     return {cms_label("part_cahc"): f"Part {sigle}", cms_label("hors_cahc"): f"Hors {sigle}"}
 
 

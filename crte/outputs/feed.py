@@ -46,7 +46,7 @@ def atom(views: Views, site_url: str) -> bytes:
     fg = FeedGenerator()
     fg.id(base + routes.DECISIONS)
     # A fictitious example says so in the feed too (exemple.yaml).
-    territory = views.crte.territoire
+    territory = views.territory
     title = f"Évolutions du {territory.site}"
     fg.title(f"Exemple fictif — {title}" if views.signed.exemple else title)
     fg.subtitle("Décisions du comité de pilotage et avenants qui modifient le contrat après sa signature.")
@@ -66,4 +66,4 @@ def atom(views: Views, site_url: str) -> bytes:
         entry.link(href=page, rel="alternate", type="text/html")
         entry.published(_moment(d.date))
         entry.updated(_moment(d.date))
-    return fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+    return bytes(fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True))

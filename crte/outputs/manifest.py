@@ -38,7 +38,7 @@ def dropped(manifest: Path, built: set[str]) -> list[str]:
     """`urls.txt:N: /url/: message` for each URL of the manifest that the build about to
     be written does not have (`built`: site-relative URLs, "/actions/x/", "/donnees/f").
     A former action id that redirects counts as built."""
-    out = []
+    out: list[str] = []
     if not manifest.exists():
         return out
     for n, line in enumerate(manifest.read_text(encoding="utf-8").splitlines(), 1):

@@ -108,7 +108,7 @@ def workbook(views: Views, site_url: str) -> bytes:
     # for 10 000 actions otherwise, bench/README.md).
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
-    sigle = views.crte.territoire.sigle
+    sigle = views.territory.sigle
     breakdown_columns = [(h.format(sigle=sigle), t, d.format(sigle=sigle)) for h, t, d in BREAKDOWN]
     fields: list[list[Any]] = []
 
@@ -174,7 +174,7 @@ def workbook(views: Views, site_url: str) -> bytes:
     # openpyxl stores Decimals as numbers; a spreadsheet holds them as floats, exact to the cent here.
     fixed = datetime.datetime.combine(views.crte.contract.signature.date, datetime.time())
     wb.properties.created = wb.properties.modified = fixed
-    wb.properties.creator = views.crte.territoire.site
+    wb.properties.creator = views.territory.site
     raw = io.BytesIO()
     wb.save(raw)
     return _fixed_zip(raw.getvalue())

@@ -33,12 +33,12 @@ from crte.pages.filters import (  # noqa: F401
     meta,
     meta_text,
     relative,
-    src_uri,
     url,
     value_text,
 )
 from crte.pages.indicator_pages import indicator_pages
 from crte.pages.tracking_pages import TrackingSite, tracking_pages
+from crte.routes import src_uri
 from crte.views.finance import breakdowns
 from crte.views.living import compare, field_labels
 from crte.views.messages import reference
@@ -86,7 +86,7 @@ def make_environment(views: Views) -> Environment:
         enumeration=formatting.enumeration,
     )
     env.globals.update(
-        url=url, link=link, article=article, v=views, crte=views.crte, territoire=views.crte.territoire,
+        url=url, link=link, article=article, v=views, crte=views.crte, territoire=views.territory,
         sources=SOURCES, routes=routes, owners=owners, slugify=slugify,
         chantier_route=lambda n: chantier_route(views, n), fiche_route=lambda n: fiche_route(views, n),
         finances=breakdowns(views), signed_finances=breakdowns(views.signed_views, "signe-") if views.decisions else [],

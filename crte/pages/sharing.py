@@ -40,5 +40,5 @@ def files(views: Views, site_url: str) -> list[tuple[str, bytes | str]]:
             out.append((routes.action_json(old), json_bytes(action_record(a, views, site_url))))
             old_card = routes.action_card(old)
             out.append((f"{old_card}index.html", render_redirect(views, old_card, routes.action_card(a.id))))
-    out.append((share_image.PATH, share_image.png(views.crte.territoire.nom_court)))
+    out.append((share_image.PATH, share_image.png(views.territory.nom_court)))
     return out

@@ -131,7 +131,7 @@ class SearchIndexer:
             raise
 
     def _new_index(self) -> int:
-        return _result(self._send({"type": "NewIndex", "config": CONFIG}))["index_id"]
+        return int(_result(self._send({"type": "NewIndex", "config": CONFIG}))["index_id"])
 
     def split(self, parts: int) -> None:
         """Deal the pages into `parts` indexes (see above), before the first page."""
@@ -162,7 +162,7 @@ class SearchIndexer:
             # A reply ends at a comma (base64 has none). GetFiles sends the whole index
             # in one reply (tens of MB): keep its chunks in a list, join them once.
             partial: list[bytes] = []
-            while chunk := self._proc.stdout.read1(1 << 20):
+            while chunk := self._proc.stdout.read1(1 << 20):  # type: ignore[attr-defined]  # a BufferedReader
                 if b"," not in chunk:
                     partial.append(chunk)
                     continue

@@ -23,7 +23,8 @@ from decimal import Decimal
 
 from crte import fr as formatting, routes
 from crte.data.model import Action
-from crte.views.views import Totals, Views
+from crte.views.totals import Totals
+from crte.views.views import Views
 
 
 @dataclass(frozen=True)

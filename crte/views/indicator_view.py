@@ -88,7 +88,8 @@ class IndicatorPage:
 
     @property
     def last(self) -> Measure | None:
-        return self.series.last
+        last: Measure | None = self.series.last
+        return last
 
     @property
     def old(self) -> bool:

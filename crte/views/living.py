@@ -119,8 +119,8 @@ def _lines(decision: Decision, before: State, after: State) -> list[Line]:
         elif kind == "renommer":
             what = f"Chantier {v.chantier}" if v.chantier is not None else f"Fiche {v.fiche}"
             key = f"chantier-{v.chantier}" if v.chantier is not None else f"fiche-{v.fiche.replace('.', '-')}"
-            old = before.retitled.get(key, (None,))[0] if key in before.retitled else None
-            out.append(Line(kind, what, None, "titre", old or _title(before, v), v.titre))
+            previous = before.retitled.get(key, (None,))[0] if key in before.retitled else None
+            out.append(Line(kind, what, None, "titre", previous or _title(before, v), v.titre))
         elif kind == "modifier_article":
             where = f"Article {v.article}" + (f", sous-article {v.section}" if v.section else "")
             anchor = "article-" + (v.section or str(v.article)).replace(".", "-")

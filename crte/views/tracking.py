@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from crte import routes
-from crte.data.model import Action, Indicator
+from crte.data.model import Action, Indicator, Measure
 from crte.data.tracking import STATUSES, Financing, IndicatorTracking, Step
 from crte.data.tracking_checks import Tracking
 from crte.fr import percent_value
@@ -92,7 +92,7 @@ class IndicatorSeries:
     values: IndicatorTracking | None
 
     @property
-    def last(self):  # noqa: ANN201 - Measure | None
+    def last(self) -> Measure | None:
         return max(self.values.mesures, key=lambda m: m.annee) if self.values and self.values.mesures else None
 
     def old(self, today: dt.date) -> bool:
@@ -131,7 +131,7 @@ def money(libelle: str, route: str | None, rows: Iterable[ActionProgress]) -> Mo
     rows = list(rows)
     known = [r for r in rows if r.depense is not None]
     return MoneyRow(libelle, route, len(rows), sum((r.action.cout_total for r in rows), Decimal(0)),
-                    sum((r.accorde for r in rows), Decimal(0)), sum((r.depense for r in known), Decimal(0)),
+                    sum((r.accorde for r in rows), Decimal(0)), sum((r.depense or Decimal(0) for r in known), Decimal(0)),
                     len(known), sum((r.action.cout_total for r in known), Decimal(0)))
 
 

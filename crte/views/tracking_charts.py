@@ -123,10 +123,11 @@ def row_text(row: MoneyRow) -> str:
     """One row of the money table in words, for the chart's <desc>."""
     if not row.actions:
         return f"{row.libelle} : aucune action."
-    if coverage(row) is None:
+    rate = coverage(row)
+    if rate is None:
         granted = "aucun montant accordé publié"
     else:
-        granted = f"{euros(row.accorde)} accordés (taux de couverture {percent_text(coverage(row))})"
+        granted = f"{euros(row.accorde)} accordés (taux de couverture {percent_text(rate)})"
     if row.taux_realisation is None:
         spent = "dépense non connue"
     else:

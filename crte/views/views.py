@@ -20,6 +20,7 @@ from typing import Any
 
 from crte.data.model import Action, Chantier, Commune, Crte, Fiche, IndicatorBlock, Orientation
 from crte.data.names import owners, slugify
+from crte.data.territory import Territory
 from crte.data.timeline import ActionStatus, State
 from crte.fr import percent_value
 from crte.views.living import IN_FORCE, SIGNED, DecisionView, Wording, changed_fields, decision_views
@@ -87,6 +88,9 @@ class Views:
     """
 
     def __init__(self, loaded: Crte):
+        if loaded.territoire is None:  # the loader requires territoire.yaml: only a hand-made Crte lacks it
+            raise ValueError("the contract has no territory (territoire.yaml)")
+        self.territory: Territory = loaded.territoire  # territoire.yaml: its names, acronym
         self.signed = replace(loaded, decisions=(), states=(), suivi=None)
         self.signed_suivi = loaded.suivi
         self.state: State = loaded.current or State(None, loaded, {a.id: a for a in loaded.actions})
