@@ -7,7 +7,7 @@ indicators.py; `FILES` says which file holds which top-level record.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
@@ -37,6 +37,10 @@ __all__ = ["Action", "ActionFindings", "ActionTracking", "ActionsFile", "Amounts
            "IndicatorGroup", "IndicatorTracking", "IndicatorsFile", "Localisation", "Measure", "Orientation",
            "OrientationsFile", "Party", "Preamble", "PublishedColumns", "PublishedTotals", "Record", "Section",
            "Signatory", "Signature", "TRACKING", "Territory", "Text", "YearAmounts"]
+
+if TYPE_CHECKING:  # built from this model by timeline.py and tracking_checks.py, which import it
+    from crte.data.timeline import State
+    from crte.data.tracking_checks import Tracking
 
 
 class ExampleNotice(Record):
@@ -87,13 +91,13 @@ class Crte:
     # Set by the loader on the signed contract: the decisions taken after the
     # signature (data/decisions/) and the contract after each of them
     # (timeline.State; states[0] is the signed contract itself).
-    decisions: tuple[Any, ...] = ()
-    states: tuple[Any, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    states: tuple[State, ...] = ()
     # data/suivi/ (tracking_checks.Tracking): status, financing, spending, indicator values.
-    suivi: Any = None
+    suivi: Tracking | None = None
 
     @property
-    def current(self) -> Any:
+    def current(self) -> State | None:
         """The contract in force today (timeline.State), or None before the timeline is computed."""
         return self.states[-1] if self.states else None
 

@@ -25,13 +25,12 @@ contract in force is known (they need the decisions' dates and current costs):
 What depends on a decision that could not be read (ErrorList.left_out) is
 checked as far as it can be without it, or said once to depend on it.
 
-`read(data, read_record) -> Tracking`: what data/suivi/ holds (files.DataFolder reads it)
+`read(data) -> Tracking`: what data/suivi/ holds (files.DataFolder reads it)
 (empty when the folder does not exist: nothing has been published yet).
 """
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from difflib import get_close_matches
@@ -47,6 +46,7 @@ from crte.data.names import named, slugify
 from crte.data.reader import SLUG_MAX, SLUG_RE
 from crte.data.timeline import State
 from crte.data.tracking import STATUSES, ActionTracking, Dashboard, Funder, Funders, IndicatorTracking
+from crte.data.validation import read_record
 
 FOLDER = "suivi"
 BOARD, FUNDERS, ACTIONS, INDICATORS = "tableau-de-bord.yaml", "financeurs.yaml", "actions", "indicateurs"
@@ -66,7 +66,7 @@ class Tracking:
         return not (self.actions or self.indicators)
 
 
-def read(data: DataFolder, read_record: Callable[..., Any]) -> Tracking:
+def read(data: DataFolder) -> Tracking:
     folder = data.path / FOLDER
     if not data.folder(folder):
         return Tracking()
