@@ -32,8 +32,9 @@ def money(value: Decimal | None) -> str:
 
 
 def text(value: Any) -> str:
-    """A record's value as CSV text: empty for None, `true`/`false`, amounts to the cent,
-    lists joined by « ; »."""
+    """A value as CSV text, the one rule of every CSV file: empty for None, `true`/`false`,
+    amounts to the cent (`1950206.00`), lists joined by « ; », a record (a localisation)
+    as JSON, the rest as written."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -42,6 +43,8 @@ def text(value: Any) -> str:
         return money(value)
     if isinstance(value, (list, tuple)):
         return ";".join(map(str, value))
+    if isinstance(value, BaseModel):
+        return json.dumps(plain(value), ensure_ascii=False, default=plain, sort_keys=True)
     return str(value)
 
 
@@ -101,25 +104,15 @@ def evolution_rows(views: Views, site_url: str) -> list[dict[str, str]]:
             for h in status.history:
                 if h.decision is not d:
                     continue
-                before = "" if h.field in ("ajout", "abandon") else _cell(h.before)
-                after = "" if h.field == "ajout" else _cell(h.after)
+                before = "" if h.field in ("ajout", "abandon") else text(h.before)
+                after = "" if h.field == "ajout" else text(h.after)
                 motif = h.after if h.field == "abandon" else h.motif
                 rows.append({**common, "action": action_id, "objet": views.state.actions[action_id].titre,
                              "champ": h.field, "avant": before, "apres": after, "motif": motif or ""})
         for line in others[d.id]:
             rows.append({**common, "action": "", "objet": line.target, "champ": line.kind,
-                         "avant": _cell(line.before), "apres": _cell(line.after), "motif": ""})
+                         "avant": text(line.before), "apres": text(line.after), "motif": ""})
     return rows
-
-
-def _cell(value: Any) -> str:
-    if isinstance(value, Decimal):
-        return money(value)
-    if isinstance(value, tuple):
-        return ";".join(map(str, value))
-    if isinstance(value, BaseModel):
-        return json.dumps(plain(value), ensure_ascii=False, default=plain, sort_keys=True)
-    return "" if value is None else str(value)
 
 
 def plain(value: Any) -> Any:

@@ -14,13 +14,13 @@ opendata.py (which imports it).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from crte import routes
 from crte.data.model import Action
 from crte.data.tracking import Financing, Funder, Step
 from crte.outputs.columns import Column, computed, declared, table_schema
+from crte.outputs.records import text
 from crte.views.views import Views
 
 ACTION = computed("action", "string", "Identifiant de l'action ; sa page est /actions/<action>/.")
@@ -66,7 +66,7 @@ class Table:
     @property
     def rows(self) -> list[dict[str, str]]:
         """The CSV rows: amounts to the cent with a dot, an absent value empty."""
-        return [{c.name: _text(v) for c, v in zip(self.columns, row)} for row in self.cells]
+        return [{c.name: text(v) for c, v in zip(self.columns, row)} for row in self.cells]
 
     @property
     def money_cols(self) -> set[int]:
@@ -79,14 +79,6 @@ class Table:
         del schema["primaryKey"]  # an action may have two entries, or two lines, of one date
         return {"name": self.name.removesuffix(".csv"), "path": self.name, "format": "csv",
                 "mediatype": "text/csv", "encoding": "utf-8", "title": self.title, "schema": schema}
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return str(value.quantize(Decimal("0.01")))
-    return str(value)
 
 
 def _step(a: Action, s: Step, url: str) -> list[Any]:
