@@ -45,3 +45,10 @@ def test_imports_only_go_down_the_pipeline() -> None:
 def test_no_module_is_over_300_lines() -> None:
     long = {name(p): n for p in MODULES if (n := len(p.read_text(encoding="utf-8").splitlines())) > 300}
     assert long == {}
+
+
+def test_no_template_line_is_over_300_characters() -> None:
+    # A long line breaks inside a Jinja tag or comment (`-%}`, `{{-`, `{#⏎#}`): the output is the same.
+    long = [f"{p.relative_to(ROOT)}:{n}" for folder in ("templates", "overrides") for p in sorted((ROOT / folder).rglob("*"))
+            if p.is_file() for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if len(line) > 300]
+    assert long == []
