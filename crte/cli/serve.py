@@ -6,7 +6,8 @@ templates/... change, so the modules of crte/ it has already imported keep
 their old code. Reloading them in place (importlib.reload) is unreliable: other
 modules keep references to the old functions and pydantic classes. So this
 supervisor runs `properdocs serve --strict` as a child process, watches
-crte/**/*.py (watchdog, inotify) and restarts the child on a change.
+crte/**/*.py (watchfiles: inotify, changes grouped until QUIET_MS pass without
+one, __pycache__ ignored) and restarts the child on a change.
 
 - The open pages reload by themselves: MkDocs' livereload script polls
   /livereload/<epoch>/...; while the child restarts the poll fails and is tried
@@ -35,22 +36,18 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 from contextlib import suppress
 from pathlib import Path
 from types import FrameType
 
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
-from watchdog.observers import Observer
-from watchdog.observers.api import BaseObserver
+from watchfiles import DefaultFilter, watch
 
 # Read by dataset.py and devserver.py in the child; not imported from them: the
 # supervisor imports nothing of crte/, so that a broken module cannot stop it.
 DATA_ENV = "CRTE_DATA"
 STATE_ENV = "CRTE_SERVE_STATE"
-QUIET = 0.3  # seconds without a change before restarting: an editor saves in several steps
+QUIET_MS = 300  # without a change before restarting: an editor saves in several steps
 STOP_TIMEOUT = 10.0
-CHANGES = {"created", "modified", "moved", "deleted"}  # not "opened"/"closed": reading is no change
 OTHER_SOURCES = ("docs", "templates", "overrides")  # watched to restart a child that stopped
 # In French (the supervisor imports nothing of crte/, where the other messages are).
 REASONS = {errno.ENOSPC: "disque plein", errno.EROFS: "lecture seule", errno.EACCES: "permission refusée",
@@ -58,49 +55,9 @@ REASONS = {errno.ENOSPC: "disque plein", errno.EROFS: "lecture seule", errno.EAC
 WATCH_REASONS = {errno.ENOSPC: "limite des fichiers surveillés atteinte", errno.EMFILE: "trop de fichiers ouverts"}
 
 
-class Changes(FileSystemEventHandler):
-    """Collects changes from watchdog's thread; `wait()` returns them, grouped."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._event = threading.Event()
-        self._code: list[str] = []  # changed .py files
-        self._other = False  # any other change
-
-    def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory or event.event_type not in CHANGES:
-            return
-        paths = [os.fsdecode(p) for p in (event.src_path, getattr(event, "dest_path", "")) if p]
-        paths = [p for p in paths if "__pycache__" not in p]  # written by the child itself
-        if not paths:
-            return
-        with self._lock:
-            self._code += [p for p in paths if p.endswith(".py")]
-            self._other = True
-        self._event.set()
-
-    def wait(self, timeout: float) -> tuple[list[str], bool] | None:
-        """(changed .py files, any change) once changes stop for QUIET seconds; None after `timeout`."""
-        if not self._event.wait(timeout):
-            return None
-        while True:
-            self._event.clear()
-            if not self._event.wait(QUIET):
-                break
-        with self._lock:
-            found = (sorted(set(self._code)), self._other)
-            self._code, self._other = [], False
-        return found
-
-
-def _watch(project: Path, changes: Changes) -> BaseObserver:
-    observer = Observer()
-    for name in ("crte", *OTHER_SOURCES, os.environ.get(DATA_ENV, "").strip() or "data"):
-        if (project / name).is_dir():
-            observer.schedule(changes, str(project / name), recursive=True)
-    observer.schedule(changes, str(project), recursive=False)  # mkdocs.yml
-    observer.start()
-    return observer
+def _watched(project: Path, config_file: Path) -> list[Path]:
+    folders = [project / name for name in ("crte", *OTHER_SOURCES, os.environ.get(DATA_ENV, "").strip() or "data")]
+    return [f for f in folders if f.is_dir()] + [config_file.resolve()]
 
 
 def _address_free(addr: str) -> bool:
@@ -163,38 +120,33 @@ def run(config_file: Path, addr: str) -> int:
     # MkDocs through crte.cli.engine: a full disk or a read-only folder is said in French.
     command = [sys.executable, "-m", "crte.cli.engine", "serve", "--strict", "-a", addr, "-f",
                str(config_file)]
-    changes = Changes()
-    observer: BaseObserver | None = None
     child: subprocess.Popen[bytes] | None = None
     try:
-        try:
-            observer = _watch(project, changes)
-        except OSError as exc:  # inotify's limit reached (ENOSPC), too many open files
-            reason = WATCH_REASONS.get(exc.errno or 0, exc.strerror)
-            say(f"Impossible de surveiller les modifications des fichiers du projet ({reason}) : augmentez la "
-                "limite du système (sudo sysctl fs.inotify.max_user_watches=524288) ou fermez d'autres programmes "
-                "qui surveillent des fichiers, puis relancez make serve")
-            return 1
         say(f"Site servi sur http://{addr}/ ; relancé à chaque modification de crte/**/*.py. "
             "Ctrl-C pour arrêter.")
         child = subprocess.Popen(command, cwd=project, env=env)
         reported = False
-        while True:
-            found = changes.wait(0.5)
+        # An empty set every 0.5 s without a change: the child's state is checked then too.
+        for found in watch(*_watched(project, config_file), watch_filter=DefaultFilter(), step=QUIET_MS,
+                           rust_timeout=500, yield_on_timeout=True):
             stopped = child.poll() is not None
             if stopped and not reported:
                 say(f"properdocs serve s'est arrêté (code {child.returncode}) : voir le message ci-dessus. "
                     "Il sera relancé à la prochaine modification.")
                 reported = True
-            if found is None:
-                continue
-            code, other = found
-            if code or (stopped and other):
+            code = sorted({path for _, path in found if path.endswith(".py")})
+            if code or (stopped and found):
                 what = ", ".join(os.path.relpath(p, project) for p in code[:3]) if code else "fichiers du site"
                 say(f"Modification ({what}) : redémarrage du serveur…")
                 _stop(child)
                 child = subprocess.Popen(command, cwd=project, env=env)
                 reported = False
+    except OSError as exc:  # the watcher could not start: inotify's limit reached, too many open files
+        reason = WATCH_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+        say(f"Impossible de surveiller les modifications des fichiers du projet ({reason}) : augmentez la "
+            "limite du système (sudo sysctl fs.inotify.max_user_watches=524288) ou fermez d'autres programmes "
+            "qui surveillent des fichiers, puis relancez make serve")
+        return 1
     except KeyboardInterrupt:
         # Ctrl-C reached the whole process group, the child too: let it stop by
         # itself (a second SIGINT would interrupt its shutdown).
@@ -207,9 +159,6 @@ def run(config_file: Path, addr: str) -> int:
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # stopping now: let it finish
         _stop(child)
-        if observer is not None:
-            observer.stop()
-            observer.join()
         shutil.rmtree(state, ignore_errors=True)
     return 0
 

@@ -219,10 +219,12 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         env.globals["theme_cache"] = self._theme_cache  # for overrides/main.html
         env.globals["routes"] = routes  # the site's addresses, for overrides/ (crte.routes)
         # The territory's names and the signature's date (overrides/main.html, partials/).
-        if self.dataset(config).available:  # under serve, maybe no valid data yet (devserver.py)
-            crte = self.views(config).crte
-            env.globals["territoire"] = self.views(config).territory
-            env.globals["signature"] = fr.long_date(crte.contract.signature.date)
+        # Under serve, maybe no valid data yet (devserver.py): the error page names no territory.
+        env.globals["territoire"], env.globals["signature"] = None, ""
+        if self.dataset(config).available:
+            views = self.views(config)
+            env.globals["territoire"] = views.territory
+            env.globals["signature"] = fr.long_date(views.crte.contract.signature.date)
         # The theme prints its `url` filter in attributes, unescaped: escaped (crte.siteurl).
         env.filters["url"] = siteurl.escaped_url_filter(env.filters["url"])
         # Every page has been converted: Pagefind can build the index while the theme renders.

@@ -80,7 +80,8 @@ def test_a_successful_build_replaces_the_site_a_failed_one_keeps_it(tmp_path: Pa
 def tiny_project(dest: Path, title: str = "Accueil") -> Path:
     """A two-page MkDocs project: builds in a fraction of a second, enough for the switch."""
     (dest / "docs" / "sous").mkdir(parents=True, exist_ok=True)
-    (dest / "mkdocs.yml").write_text("site_name: Essai\n", encoding="utf-8")
+    # Material: ProperDocs bundles no theme of its own (its "mkdocs" theme is a separate package).
+    (dest / "mkdocs.yml").write_text("site_name: Essai\ntheme:\n  name: material\n", encoding="utf-8")
     (dest / "docs" / "index.md").write_text(f"# {title}\n\n[Page](sous/page.md)\n", encoding="utf-8")
     (dest / "docs" / "sous" / "page.md").write_text("# Page\n", encoding="utf-8")
     return dest
