@@ -31,6 +31,7 @@ from typing import Any
 
 from crte import routes
 from crte.dates import Dates
+from crte.fr import long_date
 from crte.outputs import (
     datapackage,  # datapackage.json
     measures_data,  # mesures.csv: the indicators' values
@@ -118,7 +119,7 @@ def files(views: Views, site_url: str, dates: Dates = NO_DATES) -> list[DataFile
                  "les lignes de l'annexe 3 et les décisions prises depuis la signature.",
                  _csv(ACTION_COLUMNS, rows(actions)), len(actions)),
         DataFile("actions-signees.csv", "Actions du contrat signé (CSV)",
-                 "Les lignes de l'annexe 3 telles que signées le 13 décembre 2021.",
+                 f"Les lignes de l'annexe 3 telles que signées le {long_date(crte.contract.signature.date)}.",
                  _csv(ACTION_COLUMNS, rows(signed)), len(signed)),
         DataFile("evolutions.csv", "Évolutions (CSV)", "Une ligne par champ changé par une décision prise depuis "
                  "la signature (et par action ajoutée ou abandonnée).", _csv(EVOLUTION_COLUMNS, evolutions),
