@@ -397,7 +397,7 @@ def materialise(case: Case, data: Path) -> tuple[str, int]:
         cut = text.index("\n", text.index('    description: "Trame Verte et Bleue')) + 1
         path.write_text(text[:cut], encoding="utf-8")
         start = text[:cut].split("\n").index("  - id: cavalier-ng-boucle-25") + 1
-        return f"actions[cavalier-ng-boucle-25].annee_lancement: champ obligatoire manquant", start
+        return "actions[cavalier-ng-boucle-25].annee_lancement: champ obligatoire manquant", start
     if case.id == "encodage":
         path.write_bytes(text.encode("latin-1", errors="replace"))
         n = next(i + 1 for i, line in enumerate(text.split("\n")) if not line.isascii())
@@ -483,7 +483,7 @@ def test_refused_by_make_check_and_make_build(outcomes: dict[str, Outcome], case
         assert result.returncode != 0
         assert "Traceback" not in result.stdout + result.stderr
         assert o.line in result.stderr.splitlines(), (o.line, result.stderr)
-    assert "site/ n'a pas été modifié" in o.build.stderr or "n'a pas été modifié" in o.build.stderr
+    assert f"Échec de la construction : {o.project / 'site'} n'a pas été modifié." in o.build.stderr.splitlines()
     assert o.site_after == o.site_before  # nothing half-published
     for line in case.also:
         assert line in o.check.stderr.splitlines(), (line, o.check.stderr)

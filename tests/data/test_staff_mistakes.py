@@ -301,8 +301,8 @@ def test_a_colon_in_an_unquoted_text(live: Living) -> None:
 
 
 def test_a_funder_named_by_its_name_or_misspelt(live: Living) -> None:
-    f = live.write("suivi/actions/cite-darcy.yaml", 'financements:\n  - financeur: "Région Hauts-de-France"\n'
-                   '  - financeur: "ÉTAT"\n  - financeur: ademee\n')
+    live.write("suivi/actions/cite-darcy.yaml", 'financements:\n  - financeur: "Région Hauts-de-France"\n'
+               '  - financeur: "ÉTAT"\n  - financeur: ademee\n')
     known = ("etat, region-hauts-de-france, departement-pas-de-calais, feder, banque-des-territoires, ademe, anah,"
              " anru, caf, cahc, communes, agence-de-l-eau-artois-picardie")
     assert live.errors() == [

@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import frictionless
 import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
@@ -182,7 +183,6 @@ def test_the_package_describes_every_file_with_its_dates(dated_site: Path) -> No
         "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     assert all(f == ("csv", "text/csv") for p, f in formats.items() if p.endswith(".csv"))
     assert (package["created"], package["modified"]) == ("2021-12-13T00:00:00Z", "2021-12-13")
-    frictionless = pytest.importorskip("frictionless")
     report = frictionless.validate(str(donnees(dated_site, "datapackage.json")))
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
 

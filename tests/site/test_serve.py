@@ -211,11 +211,6 @@ def test_build_reads_crte_data_and_still_fails_on_a_data_error(tmp_path: Path) -
 
 # --- In a browser: the open page reloads by itself ---------------------------------------------
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic"]
-
-
 def contrast(foreground: str, background: str) -> float:
     """WCAG contrast ratio of two CSS colours given as `rgb(r, g, b)`."""
     def luminance(css: str) -> float:
@@ -226,16 +221,12 @@ def contrast(foreground: str, background: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def test_open_page_reloads_by_itself_on_a_phone(tmp_path: Path) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("make browser installe chromium")
+def test_open_page_reloads_by_itself_on_a_phone(browser: object, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "projet")
-    with serving(project) as server, sync_api.sync_playwright() as p:
+    with serving(project) as server:
         server.wait_for(ROUTE, no_banner, "page de l'action servie")
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context(locale="fr-FR", viewport={"width": 360, "height": 740})
         try:
-            context = browser.new_context(locale="fr-FR", viewport={"width": 360, "height": 740})
             page = context.new_page()
             page.goto(server.url + ROUTE)
             errors = break_data(project)
@@ -256,4 +247,4 @@ def test_open_page_reloads_by_itself_on_a_phone(tmp_path: Path) -> None:
             fix_data(project)
             page.wait_for_selector(".crte-erreurs", state="detached", timeout=POLL * 1000)
         finally:
-            browser.close()
+            context.close()

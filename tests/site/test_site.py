@@ -7,24 +7,12 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
-
 from crte.fr import euros
 from crte.data.model import Crte
 
-from ..conftest import ROOT
 from ..sitebuild import build, copy_project, page, soup
 
 NNBSP, NBSP = "\u202f", "\u00a0"
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = build(copy_project(tmp_path_factory.mktemp("projet") / "p"), out)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
 
 
 def article_text(site: Path, route: str) -> str:

@@ -13,7 +13,6 @@ from crte.data.loader import load
 from ..sitebuild import build, copy_project, page
 from ..conftest import SOURCE
 from ..data.test_loader_errors import Data
-from ..site.test_site import site  # noqa: F401 - the built site fixture
 
 
 def fr(text: str) -> str:
@@ -101,7 +100,7 @@ GOLDEN = {
 
 
 @pytest.mark.parametrize("breakdown", GOLDEN)
-def test_golden_financial_table(site: Path, breakdown: str) -> None:  # noqa: F811
+def test_golden_financial_table(site: Path, breakdown: str) -> None:
     # The signed contract's tables: once decisions change the programme, they move
     # below the tables in force (#tableau-signe-…), and stay these figures.
     html = page(site, "finances/")
@@ -122,7 +121,7 @@ def test_year_and_owner_sums_agree_with_the_source_text() -> None:
     assert sum(r.part_cahc or Decimal(0) for r in rows) == Decimal("26115217.83")
 
 
-def test_charts_have_text_alternatives_and_a_table_beside_them(site: Path) -> None:  # noqa: F811
+def test_charts_have_text_alternatives_and_a_table_beside_them(site: Path) -> None:
     html = page(site, "finances/")
     charts = html.select("div.crte-graphique svg")
     assert len(charts) == 6  # by orientation twice (ENJEU, chantier), chantier, fiche, year, owner
@@ -138,7 +137,7 @@ def test_charts_have_text_alternatives_and_a_table_beside_them(site: Path) -> No
               "naturel : 82 658 387,98 € de coût total, dont 23 962 650,43 € de part CAHC.") in desc
 
 
-def test_counting_rules_are_stated(site: Path) -> None:  # noqa: F811
+def test_counting_rules_are_stated(site: Path) -> None:
     text = page(site, "finances/").select_one("#regles").find_next("ul").get_text(" ", strip=True)
     assert "forme son propre groupe" in text
     assert "1 action sans part CAHC indiquée" in text
@@ -146,7 +145,7 @@ def test_counting_rules_are_stated(site: Path) -> None:  # noqa: F811
     assert "arrondis au dixième" in text
 
 
-def test_home_and_orientation_pages_show_the_same_figures(site: Path) -> None:  # noqa: F811
+def test_home_and_orientation_pages_show_the_same_figures(site: Path) -> None:
     home = table(page(site, ""), "#tableau-orientation")
     assert home == table(page(site, "finances/"), "#tableau-orientation")  # golden: test_orientations.py
     o3 = page(site, "orientations/3/")
@@ -173,7 +172,7 @@ RECONCILIATION = [
 ]
 
 
-def test_every_printed_figure_beside_the_computed_one(site: Path) -> None:  # noqa: F811
+def test_every_printed_figure_beside_the_computed_one(site: Path) -> None:
     html = page(site, "finances/controles/")
     rows = html.select("table.crte-controles")[0].select("tbody tr")
     got = [(tr["id"], tr.th.contents[0].strip(), *[td.get_text(strip=True) for td in tr.find_all("td")[:3]])
@@ -184,7 +183,7 @@ def test_every_printed_figure_beside_the_computed_one(site: Path) -> None:  # no
         assert (explained == "—") == (tr.find_all("td")[2].get_text(strip=True) == "aucun")
 
 
-def test_findings_are_published_with_their_explanation(site: Path) -> None:  # noqa: F811
+def test_findings_are_published_with_their_explanation(site: Path) -> None:
     html = page(site, "finances/controles/")
     rows = html.select("table.crte-controles")[1].select("tbody tr")
     assert [(tr["id"], tr.find_all("td")[0].get_text(strip=True)) for tr in rows] == [
