@@ -15,8 +15,7 @@ from crte.data.cms import FILE_FIELD, LEFT_OUT, REFERENCES, TYPE_KEY, label
 from crte.data.decisions import Change, Decision
 from crte.data.loader import load
 from crte.data.model import DECISIONS, FILES, TRACKING
-from crte.data.record import Record, record_type
-from crte.data.record import declared
+from crte.data.record import Record, declared, record_type
 from crte.data.tracking import STATUSES
 from crte.outputs import edition
 from crte.views.views import Views
@@ -91,7 +90,7 @@ def test_the_signed_layer_is_not_editable_and_files_are_named_as_the_loader_read
     assert not {f"{folder}/{spec.name}" for spec in FILES} & set(places.values())
     cols = by_name(cfg["collections"])
     assert cols["decision"]["slug"] == "{{fields.date}}-{{fields.instance}}"  # data/decisions/<date>-<instance>.yaml
-    assert cols["suivi-action"]["slug"] == "{{fields.%s}}" % FILE_FIELD  # data/suivi/actions/<id>.yaml
+    assert cols["suivi-action"]["slug"] == "{{fields." + FILE_FIELD + "}}"  # data/suivi/actions/<id>.yaml
     assert cfg["slug"] == {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
     assert all(c["extension"] == "yaml" and c["delete"] is False for c in cfg["collections"])
     assert cols["decision"]["crte_entete"] == "# yaml-language-server: $schema=../../../schemas/decision.schema.json"

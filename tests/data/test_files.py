@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 import yaml
 
 from crte.data import bounds

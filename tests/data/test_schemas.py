@@ -19,11 +19,10 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
+from crte.cli.schemas import write
 from crte.data.errors import DataErrors
 from crte.data.loader import load
-from crte.data.model import FILES as FILE_SPECS
-from crte.data.model import Action, Article, Indicator, Localisation
-from crte.cli.schemas import write
+from crte.data.model import FILES as FILE_SPECS, Action, Article, Indicator, Localisation
 
 from ..conftest import DATA, ROOT, copy_signed
 

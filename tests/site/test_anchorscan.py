@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from properdocs.structure import pages
 
-from crte.mkdocs import anchorscan
 from crte.data.model import Crte
+from crte.mkdocs import anchorscan
 from crte.pages.pages import generate, render_block
 from crte.views.views import Views
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from crte.cli.build import PAUSE_VARIABLE, STEPS, Places
-from crte.pages.pages import markdown, md
 from crte.outputs.manifest import published
+from crte.pages.pages import markdown, md
 
 from ..conftest import ROOT
 from ..sitebuild import copy_project, page

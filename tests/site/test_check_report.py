@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from crte.data.errors import DataError, Where
 from crte.cli import check as report
+from crte.data.errors import DataError, Where
 
 from ..conftest import ROOT
 from ..data.test_loader_errors import Data

@@ -26,8 +26,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from crte.data.loader import load
-from crte.outputs import edition
 from crte.fr import euros
+from crte.outputs import edition
 from crte.views.views import Views
 
 from ..conftest import ROOT

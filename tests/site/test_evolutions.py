@@ -19,10 +19,10 @@ import yaml
 
 from crte.data.loader import load
 from crte.fr import euros, long_date
-from crte.views.views import Views
 from crte.outputs.feed import atom
-from crte.pages.pages import generate
 from crte.outputs.manifest import read
+from crte.pages.pages import generate
+from crte.views.views import Views
 
 from ..conftest import ROOT
 from ..sitebuild import page, resolves, soup, target, text

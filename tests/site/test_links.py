@@ -15,11 +15,11 @@ from bs4 import BeautifulSoup
 
 from crte.data.loader import load
 from crte.data.model import Crte
-from crte.outputs import share_image
-from crte.mkdocs.dataset import edit_file
-from crte.pages.pages import action_source
-from crte.outputs.manifest import published, read
 from crte.fr import euros
+from crte.mkdocs.dataset import edit_file
+from crte.outputs import share_image
+from crte.outputs.manifest import published, read
+from crte.pages.pages import action_source
 from crte.views.views import Views
 
 from ..conftest import ROOT

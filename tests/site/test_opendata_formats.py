@@ -24,9 +24,9 @@ from openpyxl.utils import get_column_letter
 
 from crte.data.loader import load
 from crte.data.model import Crte
+from crte.dates import dates_for
 from crte.outputs import spreadsheet
 from crte.outputs.columns import ACTION_COLUMNS, EVOLUTION_COLUMNS, INDICATOR_COLUMNS
-from crte.dates import dates_for
 from crte.outputs.measures_data import MEASURE_COLUMNS
 from crte.outputs.tracking_data import FINANCING_COLUMNS, SUIVI_COLUMNS
 from crte.views.views import Views
@@ -192,7 +192,7 @@ def test_the_dates_come_from_git_and_source_date_epoch(tmp_path: Path, monkeypat
     changed = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct", "--", "data"],
                              capture_output=True, text=True, check=True).stdout.strip()
     dates = dates_for(ROOT, ROOT / "data")
-    assert dates.data_changed == dt.datetime.fromtimestamp(int(changed), dt.timezone.utc).date()
+    assert dates.data_changed == dt.datetime.fromtimestamp(int(changed), dt.UTC).date()
     assert dates.created_text == "2021-12-13T00:00:00Z"  # the build's moment, not the wall clock
     (tmp_path / "data").mkdir()  # not a git checkout: SOURCE_DATE_EPOCH for both
     assert dates_for(tmp_path, tmp_path / "data").data_changed == dt.date(2021, 12, 13)

@@ -12,8 +12,8 @@ import frictionless
 import openpyxl
 import pytest
 
-from crte.fr import euros
 from crte.data.model import Crte
+from crte.fr import euros
 from crte.outputs.manifest import HEADER, published, read
 
 from ..conftest import ROOT, STAFF_RECORD
@@ -90,7 +90,7 @@ def test_the_footer_gives_the_day_the_data_last_changed_in_git(live_site: Path) 
 
     epoch = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct", "--", "data"],
                            capture_output=True, text=True, check=True).stdout.strip()
-    day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    day = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     for route in ("", "actions/cite-declercq/", "donnees/"):
         assert page(live_site, route).select_one(".crte-maj").get_text(strip=True) == \
             f"Données mises à jour le {long_date(day)}.", route

@@ -13,7 +13,6 @@ import pytest
 from crte.search.text import indexed_body, separate_blocks, word_parts
 
 
-
 def fragments(site: Path) -> dict[str, dict]:
     """Pagefind's fragment of each page, by URL: {"content", "meta", "anchors", ...}."""
     out = {}

@@ -7,8 +7,8 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from crte.fr import euros
 from crte.data.model import Crte
+from crte.fr import euros
 
 from ..sitebuild import build, copy_project, page, soup
 
@@ -256,7 +256,9 @@ def test_search_index_is_the_one_pagefind_makes_of_the_finished_pages(site: Path
     pages = [p for p in site.rglob("index.html") if p.parent.name not in ("carte", "edition")
              and p.parent != site / "aide" / "messages"]
     assert sum(name.startswith("fragment/") for name in ours) == len(pages) - 1
-    count = lambda root: json.loads((root / "pagefind-entry.json").read_text("utf-8"))["languages"]["und"]["page_count"]
+    def count(root: Path) -> int:
+        return json.loads((root / "pagefind-entry.json").read_text("utf-8"))["languages"]["und"]["page_count"]
+
     assert count(built) == count(reference)
 
 

@@ -10,9 +10,9 @@ import pytest
 
 from crte.data.loader import load
 
-from ..sitebuild import build, copy_project, page
 from ..conftest import SOURCE
 from ..data.test_loader_errors import Data
+from ..sitebuild import build, copy_project, page
 
 
 def fr(text: str) -> str:
