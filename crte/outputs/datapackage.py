@@ -16,7 +16,7 @@ from typing import Any
 from crte.data.names import slugify
 from crte.dates import Dates
 from crte.fr import long_date
-from crte.outputs import measures_data
+from crte.outputs import communes_data, measures_data
 from crte.outputs.columns import ACTION_COLUMNS, EVOLUTION_COLUMNS, INDICATOR_COLUMNS, table_schema
 from crte.outputs.tracking_data import Table
 from crte.views.views import Views
@@ -61,6 +61,7 @@ def package(views: Views, site_url: str, files: list[tuple[str, str, str]], trac
         _csv("evolutions", "evolutions.csv", "Évolutions depuis la signature",
              {k: v for k, v in table_schema(EVOLUTION_COLUMNS, "").items() if k != "primaryKey"}),
         _csv("indicateurs", "indicateurs.csv", "Indicateurs de l'article 9", table_schema(INDICATOR_COLUMNS, "id")),
+        communes_data.commune_resource(),
         measures_data.measure_resource(),
         *(t.resource for t in tracking),
     ]

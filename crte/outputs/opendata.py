@@ -33,6 +33,7 @@ from crte import routes
 from crte.dates import Dates
 from crte.fr import long_date
 from crte.outputs import (
+    communes_data,  # communes.csv: the actions by commune
     datapackage,  # datapackage.json
     measures_data,  # mesures.csv: the indicators' values
     spreadsheet,  # maquette-financiere.xlsx
@@ -133,6 +134,8 @@ def files(views: Views, site_url: str, dates: Dates = NO_DATES) -> list[DataFile
         DataFile("indicateurs.json", "Indicateurs (JSON)",
                  "Les indicateurs par orientation et par groupe, avec leurs mesures.",
                  json_bytes({"licence": LICENCE, "orientations": crte.indicator_blocks}), len(indicators)),
+        DataFile(communes_data.FILE, communes_data.TITLE, communes_data.DESCRIPTION,
+                 _csv(communes_data.COMMUNE_COLUMNS, communes_data.commune_rows(views, site_url)), len(views.communes)),
         DataFile(measures_data.FILE, measures_data.TITLE, measures_data.DESCRIPTION,
                  _csv(measures_data.MEASURE_COLUMNS, measures), len(measures)),
         DataFile("contrat.json", "Contrat (JSON)",

@@ -123,8 +123,8 @@ def test_every_published_column_has_a_human_header() -> None:
 
 def test_sheets_have_human_headers_and_an_autofilter(workbook: openpyxl.Workbook, crte: Crte) -> None:
     actions = workbook["Actions"]
-    assert [c.value for c in actions[1]] == [spreadsheet.LABELS[c.name] for c in ACTION_COLUMNS]
-    assert [c.value for c in workbook["Indicateurs"][1]] == [spreadsheet.LABELS[c.name] for c in INDICATOR_COLUMNS]
+    assert [c.value for c in actions[1]] == [spreadsheet.label(c.name, crte.territoire.sigle) for c in ACTION_COLUMNS]
+    assert [c.value for c in workbook["Indicateurs"][1]] == [spreadsheet.label(c.name, crte.territoire.sigle) for c in INDICATOR_COLUMNS]
     assert workbook["Indicateurs"].max_row == len(crte.indicators) + 1
     assert workbook.sheetnames[-1] == "Champs"
     for ws in workbook.worksheets:
@@ -146,7 +146,7 @@ def test_numbers_are_numbers_and_fiche_and_year_stay_text(workbook: openpyxl.Wor
         assert cells["territoire"] is (a.localisation.territoire if a.localisation else None)
 
 
-def test_the_champs_sheet_describes_each_column_from_its_declaration(workbook: openpyxl.Workbook) -> None:
+def test_the_champs_sheet_describes_each_column_from_its_declaration(workbook: openpyxl.Workbook, crte: Crte) -> None:
     rows = list(workbook["Champs"].iter_rows(values_only=True))
     assert rows[0] == ("Onglet", "Colonne", "Nom dans les fichiers CSV et JSON", "Type", "Obligatoire",
                        "Description")
@@ -156,7 +156,7 @@ def test_the_champs_sheet_describes_each_column_from_its_declaration(workbook: o
                            ("Suivi", SUIVI_COLUMNS), ("Financements", FINANCING_COLUMNS)):
         for c in columns:
             row = described[sheet, c.name]
-            assert (row[1], row[4], row[5]) == (spreadsheet.LABELS[c.name], "oui" if c.required else "non",
+            assert (row[1], row[4], row[5]) == (spreadsheet.label(c.name, crte.territoire.sigle), "oui" if c.required else "non",
                                                 c.description), (sheet, c.name)
     for name in ("fiche", "annee_lancement"):
         assert described["Actions, Actions signées", name][3].startswith("texte, volontairement"), name

@@ -191,7 +191,7 @@ def test_the_data_package_is_valid(site: Path) -> None:
     package = json.loads((site / "donnees" / "datapackage.json").read_text(encoding="utf-8"))
     assert package["licenses"][0]["name"] == "etalab-2.0"
     assert [r["path"] for r in package["resources"]] == ["actions.csv", "actions-signees.csv", "evolutions.csv",
-                                                         "indicateurs.csv", "mesures.csv", "suivi.csv",
+                                                         "indicateurs.csv", "communes.csv", "mesures.csv", "suivi.csv",
                                                          "financements.csv", "actions.json", "indicateurs.json",
                                                          "contrat.json", "maquette-financiere.xlsx"]
 
@@ -276,6 +276,7 @@ def test_open_data_page_lists_each_file_with_its_rows(site: Path, crte: Crte) ->
     changes = str(sum(len(s.history) for s in crte.current.status.values()))
     assert rows == {"actions.csv": n, "actions-signees.csv": signed, "evolutions.csv": changes, "actions.json": n,
                     "indicateurs.csv": indicators, "indicateurs.json": indicators, "mesures.csv": "0",
+                    "communes.csv": str(len(crte.communes)),
                     "contrat.json": "—", "maquette-financiere.xlsx": n, "suivi.csv": "0", "financements.csv": "0",
                     "datapackage.json": "—"}
     assert "Licence Ouverte" in html.get_text()
