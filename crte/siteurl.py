@@ -36,6 +36,8 @@ import yaml
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
+from crte import fr
+
 SITE = "CRTE_SITE_URL"
 EDIT = "CRTE_EDIT_URI"
 EXAMPLES = {SITE: "https://crte.agglo-henincarvin.fr/", EDIT: "https://github.com/cahc/crte-henin-carvin/edit/main/"}
@@ -89,7 +91,7 @@ def problem(name: str, value: str) -> str | None:
         return f"{name} : le port de « {parts.netloc} » doit être un nombre de 1 à 65535 ({example})."
     if others := sorted({c for c in parts.path if not PATH_CHARS.fullmatch(c)}):
         shown = ", ".join(f"« {c} »" for c in others)
-        these = "ces caractères" if len(others) > 1 else "ce caractère"
+        these = fr.plural(len(others), "ce caractère", "ces caractères")
         return (f"{name} contient {shown} : une adresse publique ne porte pas {these}, qu'il faudrait échapper "
                 f"partout où elle est écrite ; son chemin ne prend que des lettres sans accents, des chiffres et "
                 f"« - . _ ~ / » ({example}).")

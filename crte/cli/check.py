@@ -29,7 +29,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from crte import routes
+from crte import fr, routes
 from crte.data.check import check
 from crte.data.errors import DataError
 from crte.outputs.workflow import escape_data, escape_property, workflow_command  # noqa: F401 - used by tests
@@ -82,7 +82,7 @@ def step_summary(errors: list[DataError], base: str, valid_summary: str = "") ->
     rows = [f"| {cell(str(e.where))} | {cell(e.field)} | {cell(e.message)} | "
             f"[{'voir ' + cell(e.code) if e.code else 'les messages'}]({_destination(reference(e, base))}) |"
             for e in errors]
-    return "\n".join([f"### {n} erreur{'s' if n > 1 else ''} dans les données", "",
+    return "\n".join([f"### {fr.count(n, 'erreur', 'erreurs')} dans les données", "",
                       "Chaque erreur est aussi signalée sur la ligne de son fichier (onglet « Files changed » de la "
                       "demande de modification, pour un fichier qu'elle modifie).",
                       "", "| Fichier et ligne | Champ | Ce qui ne va pas | Que faire |", "| --- | --- | --- | --- |",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from crte import fr
 from crte.data.errors import DataError, DataErrors
 from crte.data.loader import load
 from crte.data.model import Crte
@@ -64,10 +65,10 @@ def _living(crte: Crte) -> list[str]:
     if not crte.decisions or crte.current is None:
         return ["Contrat signé, sans décision postérieure enregistrée."]
     current = crte.current
-    return [f"Contrat en vigueur après {len(crte.decisions)} décision{'s' if len(crte.decisions) > 1 else ''}"
+    return [f"Contrat en vigueur après {fr.count(len(crte.decisions), 'décision', 'décisions')}"
             f" (la dernière le {crte.decisions[-1].date.isoformat()}) :",
-            f"  actions       {len(current.crte.actions)} en vigueur, {len(current.abandoned())} abandonnée"
-            f"{'s' if len(current.abandoned()) > 1 else ''}",
+            f"  actions       {len(current.crte.actions)} en vigueur, "
+            f"{fr.count(len(current.abandoned()), 'abandonnée', 'abandonnées')}",
             f"  chantiers     {len(current.crte.chantiers)}",
             f"  fiches        {len(current.crte.fiches)}",
             f"  indicateurs   {len(current.crte.indicators)}"]

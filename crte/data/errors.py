@@ -11,6 +11,7 @@ import errno
 from collections.abc import Iterable
 from dataclasses import dataclass, field as dc_field
 
+from crte import fr
 from crte.data.codes import code_of
 from crte.data.codes.dossiers import NON_LISTEES
 from crte.data.codes.fichiers import DEPEND
@@ -59,7 +60,7 @@ class DataErrors(Exception):
 
     def report(self) -> str:
         n = len(self.errors)
-        head = f"{n} erreur{'s' if n > 1 else ''} dans les données :"
+        head = f"{fr.count(n, 'erreur', 'erreurs')} dans les données :"
         return "\n".join([head, *(str(e) for e in self.errors)])
 
 
@@ -119,11 +120,11 @@ class ErrorList:
             where, field, value = min(found)
             others = len({w for w, _, _ in found}) - 1
             self.add(where, field, DEPEND("plusieurs" if others else "", value=value, source=source, n=others,
-                                          s="s" if others > 1 else ""))
+                                          s=fr.plural(others, "", "s")))
         self._dependents.clear()
         if self.errors:
             raise DataErrors(self.errors + [
-                DataError(Where(file, 1), "(fichier)", NON_LISTEES(n=n, s="s" if n > 1 else "", max=MAX_PER_FILE))
+                DataError(Where(file, 1), "(fichier)", NON_LISTEES(n=n, s=fr.plural(n, "", "s"), max=MAX_PER_FILE))
                 for file, n in self.unlisted.items()])
 
 

@@ -19,6 +19,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from crte import fr
 from crte.data.codes import contrat as C
 from crte.data.decisions import Decision
 from crte.data.errors import ErrorList
@@ -66,5 +67,5 @@ def check(manifest: Path, annex: ActionsFile, decisions: list[Decision], trackin
         files = list(dict.fromkeys(uses.get(old, ())))
         shown = ", ".join(files[:3]) + (" …" if len(files) > 3 else "")
         errors.add(action.where_of("id"), action.sub("id"),
-                   C.IDENTIFIANT_PUBLIE("utilise", old=old, uses=shown, nt="nt" if len(files) > 1 else "")
+                   C.IDENTIFIANT_PUBLIE("utilise", old=old, uses=shown, nt=fr.plural(len(files), "", "nt"))
                    if files else C.IDENTIFIANT_PUBLIE(old=old))

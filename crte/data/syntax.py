@@ -13,6 +13,7 @@ import re
 
 import yaml
 
+from crte import fr
 from crte.data.bounds import MAX_NESTING
 from crte.data.codes import fichiers as K
 
@@ -66,7 +67,7 @@ def _extra_indent(lines: list[str], line: int) -> str | None:
     extra = len(m.group(1)) - len(p.group(1)) - len(p.group(2) or "")
     if extra <= 0:
         return None
-    return K.INDENTATION_EN_TROP(n=extra, s="s" if extra > 1 else "", key=m.group(3), prev=p.group(3), line=above)
+    return K.INDENTATION_EN_TROP(n=extra, s=fr.plural(extra, "", "s"), key=m.group(3), prev=p.group(3), line=above)
 
 
 def syntax(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:

@@ -37,6 +37,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
+from crte import fr
 from crte.data.checks import unique, unknown_action
 from crte.data.codes import decisions as D, fichiers as K, suivi as S
 from crte.data.errors import ErrorList, Where
@@ -139,7 +140,7 @@ def check(t: Tracking, state: State, signed_on: dt.date, errors: ErrorList) -> T
     if t.no_funders is not None and (lines := [line for a in t.actions.values() for line in a.financements]):
         first, others = min(lines, key=lambda line: line.where), len(lines) - 1
         errors.add(first.where_of("financeur"), first.sub("financeur"), S.SANS_REFERENTIEL(
-            "plusieurs" if others else "", file=t.no_funders, n=others, s="s" if others > 1 else ""))
+            "plusieurs" if others else "", file=t.no_funders, n=others, s=fr.plural(others, "", "s")))
     actions: dict[str, ActionTracking] = {}
     for stem, tracking in t.actions.items():
         action_id = state.aliases.get(stem, stem)

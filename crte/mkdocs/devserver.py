@@ -39,6 +39,7 @@ from properdocs.config.defaults import MkDocsConfig
 from properdocs.exceptions import PluginError
 from properdocs.structure.files import File, Files
 
+from crte import fr
 from crte.data.errors import DataError, DataErrors, system_reason
 from crte.data.loader import load
 from crte.views.views import Views
@@ -170,7 +171,7 @@ BANNER = _TEMPLATES.from_string("""\
 
 
 def _count(n: int) -> str:
-    return f"{n} erreur{'s' if n > 1 else ''}"
+    return fr.count(n, 'erreur', 'erreurs')
 
 
 def banner(errors: Sequence[DataError], available: bool) -> str:

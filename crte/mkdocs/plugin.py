@@ -183,7 +183,7 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         built = built_urls([f.url for f in files])
         if lost := dropped(manifest, built):
             raise PluginError(f"{fr.count(len(lost), 'adresse publiée', 'adresses publiées')} "
-                              f"disparaîtrai{'en' if len(lost) > 1 else ''}t :\n" + "\n".join(lost))
+                              f"disparaîtrai{fr.plural(len(lost), '', 'en')}t :\n" + "\n".join(lost))
         if manifest.exists() and (new := added(manifest, built)):
             print(added_notice(new), file=sys.stderr)
             if os.environ.get("GITHUB_ACTIONS") == "true":  # a notice on the run's page too

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from crte import fr
+
 SKIP = {"pagefind", "assets", "search", "edition"}  # edition: the staff editor, not a public page
 
 
@@ -69,7 +71,7 @@ def added_notice(new: list[str], shown: int = 20) -> str:
     """In French, for the build's output: new addresses are no error; the publication records them."""
     n = len(new)
     listed = ", ".join(new[:shown]) + (f" et {n - shown} autres" if n > shown else "")
-    return (f"{n} adresse{'s' if n > 1 else ''} nouvelle{'s' if n > 1 else ''}, que la publication sur main "
+    return (f"{fr.count(n, 'adresse nouvelle', 'adresses nouvelles')}, que la publication sur main "
             f"ajoute à urls.txt d'elle-même (rien à faire) : {listed}")
 
 
@@ -92,7 +94,9 @@ def main(argv: list[str]) -> int:
     old = read(manifest)
     new = sorted(set(old) | set(published(site)))
     manifest.write_text(HEADER + "\n".join(new) + "\n", encoding="utf-8")
-    print(f"{manifest} : {len(new)} adresses, dont {len(set(new) - set(old))} nouvelles")
+    added_count = len(set(new) - set(old))
+    print(f"{manifest} : {fr.count(len(new), 'adresse', 'adresses')}, dont {added_count} "
+          f"{fr.plural(added_count, 'nouvelle', 'nouvelles')}")
     return 0
 
 

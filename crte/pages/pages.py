@@ -87,7 +87,7 @@ def make_environment(views: Views) -> Environment:
     )
     env.globals.update(
         url=url, link=link, article=article, v=views, crte=views.crte, territoire=views.territory,
-        sources=SOURCES, routes=routes, owners=owners, slugify=slugify,
+        sources=SOURCES, routes=routes, owners=owners, slugify=slugify, plural=formatting.plural,
         chantier_route=lambda n: chantier_route(views, n), fiche_route=lambda n: fiche_route(views, n),
         finances=breakdowns(views), signed_finances=breakdowns(views.signed_views, "signe-") if views.decisions else [],
         comparison=compare(views.signed, views.crte), reconciliations=reconcile.reconciliations(views.signed),

@@ -162,7 +162,7 @@ def breakdowns(views: Views, prefix: str = "") -> list[Breakdown]:
                 Totals.of(by_plan.get(k, ())), _plan_note(o.numero, moved, plan))
             for o in views.crte.orientations for k in [str(o.numero)]],
             f"Les mêmes actions, comptées sous l'orientation dont relève leur chantier dans le plan du contrat : "
-            f"{_actions(len(moved))} y {'changent' if len(moved) > 1 else 'change'} d'orientation par rapport au "
+            f"{_actions(len(moved))} y {formatting.plural(len(moved), 'change', 'changent')} d'orientation par rapport au "
             "libellé publié dans l'annexe 3 (colonne ENJEU), qui reste le tableau de référence.")
 
     g = _group(actions, lambda a: str(a.chantier))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from crte.fr import euros, percent_text
+from crte.fr import count, euros, percent_text
 from crte.views.tracking import STATUS_ORDER, Board, MoneyRow
 
 WIDTH = 340  # as wide as a phone's content column, in CSS pixels (like views/finance.py)
@@ -26,13 +26,13 @@ BAR_MAX = 200
 
 def actions_text(n: int) -> str:
     """`1` -> « 1 action », `3` -> « 3 actions »."""
-    return f"{n} action{'s' if n > 1 else ''}"
+    return count(n, 'action', 'actions')
 
 
 def known_text(row: MoneyRow) -> str:
     """« sur 3 actions dont la dépense est connue »."""
     n = row.depense_connue
-    return f"sur {n} action{'s' if n > 1 else ''} dont la dépense est connue"
+    return f"sur {count(n, 'action', 'actions')} dont la dépense est connue"
 
 
 def coverage(row: MoneyRow) -> Decimal | None:
