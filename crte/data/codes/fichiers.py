@@ -27,7 +27,7 @@ FICHIER_VIDE = F.kind(
     "data/indicators.yaml:1: (fichier)")
 FICHIER_INTROUVABLE = F.kind(
     "fichier-introuvable", "Fichier du contrat introuvable", "fichier introuvable",
-    "Un des cinq fichiers du contrat signé (contract, orientations, actions, indicators, communes) manque.",
+    "Un des six fichiers du contrat (contract, orientations, actions, indicators, communes, territoire) manque.",
     "Rétablissez le fichier à sa place, sous ce nom exact (l'historique du dépôt le garde).",
     "data/communes.yaml:1: (fichier)")
 DOSSIER_NON_LU = F.kind(
