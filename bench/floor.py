@@ -54,12 +54,15 @@ def floor(project: Path, out: Path) -> float:
     from jinja2 import Environment, Template
 
     from crte.data.loader import load
+    from crte.fr import long_date
+    from crte.pages.filters import md as md_text
     from crte.pages.pages import generate, render_block
     from crte.views.views import Views
 
     layout = Template("<html><body>{{ content }}</body></html>")
     start = time.perf_counter()
     views = Views(load(project / "data"))
+    signature = long_date(views.crte.contract.signature.date)
     pages = [(p.src_uri, p.content) for p in generate(views)]
     # The hand-written pages too; those that ask for macros (the home page's bloc()
     # calls) rendered as mkdocs-macros would.
@@ -70,7 +73,10 @@ def floor(project: Path, out: Path) -> float:
         if front and "render_macros: true" in front.group():
             stem = path.relative_to(project / "docs").with_suffix("").as_posix()
             route = "" if stem == "index" else stem + "/"  # the page's URL, as env.page.url gives it
-            body = Environment().from_string(body).render(bloc=lambda name, r=route: render_block(views, name, r))
+            env = Environment()
+            env.filters["md"] = md_text  # what crte/mkdocs/macros.py gives the hand-written pages
+            body = env.from_string(body).render(bloc=lambda name, r=route: render_block(views, name, r),
+                                                territoire=views.territory, signature=signature)
         pages.append((path.relative_to(project / "docs").as_posix(), body))
     extensions, configs = markdown_extensions(project / "mkdocs.yml")
     md = markdown.Markdown(extensions=extensions, extension_configs=configs)

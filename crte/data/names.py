@@ -36,8 +36,9 @@ RESERVED = frozenset({"index", "404", "assets", "pagefind", "search", "sitemap",
 
 def slugify(text: str) -> str:
     """"Commune d'Hénin-Beaumont" -> "commune-d-henin-beaumont", "Maître d'œuvre" ->
-    "maitre-d-oeuvre" (python-slugify: transliterated, lower case, hyphens)."""
-    return _slugify(text)
+    "maitre-d-oeuvre" (python-slugify: transliterated, lower case, hyphens). The data is
+    plain text, never HTML: « &amp; » is five characters, not an entity to decode."""
+    return _slugify(text, entities=False, decimal=False, hexadecimal=False)
 
 
 def owners(maitre_ouvrage: str) -> list[str]:

@@ -48,6 +48,7 @@ from crte.outputs.manifest import added, added_notice, built_urls, dropped
 from crte.outputs.opendata import files as data_files
 from crte.outputs.workflow import workflow_command
 from crte.pages import sharing
+from crte.pages.filters import meta_text
 from crte.pages.pages import generate, redirects, render_edition, render_meta, render_redirect
 from crte.search.indexer import SearchIndexer, parts_for, search_document
 from crte.search.text import indexed_body
@@ -94,9 +95,11 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if self.dataset(config).available:
             views = self.views(config)
             crte = views.crte
-            config.site_name = views.territory.site
-            config.site_description = (f"Le Contrat Territorial de Relance et de Transition Écologique de "
-                                       f"{views.territory.le_nom}, signé le {fr.long_date(crte.contract.signature.date)}.")
+            # Data, unlike the rest of mkdocs.yml: the theme prints these unescaped, in text and attributes.
+            config.site_name = meta_text(views.territory.site)
+            config.site_description = meta_text(
+                f"Le Contrat Territorial de Relance et de Transition Écologique de {views.territory.le_nom}, "
+                f"signé le {fr.long_date(crte.contract.signature.date)}.")
             # The navigation's Orientations section lists the data's orientations, after its index page.
             for entry in config.nav or []:
                 children = entry.get("Orientations") if isinstance(entry, dict) else None

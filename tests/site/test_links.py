@@ -75,9 +75,10 @@ def test_sharing_tags_and_card_carry_a_hostile_title_escaped_once(hostile: Path,
     raw = (hostile / "actions" / "cite-declercq" / "index.html").read_text(encoding="utf-8")
     assert '"q"' not in re.search(r'<meta property="og:title" content="([^>]*)">', raw)[1]
     snippet = BeautifulSoup(html.select_one("pre.crte-integration code").get_text(), "html.parser")
-    assert snippet.iframe["title"] == "CRTE Hénin-Carvin : " + title
+    site_name = f"CRTE {HOSTILE}Hénin-Carvin"  # territoire.yaml's names are data too: as hostile
+    assert snippet.iframe["title"] == f"{site_name} : {title}"
     card = page(hostile, "actions/cite-declercq/carte/")
-    assert card.h1.get_text() == title and card.title.get_text() == title + " — CRTE Hénin-Carvin"
+    assert card.h1.get_text() == title and card.title.get_text() == f"{title} — {site_name}"
 
 
 # --- Each action's JSON record and card ---------------------------------------------------------------
