@@ -101,8 +101,10 @@ edit: install node
 
 ## The linter and the type checker (ruff, mypy: strict on crte/data; pyproject.toml), then
 ## the whole test suite, browser tests included.
+## The suite runs on every core (pytest-xdist), each test file on one worker: the sites a
+## file's tests share are built once per worker (tests/site/conftest.py).
 test: install browser lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 lint: install
 	$(BIN)/ruff check crte tests bench
