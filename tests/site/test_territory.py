@@ -3,6 +3,8 @@
 says « Exemple fictif » on every page and names neither Hénin-Carvin nor the CAHC."""
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from pathlib import Path
 
@@ -47,3 +49,30 @@ def test_every_page_says_it_is_fictitious_and_names_its_territory(other_site: Pa
     assert "Communauté de communes du Val d'Exemple" in home.select_one("article").get_text(" ")
     action = page(other_site, "actions/voie-verte-amont-aval/").get_text(" ")
     assert "Part CCVE" in action and "240 000,00" in action.replace("\u202f", " ")
+
+
+GOLDEN = ROOT / "tests" / "golden" / "autre-territoire"
+# The open data of the other territory, as published: CSV and JSON files, the package without its dates.
+OPEN_DATA = ("actions.csv", "actions-signees.csv", "evolutions.csv", "indicateurs.csv", "communes.csv", "mesures.csv",
+             "suivi.csv", "financements.csv", "actions.json", "indicateurs.json", "contrat.json", "datapackage.json")
+
+
+def published(site: Path, name: str) -> str:
+    text = (site / "donnees" / name).read_text(encoding="utf-8")
+    if name == "datapackage.json":  # the build's and the data's dates change with every commit
+        package = json.loads(text)
+        package.pop("created", None)
+        package.pop("modified", None)
+        text = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+    return text
+
+
+def test_its_open_data_is_the_golden_one(other_site: Path) -> None:
+    # After an intended change of the outputs: CRTE_GOLDEN=write pytest tests/site/test_territory.py,
+    # then review the diff of tests/golden/autre-territoire/ before committing it.
+    if os.environ.get("CRTE_GOLDEN") == "write":
+        GOLDEN.mkdir(parents=True, exist_ok=True)
+        for name in OPEN_DATA:
+            (GOLDEN / name).write_text(published(other_site, name), encoding="utf-8")
+    assert sorted(p.name for p in GOLDEN.iterdir()) == sorted(OPEN_DATA)
+    assert [n for n in OPEN_DATA if published(other_site, n) != (GOLDEN / n).read_text(encoding="utf-8")] == []
