@@ -5,7 +5,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 HOST   ?= 127.0.0.1:8000
 DATA   ?= data
 FORMAT ?=
@@ -21,15 +21,21 @@ CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 EDIT_PORT ?= 8081
 
-.PHONY: install node browser check build urls serve edit test test-staff-record bench clean schemas
+.PHONY: install node browser check build urls serve edit test lint test-staff-record bench clean schemas
 
 # Debian's python3 lacks ensurepip until python3-venv is installed.
-$(STAMP): requirements.txt
+# Then the crte package itself, editable (pyproject.toml): its plugin's entry point is
+# what `plugins: - crte` in mkdocs.yml names. No build isolation: setuptools is the venv's.
+$(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-venv; \
 	  else echo "Installez python3-venv (sudo apt-get install python3-venv)"; exit 1; fi; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	$(BIN)/pip install --disable-pip-version-check -q --no-build-isolation --no-deps -e .
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq fonts-dejavu-core; \
+	  else echo "Installez fonts-dejavu-core (sudo apt-get install fonts-dejavu-core)"; exit 1; fi; }
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -55,32 +61,32 @@ browser: $(NODE)
 	  else echo "Installez chromium (sudo apt-get install chromium)"; exit 1; fi; }
 
 ## Validate data/ and print a summary (or every error, file:line: field: message). On a review
-## platform, each error is also shown on its line of the pull request (macros/site/ci_report.py):
+## platform, each error is also shown on its line of the pull request (crte/cli/check.py):
 ## FORMAT=github (the default when GITHUB_ACTIONS=true), FORMAT=gitlab (when GITLAB_CI=true), FORMAT=texte.
 check: install
-	$(BIN)/python -m macros.site.ci_report $(DATA) $(FORMAT)
+	$(BIN)/python -m crte.cli.check $(DATA) $(FORMAT)
 
-## Regenerate, from the record declarations of macros/data/, the editors' JSON Schemas
+## Regenerate, from the record declarations of crte/data/, the editors' JSON Schemas
 ## (schemas/) and the field reference (CHAMPS.md). Never edit those by hand.
 schemas: install
-	$(BIN)/python -m macros.data.schemas .
+	$(BIN)/python -m crte.cli.schemas .
 
 ## Build the static site into site/: atomically (a failed build leaves site/ as it
-## was) and reproducibly (dates from the last commit). See macros/site/build.py.
-## make build DATA=<folder> builds from another data folder (CRTE_DATA, see macros/site/dataset.py).
+## was) and reproducibly (dates from the last commit). See crte/cli/build.py.
+## make build DATA=<folder> builds from another data folder (CRTE_DATA, see crte/mkdocs/dataset.py).
 build: install node
-	CRTE_DATA="$(DATA)" $(BIN)/python -m macros.site.build site
+	CRTE_DATA="$(DATA)" $(BIN)/python -m crte.cli.build site
 
 ## Add the URLs of the built site to urls.txt (the permanent-URL manifest, committed).
 urls: build
-	$(BIN)/python -m macros.site.urls site urls.txt
+	$(BIN)/python -m crte.outputs.manifest site urls.txt
 
-## Build, then serve on http://127.0.0.1:8000, rebuilding when docs/, data/, macros/ or
+## Build, then serve on http://127.0.0.1:8000, rebuilding when docs/, data/, crte/ or
 ## templates/ change (see `watch` in mkdocs.yml), and restarting MkDocs when a .py file of
-## macros/ changes (macros/site/serve.py). A data error shows a banner over the last valid
-## data instead of stopping the server (macros/site/devserver.py). DATA=<folder>, HOST=host:port.
+## crte/ changes (crte/cli/serve.py). A data error shows a banner over the last valid
+## data instead of stopping the server (crte/mkdocs/devserver.py). DATA=<folder>, HOST=host:port.
 serve: install node
-	CRTE_DATA="$(DATA)" $(BIN)/python -m macros.site.serve -a $(HOST)
+	CRTE_DATA="$(DATA)" $(BIN)/python -m crte.cli.serve -a $(HOST)
 
 ## The browser editor on one's own computer: make serve, plus decap-server (Decap CMS's
 ## local back end, on 127.0.0.1:$(EDIT_PORT)) writing into this working copy; open
@@ -91,11 +97,18 @@ edit: install node
 	  node node_modules/decap-server/dist/index.js & server=$$!; \
 	trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
 	CRTE_DATA="$(DATA)" CRTE_EDITION_LOCAL=http://127.0.0.1:$(EDIT_PORT)/api/v1 \
-	  $(BIN)/python -m macros.site.serve -a $(HOST)
+	  $(BIN)/python -m crte.cli.serve -a $(HOST)
 
-## The whole test suite, browser tests included.
-test: install browser
-	$(BIN)/python -m pytest
+## The linter and the type checker (ruff, mypy: strict on crte/data; pyproject.toml), then
+## the whole test suite, browser tests included.
+## The suite runs on every core (pytest-xdist), each test file on one worker: the sites a
+## file's tests share are built once per worker (tests/site/conftest.py).
+test: install browser lint
+	$(BIN)/python -m pytest -n auto --dist loadfile
+
+lint: install
+	$(BIN)/ruff check crte tests bench
+	$(BIN)/mypy
 
 ## The whole suite again, as CI runs it on a pull request, on a clean copy of HEAD whose data/
 ## holds a complete staff record (tests/fixtures/staff-record/: decisions of every kind,

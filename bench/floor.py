@@ -3,7 +3,7 @@
     python bench/floor.py PROJECT OUT     # prints the seconds it took
 
 Loads PROJECT/data, generates the pages with PROJECT's own macros and templates
-(`macros.site.pages.generate`, as the build's hook does), adds the hand-written
+(`crte.pages.pages.generate`, as the build's hook does), adds the hand-written
 pages of docs/ (with their bloc() calls rendered), converts every page with Python-Markdown (the
 extensions of mkdocs.yml) and writes it in a bare layout under OUT: no theme,
 no navigation, no search index, no link validation. What any build of these
@@ -49,17 +49,20 @@ def markdown_extensions(mkdocs_yml: Path) -> tuple[list[str], dict[str, dict[str
 
 
 def floor(project: Path, out: Path) -> float:
-    sys.path.insert(0, str(project))  # PROJECT's macros package, not the repository's
+    sys.path.insert(0, str(project))  # PROJECT's crte package, not the installed one
     import markdown
     from jinja2 import Environment, Template
 
-    from macros.data.loader import load
-    from macros.site.pages import generate, render_block
-    from macros.views.views import Views
+    from crte.data.loader import load
+    from crte.fr import long_date
+    from crte.pages.filters import md as md_text
+    from crte.pages.pages import generate, render_block
+    from crte.views.views import Views
 
     layout = Template("<html><body>{{ content }}</body></html>")
     start = time.perf_counter()
     views = Views(load(project / "data"))
+    signature = long_date(views.crte.contract.signature.date)
     pages = [(p.src_uri, p.content) for p in generate(views)]
     # The hand-written pages too; those that ask for macros (the home page's bloc()
     # calls) rendered as mkdocs-macros would.
@@ -70,7 +73,10 @@ def floor(project: Path, out: Path) -> float:
         if front and "render_macros: true" in front.group():
             stem = path.relative_to(project / "docs").with_suffix("").as_posix()
             route = "" if stem == "index" else stem + "/"  # the page's URL, as env.page.url gives it
-            body = Environment().from_string(body).render(bloc=lambda name, r=route: render_block(views, name, r))
+            env = Environment()
+            env.filters["md"] = md_text  # what crte/mkdocs/macros.py gives the hand-written pages
+            body = env.from_string(body).render(bloc=lambda name, r=route: render_block(views, name, r),
+                                                territoire=views.territory, signature=signature)
         pages.append((path.relative_to(project / "docs").as_posix(), body))
     extensions, configs = markdown_extensions(project / "mkdocs.yml")
     md = markdown.Markdown(extensions=extensions, extension_configs=configs)

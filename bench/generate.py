@@ -1,6 +1,6 @@
 """A synthetic copy of the project with N actions, for the build benchmark (issue 8).
 
-`generate(dest, n)` copies what a build reads (mkdocs.yml, docs/, macros/,
+`generate(dest, n)` copies what a build reads (mkdocs.yml, docs/, crte/,
 templates/, overrides/ and data/) into `dest`, then, unless `n` is None (the real data,
 unmodified), rewrites:
 
@@ -38,16 +38,14 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # `python bench/generate.py` puts bench/ on the path, not the root
-    sys.path.insert(0, str(ROOT))
+from crte.data.loader import load
+from crte.data.model import Crte
 
-from macros.data.loader import load  # noqa: E402
-from macros.data.model import Crte  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 # What a build reads. overrides/ is the theme's custom_dir (mkdocs.yml); a part
 # missing from the source tree is skipped, so that an older tree still works.
-PARTS = ("mkdocs.yml", "docs", "macros", "templates", "overrides", "data")
+PARTS = ("mkdocs.yml", "docs", "crte", "templates", "overrides", "data")
 
 # Chantier numbers by orientation; the real chantiers (1, 5 | 6, 7, 10 | 13-15 | 19 | 21, 25) fit in.
 CHANTIERS = {1: range(1, 6), 2: range(6, 13), 3: range(13, 18), 4: range(18, 21), 5: range(21, 26)}
@@ -296,7 +294,7 @@ def main(argv: list[str]) -> int:
     years = sorted({a.annee_lancement for a in crte.actions})
     print(f"{argv[0]}: {len(crte.actions)} actions, {len(crte.orientations)} orientations, "
           f"{len(crte.chantiers)} chantiers, {len(crte.fiches)} fiches, {len(crte.indicators)} indicateurs, "
-          f"années {', '.join(years)} ; chargées sans erreur par macros.data.loader.load")
+          f"années {', '.join(years)} ; chargées sans erreur par crte.data.loader.load")
     return 0
 
 

@@ -7,7 +7,7 @@
 
 For each size, a copy of the project is generated (bench/generate.py; the real
 data's own size means the real data, unmodified), built by the real command
-(`mkdocs build --strict`, in a child process, as `make build` does), and the
+(`properdocs build --strict`, in a child process, as `make build` does), and the
 same page contents are rendered once more the cheapest way we know (the
 "floor"). Figures are printed as a table and written to bench/results.json;
 bench/README.md says what each one means.
@@ -27,12 +27,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # `python bench/run.py` puts bench/ on the path, not the root
-    sys.path.insert(0, str(ROOT))
+from bench.generate import copy_project, generate
+from crte.data.loader import load
 
-from bench.generate import copy_project, generate  # noqa: E402
-from macros.data.loader import load  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 DEFAULT_SIZES = "24 250 2500 10000"
 RESULTS = ROOT / "bench" / "results.json"
@@ -40,7 +38,7 @@ COLUMNS = ("actions", "build_s", "peak_rss_mb", "site_mb", "action_page_kb", "se
 
 
 def mkdocs_command(project: Path, site: Path) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    return [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
 
 
 def build_env() -> dict[str, str]:
@@ -64,7 +62,7 @@ def timed_build(project: Path, site: Path) -> tuple[float, float]:
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode:
             log.seek(0)
-            raise RuntimeError(f"mkdocs build failed ({proc.returncode}):\n{log.read().decode(errors='replace')}")
+            raise RuntimeError(f"properdocs build failed ({proc.returncode}):\n{log.read().decode(errors='replace')}")
     return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
 
 
@@ -132,7 +130,10 @@ def measure(size: int, real_size: int, repeat: int, source: Path, search: bool =
 
 
 def search_timings(site: Path) -> list[dict[str, Any]]:
-    from bench.search import measure as measure_search, report  # Playwright: only when asked
+    from bench.search import (
+        measure as measure_search,  # Playwright: only when asked
+        report,
+    )
 
     rows = measure_search(site)
     print(report(rows), file=sys.stderr)

@@ -1,4 +1,6 @@
-"""Shared fixtures: the project's paths and the real data, loaded once."""
+"""Shared fixtures: the project's paths, the real data loaded once, and the real site
+(data/, signed contract only) built once per session, for tests/site/ and tests/views/
+alike. The other sites (the example's, the sub-path's…) are in tests/site/conftest.py."""
 from __future__ import annotations
 
 import shutil
@@ -6,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.loader import load
-from macros.data.model import Crte
+from crte.data.loader import load
+from crte.data.model import Crte
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -34,3 +36,16 @@ FUNDERS = STAFF_RECORD / "suivi" / "financeurs.yaml"
 def crte(tmp_path_factory: pytest.TempPathFactory) -> Crte:
     """The signed contract, as the loader gives it (no decision applied)."""
     return load(copy_signed(tmp_path_factory.mktemp("signe") / "data"))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site: a copy of the project (data/: the signed contract only), built at
+    mkdocs.yml's address. A module that reads another site overrides `site`."""
+    from .sitebuild import build, copy_project  # sitebuild imports this module
+
+    out = tmp_path_factory.mktemp("site")
+    result = build(copy_project(tmp_path_factory.mktemp("projet") / "p"), out)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out

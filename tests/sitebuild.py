@@ -1,18 +1,20 @@
-"""Build a site with the real MkDocs configuration, and read its HTML."""
+"""Build a site with the real MkDocs configuration, and read its HTML and its links."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
 from .conftest import ROOT, copy_signed
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "templates", "overrides", "schemas", "Makefile",
-                 "requirements.txt", "package.json", "package-lock.json")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "crte", "templates", "overrides", "schemas", "Makefile",
+                 "requirements.txt", "pyproject.toml", "package.json", "package-lock.json")
 
 
 def copy_project(dest: Path) -> Path:
@@ -47,12 +49,21 @@ def copy_example_project(dest: Path, example: str = "examples/contrat-vivant") -
     return dest
 
 
+def rename(project: Path, keep_old: bool) -> None:
+    """In `project`'s data/, the action cite-declercq becomes cite-declercq-oignies, keeping
+    its former id in anciens_ids (its address redirects) or not."""
+    actions = project / "data" / "actions.yaml"
+    text = actions.read_text(encoding="utf-8")
+    new = "  - id: cite-declercq-oignies\n" + ("    anciens_ids: [cite-declercq]\n" if keep_old else "")
+    actions.write_text(text.replace("  - id: cite-declercq\n", new), encoding="utf-8")
+
+
 def build(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of `project`; `env` adds to (or overrides) the environment,
+    """`properdocs build --strict` of `project`; `env` adds to (or overrides) the environment,
     e.g. {"CRTE_DATA": "examples/contrat-vivant"}."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(site_dir)],
         capture_output=True, text=True, env=env, check=False)
 
@@ -64,3 +75,26 @@ def soup(path: Path) -> BeautifulSoup:
 def page(site: Path, route: str) -> BeautifulSoup:
     """The HTML of the page at `route` (e.g. "actions/cite-declercq/")."""
     return soup(site / route / "index.html")
+
+
+def text(el) -> str:  # noqa: ANN001 - a BeautifulSoup element
+    """The text of `el`, its runs of spaces made one space (narrow and no-break spaces too)."""
+    return re.sub(r"\s+", " ", el.get_text(" ", strip=True).replace("\u202f", " ").replace("\xa0", " "))
+
+
+def target(site: Path, here: Path, href: str) -> Path:
+    """The file a relative (or root-relative) link of the page `here` leads to."""
+    path = unquote(urlsplit(href).path)
+    out = ((site if path.startswith("/") else here.parent) / path.lstrip("/")).resolve() if path else here
+    return out / "index.html" if out.is_dir() else out
+
+
+def resolves(site: Path, here: Path, href: str) -> bool:
+    """A link of the page `here` leads to a file of the site (and to its anchor)."""
+    parts = urlsplit(href)
+    if parts.scheme or href.startswith("//"):
+        return False
+    target_ = target(site, here, href)
+    if not target_.is_file():
+        return False
+    return not parts.fragment or target_.suffix != ".html" or soup(target_).find(id=parts.fragment) is not None

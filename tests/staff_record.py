@@ -27,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from macros.site.urls import HEADER, read
+from crte.outputs.manifest import HEADER, read
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORD = ROOT / "tests" / "fixtures" / "staff-record"
@@ -73,7 +73,7 @@ def keep_published(project: Path, work: Path) -> list[str]:
     site = work / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1639353600")
     env.pop("CRTE_DATA", None)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f",
+    result = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "--quiet", "-f",
                              str(project / "mkdocs.yml"), "-d", str(site)], env=env, check=False)
     shutil.move(aside, manifest)
     if result.returncode != 0:

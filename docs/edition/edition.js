@@ -1,6 +1,6 @@
 // The browser editor of the CRTE's living layer (Decap CMS): reads the configuration the
-// build wrote (config.yml, from macros/data/cms.py), then starts Decap with a file format
-// that writes YAML exactly as `make check` reads it (macros/data/reader.py, fields.py):
+// build wrote (config.yml, from crte/data/cms.py), then starts Decap with a file format
+// that writes YAML exactly as `make check` reads it (crte/data/reader.py, fields.py):
 // - every text double-quoted ("1950206.00", "2022-06-14", "19.10", "NO" stay texts),
 //   a multi-line text as a `|-` block; numbers and true/false plain (`chantier: 14`);
 // - empty optional fields left out (absent, never 0 or "");

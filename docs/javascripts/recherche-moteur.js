@@ -1,6 +1,6 @@
 // The search engine shared by the header box (recherche-entete.js) and the search
 // page (recherche.js): Pagefind's JS API (pagefind/pagefind.js, loaded on first use),
-// plus what macros/site/search.py explains. The index holds words as written (no
+// plus what crte/search/indexer.py explains. The index holds words as written (no
 // stemmer), and their parts without a French prefix (« amiantage » for
 // « désamiantage », metadata field `parties`). Here:
 // - each query word loses its common French ending (« rénovation » → « renov »),
@@ -23,7 +23,7 @@
   // This file is <site>/javascripts/recherche-moteur.js: the site's root is one level up,
   // whatever the depth of the page and the path the site is published under.
   var racine = new URL("../", document.currentScript.src);
-  // A large site's index comes in parts (macros/site/search.py): pagefind/, then
+  // A large site's index comes in parts (crte/search/indexer.py): pagefind/, then
   // pagefind/partie-1/, partie-2/…, each searched on its own, the results merged here.
   var PARTIES = Number(document.currentScript.dataset.parties) || 1;
   var FICHIER = "La recherche ne fonctionne que sur le site publié ou avec make serve : ouverte " +
@@ -59,7 +59,7 @@
   }
 
   // Lower case, no accents, letters and digits only: what Pagefind indexes of a word
-  // (« Hénin-Carvin » → « henincarvin », besides « henin » and « carvin »).
+  // (« Saint-Omer » → « saintomer », besides « saint » and « omer »).
   var AUTRES = /[^\p{L}\p{N}]+/gu;
   function plier(mot) { return mot.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(); }
   function normaliser(mot) { return plier(mot).replace(AUTRES, ""); }

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.errors import DataErrors
-from macros.data.loader import load
+from crte.data.errors import DataErrors
+from crte.data.loader import load
 
 from ..conftest import copy_signed
 

@@ -1,4 +1,4 @@
-"""Names that become addresses (macros/data/names.py): one list of reserved names and
+"""Names that become addresses (crte/data/names.py): one list of reserved names and
 one rule, with one message, for every kind of record whose identifier forms an
 address, in the signed files and in the layers added after the signature; one
 name per funder, as one spelling per project owner. The same edits go through
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.names import FOLDERS, RESERVED
+from crte.data.names import FOLDERS, RESERVED
 
 from ..conftest import DATA, ROOT
 from .test_loader_errors import Data

@@ -1,5 +1,5 @@
 """The browser editor's configuration (Decap CMS, /edition/config.yml) is generated from
-the record declarations (macros/data/cms.py) and the loaded data (macros/site/edition.py):
+the record declarations (crte/data/cms.py) and the loaded data (crte/outputs/edition.py):
 every declared field of the living layer has its form field, the signed layer has none,
 the allowed values are those of the contract in force, the repository is the one of
 the pages' edit links. The editor itself is driven in Chromium in
@@ -11,15 +11,14 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.data.cms import FILE_FIELD, LEFT_OUT, REFERENCES, TYPE_KEY, label
-from macros.data.decisions import Change, Decision
-from macros.data.loader import load
-from macros.data.model import DECISIONS, FILES, TRACKING
-from macros.data.record import Record, record_type
-from macros.data.schemas import declared
-from macros.data.tracking import STATUSES
-from macros.site import edition
-from macros.views.views import Views
+from crte.data.cms import FILE_FIELD, LEFT_OUT, REFERENCES, TYPE_KEY, label
+from crte.data.decisions import Change, Decision
+from crte.data.loader import load
+from crte.data.model import DECISIONS, FILES, TRACKING
+from crte.data.record import Record, declared, record_type
+from crte.data.tracking import STATUSES
+from crte.outputs import edition
+from crte.views.views import Views
 
 from ..conftest import ROOT
 
@@ -91,7 +90,7 @@ def test_the_signed_layer_is_not_editable_and_files_are_named_as_the_loader_read
     assert not {f"{folder}/{spec.name}" for spec in FILES} & set(places.values())
     cols = by_name(cfg["collections"])
     assert cols["decision"]["slug"] == "{{fields.date}}-{{fields.instance}}"  # data/decisions/<date>-<instance>.yaml
-    assert cols["suivi-action"]["slug"] == "{{fields.%s}}" % FILE_FIELD  # data/suivi/actions/<id>.yaml
+    assert cols["suivi-action"]["slug"] == "{{fields." + FILE_FIELD + "}}"  # data/suivi/actions/<id>.yaml
     assert cfg["slug"] == {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
     assert all(c["extension"] == "yaml" and c["delete"] is False for c in cfg["collections"])
     assert cols["decision"]["crte_entete"] == "# yaml-language-server: $schema=../../../schemas/decision.schema.json"

@@ -1,4 +1,4 @@
-"""The reference of messages (macros/data/codes/): each kind declared once, complete,
+"""The reference of messages (crte/data/codes/): each kind declared once, complete,
 its example as `make check` prints it; no message typed at a call site, so that
 every error carries the code of its entry on /aide/messages/."""
 from __future__ import annotations
@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.codes import CATALOGUE, CODE_RE, FAMILIES, Kind, Message, route
-from macros.data.errors import DataError, ErrorList, Where
+from crte.data.codes import CATALOGUE, CODE_RE, FAMILIES, Kind, Message, route
+from crte.data.errors import DataError, ErrorList, Where
 
 from ..conftest import ROOT
 
-DATA_CODE = ROOT / "macros" / "data"
+DATA_CODE = ROOT / "crte" / "data"
 
 
 @pytest.mark.parametrize("kind", CATALOGUE.values(), ids=list(CATALOGUE))
@@ -80,7 +80,7 @@ def test_no_message_is_typed_at_a_call_site(path: Path) -> None:
         k = MESSAGE_ARGUMENT[name]
         if len(call.args) > k and _typed(call.args[k]):
             typed.append(f"{path.name}:{call.lineno}")
-    assert not typed, f"messages écrits sur place plutôt que dans macros/data/codes/ : {typed}"
+    assert not typed, f"messages écrits sur place plutôt que dans crte/data/codes/ : {typed}"
 
 
 def test_the_check_itself_can_fail() -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.errors import DataErrors
-from macros.data.loader import load
+from crte.data.errors import DataErrors
+from crte.data.loader import load
 
 from ..conftest import FUNDERS, ROOT, SOURCE
 from ..data.test_loader_errors import Data

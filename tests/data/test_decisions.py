@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.loader import load
-from macros.views.views import Views
+from crte.data.loader import load
+from crte.views.views import Views
 
 from ..conftest import DATA, ROOT, copy_signed
 from .layers import Layer
@@ -235,7 +235,7 @@ def test_an_added_action_is_checked_too(dec: Decisions) -> None:
     assert dec.errors() == [
         f"{D}/{f}:{dec.line(f, 'id: index')}: changements[0].ajouter_action.id: « index » donnerait"
         " l'adresse /actions/index/, qui remplacerait une page du site ; choisissez un autre identifiant",
-        f"{D}/{f}:{dec.line(f, 'part_cahc')}: changements[1].ajouter_action.part_cahc: la part CAHC (2000.00) dépasse"
+        f"{D}/{f}:{dec.line(f, 'part_cahc')}: changements[1].ajouter_action.part_cahc: la part (2000.00) dépasse"
         " le coût total (1000.00)",
     ]
 

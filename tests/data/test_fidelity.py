@@ -1,9 +1,9 @@
 """The data says what the signed contract says, word for word and to the cent.
 
-The signed layer is pinned through the product check (macros/data/fidelity.py),
+The signed layer is pinned through the product check (crte/data/fidelity.py),
 the one `make check` and `make build` run: the real data gives no error, and each
 divergent copy gives the exact French message staff will read. The parser of the
-source (macros/data/signed.py) is guarded on its own, so that a parser that reads
+source (crte/data/signed.py) is guarded on its own, so that a parser that reads
 nothing cannot make the check pass.
 """
 from __future__ import annotations
@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from macros.data import fidelity
-from macros.data.errors import DataErrors
-from macros.data.loader import load
-from macros.data.model import Crte
-from macros.data.signed import Signed, SourceError, norm, parse, parse_text
-from macros.views.formatting import euros
+from crte.data import fidelity
+from crte.data.errors import DataErrors
+from crte.data.loader import load
+from crte.data.model import Crte
+from crte.data.signed import Signed, SourceError, norm, parse, parse_text
+from crte.fr import euros
 
 from ..conftest import DATA, ROOT, SOURCE
 from .test_loader_errors import Data
@@ -275,7 +275,7 @@ def test_make_check_refuses_a_change_of_the_signed_layer_in_french(data: SignedD
     data.edit("actions.yaml", '    titre: "Lecture spectacle"', '    titre: "Lecture-spectacle"')
     n = data.line("actions.yaml", "Lecture-spectacle")
     assert (ROOT / "sources" / SOURCE.name).is_file()
-    result = subprocess.run([sys.executable, "-m", "macros.data.check", str(data.dir)], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "crte.data.check", str(data.dir)], cwd=ROOT,
                             capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

@@ -12,13 +12,13 @@ import time
 from pathlib import Path
 
 import pytest
-
 import yaml
 
-from macros.data import bounds
-from macros.data.bounds import MAX_BYTES, MAX_NESTING, MAX_NODES
-from macros.data.errors import MAX_PER_FILE, DataError, DataErrors
-from macros.data.loader import load
+from crte.data import bounds
+from crte.data.bounds import MAX_BYTES, MAX_NESTING, MAX_NODES
+from crte.data.errors import MAX_PER_FILE, DataError, DataErrors
+from crte.data.loader import load
+from crte.data.model import FILES
 
 from ..conftest import copy_signed
 from .test_catalogue import BOMB, DECISION_TEXT
@@ -110,8 +110,8 @@ def repository(tmp_path: Path) -> Path:
     (root / "mkdocs.yml").write_text("site_name: Essai\n", encoding="utf-8")
     example = root / "examples" / "exemple"
     example.mkdir(parents=True)
-    for name in ("contract.yaml", "orientations.yaml", "actions.yaml", "indicators.yaml", "communes.yaml"):
-        (example / name).symlink_to(Path("..", "..", "data", name))
+    for spec in FILES:  # every file of the contract: contract.yaml, …, territoire.yaml
+        (example / spec.name).symlink_to(Path("..", "..", "data", spec.name))
     return root
 
 

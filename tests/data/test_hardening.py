@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.loader import load
+from crte.data.loader import load
 
 from ..data.test_loader_errors import Data
 

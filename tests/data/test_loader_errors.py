@@ -5,17 +5,16 @@ member could make, and asserts the full error report.
 """
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from macros.data.errors import DataErrors
-from macros.data.loader import load
+from crte.data.errors import DataErrors
+from crte.data.loader import load
 
-from ..conftest import DATA, ROOT, copy_signed
+from ..conftest import ROOT, copy_signed
 
 
 class Data:
@@ -152,7 +151,7 @@ def test_share_above_total_cost(data: Data) -> None:
     data.edit("actions.yaml", '    part_cahc: "9920.00"', '    part_cahc: "49600.01"')
     n = data.line("actions.yaml", 'part_cahc: "49600.01"')
     assert data.errors() == [
-        f"{A}:{n}: actions[projet-alimentaire-territorial].part_cahc: la part CAHC (49600.01) dépasse le coût total (49600.00)"]
+        f"{A}:{n}: actions[projet-alimentaire-territorial].part_cahc: la part (49600.01) dépasse le coût total (49600.00)"]
 
 
 def test_duplicate_action_id(data: Data) -> None:
@@ -333,7 +332,7 @@ def test_all_errors_of_all_files_in_one_report(data: Data) -> None:
 # --- The command line -----------------------------------------------------------------------------
 
 def run_check(data_dir: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "macros.data.check", str(data_dir)], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "crte.data.check", str(data_dir)], cwd=ROOT,
                           capture_output=True, text=True, check=False)
 
 
@@ -346,7 +345,7 @@ def test_check_prints_summary(tmp_path: Path) -> None:
         "  orientations  5",
         "  chantiers     11 (nommés par le document)",
         "  fiches        13",
-        "  actions       24 (dont 23 avec une part CAHC)",
+        "  actions       24 (dont 23 avec une part indiquée)",
         "  indicateurs   94",
         "  communes      14",
         "Contrat signé, sans décision postérieure enregistrée.",

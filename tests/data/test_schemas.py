@@ -19,11 +19,10 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from macros.data.errors import DataErrors
-from macros.data.loader import load
-from macros.data.model import FILES as FILE_SPECS
-from macros.data.model import Action, Article, Indicator, Localisation
-from macros.data.schemas import write
+from crte.cli.schemas import write
+from crte.data.errors import DataErrors
+from crte.data.loader import load
+from crte.data.model import FILES as FILE_SPECS, Action, Article, Indicator, Localisation
 
 from ..conftest import DATA, ROOT, copy_signed
 
@@ -187,7 +186,12 @@ LOADER_ONLY = [
 ]
 
 
-@pytest.mark.parametrize("name, path, value", BOTH_REFUSE, ids=[f"{'.'.join(map(str, p))}={v!r}"[:60] for _, p, v in BOTH_REFUSE])
+def _id(path: tuple[Any, ...], value: Any) -> str:
+    # Stable ids (pytest-xdist's workers must collect the same names): DELETE has no stable repr.
+    return f"{'.'.join(map(str, path))}={'(supprimé)' if value is DELETE else repr(value)}"[:60]
+
+
+@pytest.mark.parametrize("name, path, value", BOTH_REFUSE, ids=[_id(p, v) for _, p, v in BOTH_REFUSE])
 def test_both_refuse(tmp_path: Path, name: str, path: tuple[Any, ...], value: Any) -> None:
     doc = edited(name, path, value)
     assert schema_errors(name, doc)

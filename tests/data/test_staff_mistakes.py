@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.data.errors import DataErrors
-from macros.data.loader import load
+from crte.data.errors import DataErrors
+from crte.data.loader import load
 
 from ..conftest import FUNDERS, ROOT, copy_signed
 
@@ -70,7 +70,7 @@ def test_a_tracking_file_in_the_wrong_folder_says_where_it_belongs(live: Living)
     live.write("brouillon.yaml", "x: 1\n")
     assert live.errors() == [
         "data/brouillon.yaml:1: (fichier): ce fichier n'est pas lu : data/ contient contract.yaml, orientations.yaml,"
-        " actions.yaml, indicators.yaml, communes.yaml, et les dossiers decisions/ et suivi/",
+        " actions.yaml, indicators.yaml, communes.yaml, territoire.yaml, et les dossiers decisions/ et suivi/",
         f"{S}/action:1: (fichier): ce dossier n'est pas lu : data/suivi/ contient les dossiers actions/ et"
         " indicateurs/, et les fichiers tableau-de-bord.yaml et financeurs.yaml",
         f"{S}/cite-darcy.yaml:1: (fichier): ce fichier n'est pas lu : le suivi de l'action « cite-darcy » se range"
@@ -114,7 +114,7 @@ def test_a_zero_share_is_refused_not_read_as_unknown(live: Living, zero: str) ->
     f = live.write("decisions/2022-06-14-copil.yaml", decision(
         "2022-06-14", f"modifier_action:\n      action: cite-darcy\n      part_cahc: {zero}",
         ADDED.replace("ID", "nouvelle").replace('"1000.00"', f'"1000.00"\n      part_cahc: {zero}')))
-    message = ("une part CAHC de 0 € se confondrait avec une part inconnue : si la part n'est pas connue, retirez la"
+    message = ("une part de 0 € se confondrait avec une part inconnue : si la part n'est pas connue, retirez la"
                " ligne part_cahc (jamais 0 pour « inconnu »)")
     assert live.errors() == [
         f"{D}/{f.split('/')[1]}:{live.line(f, 'part_cahc')}: changements[0].modifier_action.part_cahc: {message}",
@@ -128,7 +128,7 @@ def test_a_zero_share_is_refused_not_read_as_unknown(live: Living, zero: str) ->
     ("licornes", "« licornes » inconnu ; valeurs possibles : "),
 ])
 def test_units_come_from_a_declared_list(live: Living, unit: str, message: str) -> None:
-    from macros.data.indicators import UNITS
+    from crte.data.indicators import UNITS
     live.write("suivi/indicateurs/o4-taux-chomage.yaml", f'unite: "{unit}"\nsource: "INSEE"\n')
     assert live.errors() == [f"{S}/indicateurs/o4-taux-chomage.yaml:1: unite: {message}{', '.join(UNITS)}"]
 
@@ -301,8 +301,8 @@ def test_a_colon_in_an_unquoted_text(live: Living) -> None:
 
 
 def test_a_funder_named_by_its_name_or_misspelt(live: Living) -> None:
-    f = live.write("suivi/actions/cite-darcy.yaml", 'financements:\n  - financeur: "Région Hauts-de-France"\n'
-                   '  - financeur: "ÉTAT"\n  - financeur: ademee\n')
+    live.write("suivi/actions/cite-darcy.yaml", 'financements:\n  - financeur: "Région Hauts-de-France"\n'
+               '  - financeur: "ÉTAT"\n  - financeur: ademee\n')
     known = ("etat, region-hauts-de-france, departement-pas-de-calais, feder, banque-des-territoires, ademe, anah,"
              " anru, caf, cahc, communes, agence-de-l-eau-artois-picardie")
     assert live.errors() == [

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from macros.data.loader import load
-from macros.views.views import Views
+from crte.data.loader import load
+from crte.views.views import Views
 
 from ..conftest import FUNDERS, ROOT, SOURCE, STAFF_RECORD, copy_signed
 from ..staff_record import overlay

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.loader import load
+from crte.data.loader import load
 
 from ..conftest import FUNDERS, ROOT
 from .layers import Layer

@@ -1,19 +1,19 @@
-"""macros/site/anchorscan.py must collect exactly the anchors MkDocs' own scan collects."""
+"""crte/mkdocs/anchorscan.py must collect exactly the anchors the engine's own scan collects."""
 from __future__ import annotations
 
 import pytest
-from mkdocs.structure import pages
+from properdocs.structure import pages
 
-from macros.site import anchorscan
-from macros.data.model import Crte
-from macros.site.pages import generate, render_block
-from macros.views.views import Views
+from crte.data.model import Crte
+from crte.mkdocs import anchorscan
+from crte.pages.pages import generate, render_block
+from crte.views.views import Views
 
 from ..conftest import ROOT
 
 
 def mkdocs_ids(source: str) -> set[str]:
-    """What MkDocs 1.6 collects: its handler fed with the whole source."""
+    """What the engine collects: its handler fed with the whole source."""
     parser = pages._HTMLHandler()
     parser.feed(source)
     parser.close()
@@ -27,11 +27,23 @@ def narrow_ids(source: str) -> set[str]:
     return preprocessor.present_anchor_ids
 
 
-def test_it_is_applied_to_the_pinned_mkdocs() -> None:
-    # If this fails after an upgrade of MkDocs, check _RawHTMLPreprocessor again,
-    # then update CHECKED_VERSION: until then the build runs MkDocs' own scan.
+def test_it_is_applied_to_the_pinned_engine() -> None:
+    # If this fails after an upgrade of ProperDocs, its _RawHTMLPreprocessor changed:
+    # the build runs the engine's own scan until anchorscan is checked against it again.
     assert anchorscan.install()
     assert pages._RawHTMLPreprocessor.run is anchorscan._run
+
+
+def test_an_engine_whose_scan_changed_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    def other_scan(self: object, lines: list[str]) -> list[str]:
+        self.present_anchor_ids = {"a"}  # type: ignore[attr-defined]  # not what the narrow scan finds
+        return lines
+
+    monkeypatch.setattr(pages._RawHTMLPreprocessor, "run", other_scan)
+    assert not anchorscan.install()
+    assert pages._RawHTMLPreprocessor.run is other_scan
+    monkeypatch.delattr(pages, "_HTMLHandler")
+    assert not anchorscan.install()
 
 
 def sources(views: Views) -> list[tuple[str, str]]:

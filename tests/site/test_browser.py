@@ -2,29 +2,16 @@
 
 Accessibility (axe-core, WCAG 2.1 A/AA), privacy (requests and cookies), search
 without accents, keyboard access, printing and phones. Timings are printed, not
-asserted (see bench/ for measurements).
+asserted (see bench/ for measurements). The browser, its contexts and `base_url` (the
+real site, served) are conftest.py's.
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import threading
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from ..conftest import ROOT
-from ..site.test_site import site  # noqa: F401 - the built site fixture
-
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic"]
+from .conftest import accessible_and_private
 
 # One route per kind of page.
 ROUTES = {
@@ -51,65 +38,13 @@ ROUTES = {
     "404": "404.html",
 }
 
-pytestmark = pytest.mark.skipif(not (Path(CHROMIUM).exists() and AXE.exists()),
-                                reason="make browser installs chromium and axe-core")
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Path) -> Iterator[str]:  # noqa: F811
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def context(browser: object) -> Iterator[object]:
-    ctx = browser.new_context(locale="fr-FR")
-    yield ctx
-    ctx.close()
-
 
 # --- Accessibility and privacy, on every kind of page -------------------------------------------
 
 @pytest.mark.parametrize("name", ROUTES)
 def test_axe_finds_no_wcag_violation_and_no_request_leaves_the_site(context: object, base_url: str,
                                                                       name: str) -> None:
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.goto(base_url + ROUTES[name], wait_until="networkidle")
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("""async () => {
-        const r = await axe.run(document, {runOnly: {type: "tag",
-            values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}});
-        return r.violations.map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "));
-    }""")
-    assert violations == []
-    assert page.evaluate("document.documentElement.lang") == "fr"
-    skip = page.query_selector("a.md-skip")
-    assert skip is not None and skip.get_attribute("href").startswith("#")
-    assert [u for u in requests if not u.startswith(base_url)] == []
-    assert context.cookies() == []
-    for table in page.query_selector_all("article table"):
-        assert table.query_selector("caption"), name
-        assert all(th.get_attribute("scope") in ("col", "row", "colgroup", "rowgroup")
-                   for th in table.query_selector_all("th")), name
+    accessible_and_private(context, base_url, ROUTES[name])
 
 
 def test_footer_links_to_the_accessibility_declaration(context: object, base_url: str) -> None:

@@ -18,15 +18,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from ..site.test_links import moved_site  # noqa: F401 - the site built for /crte/
-from ..site.test_site import site  # noqa: F401 - the site built for /
 from .servers import OtherOrigin, SiteHandler, serve
-from .test_browser_links import CHROMIUM, browser  # noqa: F401 - the browser fixture
-from .test_siteurl import hostile_address_site  # noqa: F401 - the example built from hostile addresses
 
-pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="make browser installs chromium")
-
+# conftest.py's: `site` (built for /), `moved_site` (for /crte/), `hostile_address_site`, `browser`.
 PREFIX = "/crte"
 
 
@@ -37,13 +31,13 @@ def other() -> Iterator[tuple[str, list]]:
 
 
 @pytest.fixture(scope="module")
-def at_root(site: Path, other: tuple[str, list]) -> Iterator[tuple[str, list]]:  # noqa: F811
+def at_root(site: Path, other: tuple[str, list]) -> Iterator[tuple[str, list]]:
     with serve(SiteHandler, directory=site) as served:
         yield served
 
 
 @pytest.fixture(scope="module")
-def under_prefix(moved_site: Path, other: tuple[str, list]) -> Iterator[tuple[str, list]]:  # noqa: F811
+def under_prefix(moved_site: Path, other: tuple[str, list]) -> Iterator[tuple[str, list]]:
     # A server whose own redirect leads to the other origin: the page the script asks for must
     # answer itself, not through a redirect, which is never followed.
     with serve(SiteHandler, directory=moved_site, prefix=PREFIX,
@@ -51,7 +45,7 @@ def under_prefix(moved_site: Path, other: tuple[str, list]) -> Iterator[tuple[st
         yield served
 
 
-def visit(browser: object, url: str) -> tuple[object, list[str], list[str]]:  # noqa: F811
+def visit(browser: object, url: str) -> tuple[object, list[str], list[str]]:
     """Open `url`, wait until the 404 page's script has done what it does; the tab, the
     requests it sent (the first: the address as the browser wrote it), the dialogs (alert…)
     it opened. The tab's context is closed by the caller."""
@@ -89,7 +83,7 @@ def stays(tab: object, requests: list[str], origin: str, base: str) -> None:
     assert f"{parts.scheme}://{parts.netloc}" == origin and parts.path.startswith(base), tab.url
 
 
-def test_no_crafted_address_leads_to_another_origin(browser: object, at_root: tuple[str, list],  # noqa: F811
+def test_no_crafted_address_leads_to_another_origin(browser: object, at_root: tuple[str, list],
                                                     other: tuple[str, list]) -> None:
     origin, _ = at_root
     other_origin, asked = other
@@ -104,7 +98,7 @@ def test_no_crafted_address_leads_to_another_origin(browser: object, at_root: tu
     assert asked == []  # not one request reached the other origin
 
 
-def test_no_crafted_address_leaves_the_base_path(browser: object, under_prefix: tuple[str, list],  # noqa: F811
+def test_no_crafted_address_leaves_the_base_path(browser: object, under_prefix: tuple[str, list],
                                                  other: tuple[str, list]) -> None:
     origin, served = under_prefix
     other_origin, asked = other
@@ -131,7 +125,7 @@ def test_no_crafted_address_leaves_the_base_path(browser: object, under_prefix: 
     ("/Actions/Cit%C3%A9%20Crombez/?source=lettre#financement", "/actions/cite-crombez/?source=lettre#financement"),
     ("/DONNEES/", "/donnees/"),
 ])
-def test_the_addresses_it_is_meant_for_still_lead_to_their_page(browser: object,  # noqa: F811
+def test_the_addresses_it_is_meant_for_still_lead_to_their_page(browser: object,
                                                                  at_root: tuple[str, list], typed: str,
                                                                  reached: str) -> None:
     origin, _ = at_root
@@ -145,7 +139,7 @@ def test_the_addresses_it_is_meant_for_still_lead_to_their_page(browser: object,
 
 
 @pytest.mark.parametrize("typed", ["/ACTIONS/CITE-CROMBEZ.JSON", "/Actions/Inconnue/", "/PAGEFIND/PAGEFIND.JS"])
-def test_only_an_existing_page_is_a_target(browser: object, at_root: tuple[str, list], typed: str) -> None:  # noqa: F811
+def test_only_an_existing_page_is_a_target(browser: object, at_root: tuple[str, list], typed: str) -> None:
     origin, _ = at_root
     tab, requests, _ = visit(browser, origin + typed)
     try:
@@ -155,7 +149,7 @@ def test_only_an_existing_page_is_a_target(browser: object, at_root: tuple[str, 
         tab.context.close()
 
 
-def test_hostile_addresses_run_no_script(browser: object, hostile_address_site: Path) -> None:  # noqa: F811
+def test_hostile_addresses_run_no_script(browser: object, hostile_address_site: Path) -> None:
     with serve(SiteHandler, directory=hostile_address_site) as (origin, _):
         for route in ("/", "/actions/cite-crombez/", "/actions/cite-crombez/carte/", "/evolutions/",
                       "/page-inconnue/", "/%2F%22+alert(document.domain)+%22/"):

@@ -9,38 +9,21 @@ as GitHub Pages or nginx's `error_page` do.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 
-from ..site.test_links import moved_site  # noqa: F401 - the site built for /crte/
 from .servers import SiteHandler, serve
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic"]
-PREFIX = "/crte"
-
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="make browser installs chromium")
+PREFIX = "/crte"  # the path of conftest.SUB, moved_site's address
 
 
 @pytest.fixture(scope="module")
-def origin(moved_site: Path) -> Iterator[str]:  # noqa: F811
+def origin(moved_site: Path) -> Iterator[str]:
     with serve(SiteHandler, directory=moved_site, prefix=PREFIX) as (address, _):
         yield address
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

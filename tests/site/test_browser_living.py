@@ -1,16 +1,21 @@
 """axe-core on the pages of the living contract, built from the fictitious example:
 the decision pages, an action changed, added and abandoned, the contract with an
 amended article, the finances in force and signed. Same checks as test_browser.py
-(WCAG 2.1 AA, no request leaves the site, tables with captions and scopes)."""
+(conftest.accessible_and_private: WCAG 2.1 AA, no request leaves the site, tables with
+captions and scopes)."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
-from .test_browser import ROUTES as _ROUTES  # noqa: F401 - keeps the skip condition's imports
-from .test_browser import base_url, browser, context  # noqa: F401 - fixtures, served from this module's `site`
-from .test_browser import pytestmark  # noqa: F401 - skipped without chromium and axe-core
-from .test_browser import test_axe_finds_no_wcag_violation_and_no_request_leaves_the_site as _axe
-from .test_evolutions import project, site  # noqa: F401 - the example's site
+from .conftest import accessible_and_private
+
+
+@pytest.fixture(scope="module")
+def site(example_site: Path) -> Path:  # served as `base_url` (conftest.py)
+    return example_site
+
 
 ROUTES = {
     "evolutions": "evolutions/",
@@ -30,9 +35,5 @@ ROUTES = {
 
 
 @pytest.mark.parametrize("name", ROUTES)
-def test_axe_on_the_living_contract(context: object, base_url: str, name: str,  # noqa: F811
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    import tests.site.test_browser as browser_tests
-
-    monkeypatch.setattr(browser_tests, "ROUTES", ROUTES)
-    _axe(context, base_url, name)
+def test_axe_on_the_living_contract(context: object, base_url: str, name: str) -> None:
+    accessible_and_private(context, base_url, ROUTES[name])

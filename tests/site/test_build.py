@@ -10,9 +10,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from macros.site.build import PAUSE_VARIABLE, STEPS, Places
-from macros.site.pages import markdown, md
-from macros.site.urls import published
+from crte.cli.build import PAUSE_VARIABLE, STEPS, Places
+from crte.outputs.manifest import published
+from crte.pages.pages import markdown, md
 
 from ..conftest import ROOT
 from ..sitebuild import copy_project, page
@@ -26,8 +26,8 @@ def digest(folder: Path) -> dict[str, str]:
 
 
 def publish(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """`python -m macros.site.build`, what `make build` runs."""
-    return subprocess.run([sys.executable, "-m", "macros.site.build", str(site)], cwd=project,
+    """`python -m crte.cli.build`, what `make build` runs."""
+    return subprocess.run([sys.executable, "-m", "crte.cli.build", str(site)], cwd=project,
                           env=dict(os.environ, **env), capture_output=True, text=True, check=False)
 
 
@@ -51,7 +51,7 @@ def test_two_builds_of_the_same_tree_are_byte_identical(tmp_path: Path) -> None:
 def test_the_date_comes_from_the_last_commit(tmp_path: Path) -> None:
     result = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cs"], capture_output=True, text=True)
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    out = subprocess.run([sys.executable, "-m", "macros.site.build", str(tmp_path / "s")], cwd=ROOT, env=env,
+    out = subprocess.run([sys.executable, "-m", "crte.cli.build", str(tmp_path / "s")], cwd=ROOT, env=env,
                          capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stderr
     assert f"<lastmod>{result.stdout.strip()}</lastmod>" in (tmp_path / "s" / "sitemap.xml").read_text(encoding="utf-8")
@@ -80,7 +80,8 @@ def test_a_successful_build_replaces_the_site_a_failed_one_keeps_it(tmp_path: Pa
 def tiny_project(dest: Path, title: str = "Accueil") -> Path:
     """A two-page MkDocs project: builds in a fraction of a second, enough for the switch."""
     (dest / "docs" / "sous").mkdir(parents=True, exist_ok=True)
-    (dest / "mkdocs.yml").write_text("site_name: Essai\n", encoding="utf-8")
+    # Material: ProperDocs bundles no theme of its own (its "mkdocs" theme is a separate package).
+    (dest / "mkdocs.yml").write_text("site_name: Essai\ntheme:\n  name: material\n", encoding="utf-8")
     (dest / "docs" / "index.md").write_text(f"# {title}\n\n[Page](sous/page.md)\n", encoding="utf-8")
     (dest / "docs" / "sous" / "page.md").write_text("# Page\n", encoding="utf-8")
     return dest
@@ -88,7 +89,7 @@ def tiny_project(dest: Path, title: str = "Accueil") -> Path:
 
 def kill_at(project: Path, site: Path, step: str) -> None:
     """Start a build, SIGKILL it as soon as it announces `step` (CRTE_BUILD_PAUSE)."""
-    process = subprocess.Popen([sys.executable, "-m", "macros.site.build", str(site)], cwd=project,
+    process = subprocess.Popen([sys.executable, "-m", "crte.cli.build", str(site)], cwd=project,
                                env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, PYTHONPATH=str(ROOT),
                                         **{PAUSE_VARIABLE: step}),
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -127,7 +128,7 @@ def test_a_build_killed_at_any_step_leaves_a_whole_site(tmp_path: Path) -> None:
 def test_two_builds_started_together_queue_and_both_publish(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     site = project / "site"
-    command = [sys.executable, "-m", "macros.site.build", str(site)]
+    command = [sys.executable, "-m", "crte.cli.build", str(site)]
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
     processes = [subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                   text=True) for _ in range(2)]

@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 import yaml
 
-from macros.views.formatting import euros, long_date, percent_text
+from crte.fr import euros, long_date, percent_text
 
-from ..sitebuild import page
-from .test_evolutions import EXAMPLE, built, project, resolves, text  # noqa: F401 - project: the copied project
+from ..sitebuild import page, resolves, text
+from .conftest import EXAMPLE
 
 STATUSES = ("à l'étude", "engagée", "en cours", "réalisée", "abandonnée", "sans suivi")
 NONE_YET = "Aucun suivi publié à ce jour."
@@ -86,8 +87,8 @@ class Expected:
 
 
 @pytest.fixture(scope="module")
-def ex(project: Path) -> Expected:  # noqa: F811
-    root = project / EXAMPLE
+def ex(example_project: Path) -> Expected:
+    root = example_project / EXAMPLE
     plan = read_yaml(root / "orientations.yaml")["orientations"]
     by_label = {o["libelle_annexe"]: o["numero"] for o in plan if "libelle_annexe" in o}
     actions = {a["id"]: dict(a) for a in read_yaml(root / "actions.yaml")["actions"]}
@@ -115,13 +116,8 @@ def ex(project: Path) -> Expected:  # noqa: F811
 
 
 @pytest.fixture(scope="module")
-def site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:  # noqa: F811
-    return built(project, tmp_path_factory.mktemp("suivi-exemple") / "site", EXAMPLE)
-
-
-@pytest.fixture(scope="module")
-def real_site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:  # noqa: F811
-    return built(project, tmp_path_factory.mktemp("suivi-reel") / "site", "")
+def site(example_site: Path) -> Path:  # the example's site (conftest.py); real_site: its real data
+    return example_site
 
 
 def test_the_example_is_what_the_brief_describes(ex: Expected) -> None:
@@ -370,7 +366,6 @@ def test_open_data_one_row_per_entry_and_per_financing_line(site: Path, ex: Expe
     assert sum(Decimal(r["accorde"]) for r in lines if r["accorde"]) == Decimal("3460000.00")
     package = (site / "donnees" / "datapackage.json").read_text(encoding="utf-8")
     assert '"path": "suivi.csv"' in package and '"path": "financements.csv"' in package
-    openpyxl = pytest.importorskip("openpyxl")
     wb = openpyxl.load_workbook(site / "donnees" / "maquette-financiere.xlsx")
     assert wb["Suivi"].max_row == len(steps) + 1 and wb["Financements"].max_row == len(lines) + 1
 

@@ -10,16 +10,13 @@ Timings (opening the editor -> a valid file written) are printed, not asserted.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gzip
-import http.server
 import json
 import os
 import re
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -28,45 +25,29 @@ from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
-
-from macros.data.loader import load
-from macros.site import edition
-from macros.views.formatting import euros
-from macros.views.views import Views
+from crte.data.loader import load
+from crte.fr import euros
+from crte.outputs import edition
+from crte.views.views import Views
 
 from ..conftest import ROOT
 from ..sitebuild import build, copy_project, page, soup
-from .test_browser import ARGS, CHROMIUM, QuietHandler
+from .conftest import AXE, served
 
-playwright_api = pytest.importorskip("playwright.sync_api")
 SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 GITHUB = "https://github.com/cahc/crte-henin-carvin/edit/main/"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_RUN = """async () => {
     const r = await axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}});
     const out = {label: []};
     for (const v of r.violations) out[v.id] = v.nodes.map(n => n.target.join(" "));
     return out;
 }"""
-pytestmark = pytest.mark.skipif(not (Path(CHROMIUM).exists() and edition.installed(ROOT) and SERVER.exists()),
-                                reason="make browser installs chromium; npm ci installs decap-cms and decap-server")
 
 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 @contextmanager
@@ -140,18 +121,17 @@ class Editor:
 @contextmanager
 def editing(browser: object, site: Path, requests: list[str]) -> Iterator[tuple[Editor, object, object]]:
     """The editor of `site`, in a new browser context whose requests are noted."""
-    with served(site) as base:
-        context = browser.new_context(locale="fr-FR")
-        tab = context.new_page()
-        tab.on("request", lambda r: requests.append(r.url))
-        try:
-            yield Editor(tab, base), tab, context
-        finally:
-            context.close()
+    context = browser.new_context(locale="fr-FR")
+    tab = context.new_page()
+    tab.on("request", lambda r: requests.append(r.url))
+    try:
+        yield Editor(tab, served(site)), tab, context
+    finally:
+        context.close()
 
 
 def check(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "macros.data.check", "data"], cwd=project, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "crte.data.check", "data"], cwd=project, capture_output=True,
                           text=True, check=False)
 
 
@@ -161,7 +141,8 @@ def built(project: Path, out: Path, proxy: str) -> Path:
     return out
 
 
-def test_the_editor_writes_a_decision_and_a_tracking_update_that_pass_the_check_and_build(tmp_path: Path) -> None:
+def test_the_editor_writes_a_decision_and_a_tracking_update_that_pass_the_check_and_build(
+        browser: object, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     signed = load(project / "data")
     model = next(a for a in signed.actions if a.constats is None and a.part_cahc is not None)
@@ -174,8 +155,7 @@ def test_the_editor_writes_a_decision_and_a_tracking_update_that_pass_the_check_
     new_id = "piste-essai-navigateur"
     timings = {}
     requests: list[str] = []
-    with decap_server(project, free_port()) as proxy, playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with decap_server(project, free_port()) as proxy:
         with editing(browser, built(project, tmp_path / "site1", proxy), requests) as (ed, tab, context):
             start = time.monotonic()
             ed.open("#/collections/decision/new")
@@ -228,7 +208,6 @@ def test_the_editor_writes_a_decision_and_a_tracking_update_that_pass_the_check_
             tracking = project / "data" / "suivi" / "actions" / f"{new_id}.yaml"
             timings["suivi"] = ed.publish(tracking) - start
             first = tracking.read_text(encoding="utf-8")
-        browser.close()
     step = [f'  - date: "{today.isoformat()}"', '    source: "Comité technique (essai)"', '    statut: "en cours"',
             "    avancement: 40", '    depense: "120000.50"']
     assert first.splitlines() == ["# yaml-language-server: $schema=../../../schemas/suivi-action.schema.json", "",

@@ -11,30 +11,25 @@ import re
 import shutil
 from decimal import Decimal
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import feedparser
 import pytest
 import yaml
 
-from macros.data.loader import load
-from macros.views.formatting import euros, long_date
-from macros.views.views import Views
-from macros.site.feed import atom
-from macros.site.pages import generate
-from macros.site.urls import read
+from crte.data.loader import load
+from crte.fr import euros, long_date
+from crte.outputs.feed import atom
+from crte.outputs.manifest import read
+from crte.pages.pages import generate
+from crte.views.views import Views
 
 from ..conftest import ROOT
-from ..sitebuild import build, copy_example_project, page, soup
+from ..sitebuild import page, resolves, soup, target, text
+from .conftest import EXAMPLE, SITE_URL, built
 
-EXAMPLE = "examples/contrat-vivant"
-SITE_URL = "https://crte.exemple.fr/"
 FIRST = "2022-06-14-comite-de-pilotage"
 NONE_YET = "Aucune évolution enregistrée depuis la signature du contrat, le 13 décembre 2021."
-
-
-def text(el) -> str:  # noqa: ANN001 - a BeautifulSoup element
-    return re.sub(r"\s+", " ", el.get_text(" ", strip=True).replace("\u202f", " ").replace("\xa0", " "))
 
 
 def signed(x: Decimal) -> str:
@@ -45,53 +40,18 @@ def read_yaml(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-# --- Builds ------------------------------------------------------------------------------------
+# --- The sites (conftest.py): example_site, read here as `site`, and real_site -----------------
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_example_project(tmp_path_factory.mktemp("evolutions") / "projet", EXAMPLE)
-
-
-def built(project: Path, out: Path, data: str) -> Path:
-    result = build(project, out, env={"CRTE_DATA": data, "CRTE_SITE_URL": SITE_URL})
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
+def site(example_site: Path) -> Path:
+    return example_site
 
 
 @pytest.fixture(scope="module")
-def site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built(project, tmp_path_factory.mktemp("exemple") / "site", EXAMPLE)
-
-
-@pytest.fixture(scope="module")
-def real_site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built(project, tmp_path_factory.mktemp("reel") / "site", "")
-
-
-@pytest.fixture(scope="module")
-def decisions(project: Path) -> list[dict]:
+def decisions(example_project: Path) -> list[dict]:
     """The example's decisions as written, with their id, oldest first."""
-    out = [dict(read_yaml(p), id=p.stem) for p in (project / EXAMPLE / "decisions").glob("*.yaml")]
+    out = [dict(read_yaml(p), id=p.stem) for p in (example_project / EXAMPLE / "decisions").glob("*.yaml")]
     return sorted(out, key=lambda d: (d["date"], d["id"]))
-
-
-def target(site: Path, here: Path, href: str) -> Path:
-    """The file a relative (or root-relative) link of the page `here` leads to."""
-    path = unquote(urlsplit(href).path)
-    out = ((site if path.startswith("/") else here.parent) / path.lstrip("/")).resolve() if path else here
-    return out / "index.html" if out.is_dir() else out
-
-
-def resolves(site: Path, here: Path, href: str) -> bool:
-    """A link of the page `here` leads to a file of the site (and to its anchor)."""
-    parts = urlsplit(href)
-    if parts.scheme or href.startswith("//"):
-        return False
-    target_ = target(site, here, href)
-    if not target_.is_file():
-        return False
-    return not parts.fragment or target_.suffix != ".html" or soup(target_).find(id=parts.fragment) is not None
 
 
 # --- The list ---------------------------------------------------------------------------------
@@ -138,10 +98,10 @@ def test_a_decision_page_shows_its_date_instance_source_and_object(site: Path, d
     assert "Avenant n° 1" in text(page(site, "evolutions/2023-03-02-avenant-1/").select_one("dl.crte-champs"))
 
 
-def test_a_decision_page_lists_its_changes(site: Path, project: Path, decisions: list[dict]) -> None:
+def test_a_decision_page_lists_its_changes(site: Path, example_project: Path, decisions: list[dict]) -> None:
     here = site / "evolutions" / FIRST / "index.html"
     rows = soup(here).select("article table.crte-changements tbody tr")
-    signed_actions = {a["id"]: a for a in read_yaml(project / EXAMPLE / "actions.yaml")["actions"]}
+    signed_actions = {a["id"]: a for a in read_yaml(example_project / EXAMPLE / "actions.yaml")["actions"]}
     change = next(c["modifier_action"] for c in decisions[0]["changements"] if "modifier_action" in c)
     assert change["action"] == "voie-albert-carre"
     cost = next(r for r in rows if "coût total HT" in text(r))
@@ -188,11 +148,11 @@ def expected_money(project: Path, decision: dict) -> dict[int, tuple[Decimal, De
                 sums(after, n, "part_cahc")) for n in numbers}
 
 
-def test_a_decision_page_shows_its_effect_on_money_by_orientation(site: Path, project: Path,
+def test_a_decision_page_shows_its_effect_on_money_by_orientation(site: Path, example_project: Path,
                                                                   decisions: list[dict]) -> None:
     table = page(site, f"evolutions/{FIRST}/").select_one("article table.crte-effet")
     assert table.select_one("caption") and table.find_parent("div", class_="crte-table")["role"] == "region"
-    expected = expected_money(project, decisions[0])
+    expected = expected_money(example_project, decisions[0])
 
     def amount(cell) -> str:  # noqa: ANN001 - the amount, without the « n sans part indiquée » note
         return cell.find(string=True, recursive=False).strip()
@@ -261,14 +221,14 @@ def test_the_feed_has_one_entry_per_decision_dated_by_the_decision(site: Path, d
     assert b"feedgen" not in raw and raw.startswith(b"<?xml version='1.0' encoding='UTF-8'?>")
 
 
-def test_the_feed_is_the_same_bytes_for_two_builds(site: Path, project: Path, tmp_path: Path) -> None:
-    again = built(project, tmp_path / "site", EXAMPLE)
+def test_the_feed_is_the_same_bytes_for_two_builds(site: Path, example_project: Path, tmp_path: Path) -> None:
+    again = built(example_project, tmp_path / "site", EXAMPLE)
     assert (again / "evolutions" / "atom.xml").read_bytes() == (site / "evolutions" / "atom.xml").read_bytes()
 
 
-def test_text_from_the_data_is_escaped_in_the_feed_and_the_pages(project: Path, tmp_path: Path) -> None:
+def test_text_from_the_data_is_escaped_in_the_feed_and_the_pages(example_project: Path, tmp_path: Path) -> None:
     folder = tmp_path / "donnees"
-    shutil.copytree(project / EXAMPLE, folder, symlinks=False)
+    shutil.copytree(example_project / EXAMPLE, folder, symlinks=False)
     objet = 'Coût < 5 % & part "R&D" > 0 ; a_b *c* [x](y) &amp; fin'
     path = folder / "decisions" / f"{FIRST}.yaml"
     path.write_text(re.sub(r'(?m)^objet: .*$', lambda _: f"objet: {yaml.safe_dump(objet).strip()}",
@@ -283,8 +243,8 @@ def test_text_from_the_data_is_escaped_in_the_feed_and_the_pages(project: Path, 
 
 # --- The real data: no decision yet -----------------------------------------------------------
 
-def test_without_decision_the_list_says_so_and_the_feed_is_empty(real_site: Path, project: Path) -> None:
-    signature = load(project / "data").contract.signature.date
+def test_without_decision_the_list_says_so_and_the_feed_is_empty(real_site: Path, example_project: Path) -> None:
+    signature = load(example_project / "data").contract.signature.date
     assert NONE_YET.endswith(f"le {long_date(signature)}.")
     article = page(real_site, "evolutions/").select_one("article")
     assert NONE_YET in text(article) and article.select("table") == []

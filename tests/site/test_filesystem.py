@@ -1,6 +1,6 @@
-"""A full disk, a read-only or immutable folder: `python -m macros.site.build` (what
-`make build` runs), `python -m macros.data.check` (`make check`) and
-`python -m macros.site.serve` (`make serve`) say so in French, with the path and
+"""A full disk, a read-only or immutable folder: `python -m crte.cli.build` (what
+`make build` runs), `python -m crte.data.check` (`make check`) and
+`python -m crte.cli.serve` (`make serve`) say so in French, with the path and
 what to do, never with a traceback, and leave site/ as it was.
 
 CI runs as root, whom file rights do not stop, and `chattr +i` is not always
@@ -42,19 +42,19 @@ def run(module: str, cwd: Path, fault: str | None, *args: str, **env: str) -> su
 def built(tmp_path: Path) -> Path:
     """A small project with a site already built: what a failed build must leave as it is."""
     project = tiny_project(tmp_path / "p")
-    assert run("macros.site.build", project, None, "site").returncode == 0
+    assert run("crte.cli.build", project, None, "site").returncode == 0
     return project
 
 
 WRITE = ("rendez le dossier {folder} accessible en écriture (droits, disque monté en lecture seule, attribut"
-         " immuable : chattr -i), ou écrivez ailleurs : python -m macros.site.build AUTRE-DOSSIER/site")
+         " immuable : chattr -i), ou écrivez ailleurs : python -m crte.cli.build AUTRE-DOSSIER/site")
 
 
 @pytest.mark.parametrize("code, reason", [("EROFS", "système de fichiers en lecture seule"),
                                           ("EPERM", "permission refusée")], ids=["lecture-seule", "immuable"])
 def test_a_folder_that_cannot_be_written_stops_the_build_in_french(built: Path, code: str, reason: str) -> None:
     before = digest(built / "site")
-    result = run("macros.site.build", built, f"{code}:all:{built}", "site")
+    result = run("crte.cli.build", built, f"{code}:all:{built}", "site")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
         f"Construction impossible : écriture impossible de {built}/.site.lock ({reason}) : "
@@ -64,7 +64,7 @@ def test_a_folder_that_cannot_be_written_stops_the_build_in_french(built: Path, 
 
 def test_a_full_disk_while_mkdocs_writes_stops_the_build_in_french(built: Path) -> None:
     before = digest(built / "site")
-    result = run("macros.site.build", built, f"ENOSPC:files:{built}/.site.builds", "site")
+    result = run("crte.cli.build", built, f"ENOSPC:files:{built}/.site.builds", "site")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     first, second = result.stderr.splitlines()
     assert re.fullmatch(rf"Construction impossible : écriture impossible de {re.escape(str(built))}/\.site\.builds/"
@@ -76,7 +76,7 @@ def test_a_full_disk_while_mkdocs_writes_stops_the_build_in_french(built: Path) 
 
 def test_make_check_writes_nothing(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
-    result = run("macros.data.check", project, f"EROFS:all:{project}", "data")
+    result = run("crte.data.check", project, f"EROFS:all:{project}", "data")
     assert result.returncode == 0 and result.stdout.startswith("Données valides :"), result.stderr
 
 
@@ -85,7 +85,7 @@ def test_serve_says_in_french_that_it_cannot_write(tmp_path: Path) -> None:
     temporary.mkdir()
     project = tiny_project(tmp_path / "p")
     port = str(free_port())
-    result = run("macros.site.serve", project, f"EROFS:all:{temporary}", "-a", f"127.0.0.1:{port}",
+    result = run("crte.cli.serve", project, f"EROFS:all:{temporary}", "-a", f"127.0.0.1:{port}",
                  TMPDIR=str(temporary))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
@@ -102,12 +102,12 @@ def test_serve_stops_in_french_when_the_disk_fills_up(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("CRTE_DATA", "CRTE_SERVE_STATE")}
     env.update(PYTHONPATH=str(FAULTS), CRTE_FAULT=f"ENOSPC:files:{temporary}", TMPDIR=str(temporary))
     with open(log, "wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "macros.site.serve", "-a", f"127.0.0.1:{free_port()}"],
+        process = subprocess.Popen([sys.executable, "-m", "crte.cli.serve", "-a", f"127.0.0.1:{free_port()}"],
                                    cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
                                    start_new_session=True)
     try:
         deadline = time.monotonic() + 180
-        while "mkdocs serve s'est arrêté" not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
+        while "properdocs serve s'est arrêté" not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
             time.sleep(0.5)
     finally:
         with suppress(ProcessLookupError):
@@ -122,13 +122,13 @@ def test_serve_stops_in_french_when_the_disk_fills_up(tmp_path: Path) -> None:
     assert "La copie des dernières données valides n'a pas pu être écrite dans" in text, text[-3000:]
     assert re.search(r"Construction impossible : écriture impossible de \S+ \(disque plein\) : libérez de la place"
                      r" sur ce disque \(df -h montre la place libre\), puis relancez\.", text), text[-3000:]
-    assert "[serve] mkdocs serve s'est arrêté (code 1) : voir le message ci-dessus." in text
+    assert "[serve] properdocs serve s'est arrêté (code 1) : voir le message ci-dessus." in text
     assert not (project / "site").exists()
 
 
 def test_the_servers_copy_of_the_last_good_data_survives_a_pipe_and_a_full_disk(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
-    from macros.site import devserver
+    from crte.mkdocs import devserver
     data = copy_signed(tmp_path / "data")
     os.mkfifo(data / "tube")  # never read by the loader, which reads named files: valid data
     monkeypatch.setattr(devserver, "_serving", True)

@@ -25,10 +25,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.data.fields import MARKDOWN, TEXT
-from macros.data.model import FILES, Crte
-from macros.data.record import Record, field_type, record_type, unwrap
-from macros.site.opendata import FORMULA_START, neutralised
+from crte.data.fields import MARKDOWN, TEXT
+from crte.data.model import FILES, Crte
+from crte.data.record import Record, field_type, record_type, unwrap
+from crte.outputs.opendata import FORMULA_START, neutralised
 
 from ..sitebuild import build, copy_project
 

@@ -14,57 +14,42 @@ import datetime as dt
 import io
 import json
 import re
-import shutil
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 import yaml
 
-from macros.data.loader import load
-from macros.site.pages import generate
-from macros.views.indicator_chart import Chart, chart
-from macros.views.indicator_view import indicator_pages
-from macros.views.views import Views
+from crte.data.loader import load
+from crte.pages.pages import generate
+from crte.views.indicator_chart import Chart, chart
+from crte.views.indicator_view import indicator_pages
+from crte.views.views import Views
 
-from ..conftest import ROOT
-from ..sitebuild import copy_project, page
-from .test_evolutions import EXAMPLE, SITE_URL, built, resolves, text
+from ..sitebuild import page, resolves, text
+from .conftest import EXAMPLE, SITE_URL
 
 NO_VALUE = "Aucune valeur publiée à ce jour pour cet indicateur."
 NBSP = "\xa0"
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project (data/: the signed contract only) and of the example, whose
-    links to data/ are copied as the files they point to: the example stands alone."""
-    dest = copy_project(tmp_path_factory.mktemp("indicateurs") / "projet")
-    shutil.copytree(ROOT / EXAMPLE, dest / EXAMPLE, symlinks=False)
-    return dest
+def site(example_site: Path) -> Path:  # the example's site (conftest.py); real_site: its real data
+    return example_site
 
 
 @pytest.fixture(scope="module")
-def site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built(project, tmp_path_factory.mktemp("indicateurs-exemple") / "site", EXAMPLE)
-
-
-@pytest.fixture(scope="module")
-def real_site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built(project, tmp_path_factory.mktemp("indicateurs-reel") / "site", "")
-
-
-@pytest.fixture(scope="module")
-def tracked(project: Path) -> dict[str, dict]:
+def tracked(example_project: Path) -> dict[str, dict]:
     """The example's indicator values as written: {id: the YAML of suivi/indicateurs/<id>.yaml}."""
-    folder = project / EXAMPLE / "suivi" / "indicateurs"
+    folder = example_project / EXAMPLE / "suivi" / "indicateurs"
     return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yaml"))}
 
 
 @pytest.fixture(scope="module")
-def catalogue(project: Path) -> list[str]:
+def catalogue(example_project: Path) -> list[str]:
     """The ids of the indicators of article 9, in published order."""
-    data = yaml.safe_load((project / "data" / "indicators.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((example_project / "data" / "indicators.yaml").read_text(encoding="utf-8"))
     return [i["id"] for o in data["orientations"] for g in o["groupes"] for i in g["indicateurs"]]
 
 
@@ -179,8 +164,8 @@ def test_the_page_links_the_actions_it_follows(site: Path, tracked: dict[str, di
 
 
 @pytest.fixture(scope="module")
-def views(project: Path) -> Views:
-    return Views(load(project / EXAMPLE, EXAMPLE))
+def views(example_project: Path) -> Views:
+    return Views(load(example_project / EXAMPLE, EXAMPLE))
 
 
 def test_every_trend_is_said_in_words(views: Views) -> None:
@@ -279,7 +264,6 @@ def test_mesures_csv_has_one_row_per_value_of_the_example(site: Path, tracked: d
     resource = next(r for r in package["resources"] if r["path"] == "mesures.csv")
     assert [f["name"] for f in resource["schema"]["fields"]] == list(rows[0]) == \
         ["indicateur", "orientation", "annee", "valeur", "unite", "source", "type"]
-    openpyxl = pytest.importorskip("openpyxl")
     sheet = openpyxl.load_workbook(site / "donnees" / "maquette-financiere.xlsx")["Indicateurs (valeurs)"]
     assert sheet.max_row == len(expected) + 1
 

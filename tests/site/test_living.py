@@ -9,15 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from macros.views.formatting import euros
+from crte.fr import euros
 
-from ..sitebuild import page
-from .test_evolutions import built, project, real_site, site, text  # noqa: F401 - fixtures
-
-pytestmark = pytest.mark.usefixtures("site")
+from ..sitebuild import page, text
 
 
-def test_every_page_of_the_example_says_it_is_fictitious(site: Path, real_site: Path) -> None:  # noqa: F811
+@pytest.fixture(scope="module")
+def site(example_site: Path) -> Path:  # the example's site (conftest.py); real_site: its real data
+    return example_site
+
+
+def test_every_page_of_the_example_says_it_is_fictitious(site: Path, real_site: Path) -> None:
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 60
     for path in pages:
@@ -28,7 +30,7 @@ def test_every_page_of_the_example_says_it_is_fictitious(site: Path, real_site: 
     assert not [p for p in real_site.rglob("*.html") if "Exemple fictif" in p.read_text(encoding="utf-8")]
 
 
-def test_a_changed_action_shows_the_signed_values_beside_and_its_history(site: Path) -> None:  # noqa: F811
+def test_a_changed_action_shows_the_signed_values_beside_and_its_history(site: Path) -> None:
     html = page(site, "actions/voie-albert-carre/")
     table = html.select_one("table.crte-financement")
     assert text(table.caption) == "Financement prévisionnel en vigueur et signé"
@@ -45,7 +47,7 @@ def test_a_changed_action_shows_the_signed_values_beside_and_its_history(site: P
     assert html.select_one(".admonition.note .admonition-title").get_text(strip=True) == "Modifiée depuis la signature"
 
 
-def test_an_abandoned_action_keeps_its_page_and_says_why(site: Path) -> None:  # noqa: F811
+def test_an_abandoned_action_keeps_its_page_and_says_why(site: Path) -> None:
     html = page(site, "actions/lecture-spectacle/")
     notice = html.select_one(".admonition.danger")
     assert text(notice.select_one(".admonition-title")) == "Action abandonnée le 22 novembre 2022"
@@ -55,7 +57,7 @@ def test_an_abandoned_action_keeps_its_page_and_says_why(site: Path) -> None:  #
     assert not listing.find("a", href=re.compile(r"lecture-spectacle/$"))
 
 
-def test_an_added_action_is_never_called_annexe_3(site: Path) -> None:  # noqa: F811
+def test_an_added_action_is_never_called_annexe_3(site: Path) -> None:
     html = page(site, "actions/piste-cyclable-rouvroy-drocourt/")
     assert text(html.select_one(".admonition.info .admonition-title")) == "Action ajoutée le 14 juin 2022"
     assert "Ajoutée par le comité de pilotage du 14 juin 2022" in text(html.select_one(".admonition.info"))
@@ -66,7 +68,7 @@ def test_an_added_action_is_never_called_annexe_3(site: Path) -> None:  # noqa: 
     assert "action ajoutée par le comité de pilotage du 14 juin 2022" in text(html.find(id="citation"))
 
 
-def test_home_and_finances_count_the_programme_in_force(site: Path) -> None:  # noqa: F811
+def test_home_and_finances_count_the_programme_in_force(site: Path) -> None:
     home = text(page(site, "").select_one(".crte-chiffres"))
     assert "25 actions inscrites au programme en vigueur" in home
     assert "92 895 347,98 €" in home
@@ -82,7 +84,7 @@ def test_home_and_finances_count_the_programme_in_force(site: Path) -> None:  # 
     assert "somme des 24 lignes" in text(page(site, "finances/controles/"))
 
 
-def test_the_contract_shows_the_amended_text_and_the_signed_one(site: Path) -> None:  # noqa: F811
+def test_the_contract_shows_the_amended_text_and_the_signed_one(site: Path) -> None:
     html = page(site, "contrat/")
     heading = html.find(id="article-10")
     text_in_force = heading.find_next("div", class_="crte-texte")

@@ -4,7 +4,7 @@ describes every file with its dates, and the day the data last changed on every 
 
 `dated_site` is built outside git with SOURCE_DATE_EPOCH, as `make build` does for
 a copy: both dates are that moment. The dates from git are checked on the module
-that computes them (site/dates.py) and on the real checkout (test_partners.py).
+that computes them (crte/dates.py) and on the real checkout (test_partners.py).
 """
 from __future__ import annotations
 
@@ -17,18 +17,19 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import frictionless
 import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from macros.data.loader import load
-from macros.data.model import Crte
-from macros.site import spreadsheet
-from macros.site.columns import ACTION_COLUMNS, EVOLUTION_COLUMNS, INDICATOR_COLUMNS
-from macros.site.dates import dates_for
-from macros.site.measures_data import MEASURE_COLUMNS
-from macros.site.tracking_data import FINANCING_COLUMNS, SUIVI_COLUMNS
-from macros.views.views import Views
+from crte.data.loader import load
+from crte.data.model import Crte
+from crte.dates import dates_for
+from crte.outputs import spreadsheet
+from crte.outputs.columns import ACTION_COLUMNS, EVOLUTION_COLUMNS, INDICATOR_COLUMNS
+from crte.outputs.measures_data import MEASURE_COLUMNS
+from crte.outputs.tracking_data import FINANCING_COLUMNS, SUIVI_COLUMNS
+from crte.views.views import Views
 
 from ..conftest import ROOT, copy_signed
 from ..sitebuild import build, copy_project, page, soup
@@ -122,8 +123,8 @@ def test_every_published_column_has_a_human_header() -> None:
 
 def test_sheets_have_human_headers_and_an_autofilter(workbook: openpyxl.Workbook, crte: Crte) -> None:
     actions = workbook["Actions"]
-    assert [c.value for c in actions[1]] == [spreadsheet.LABELS[c.name] for c in ACTION_COLUMNS]
-    assert [c.value for c in workbook["Indicateurs"][1]] == [spreadsheet.LABELS[c.name] for c in INDICATOR_COLUMNS]
+    assert [c.value for c in actions[1]] == [spreadsheet.label(c.name, crte.territoire.sigle) for c in ACTION_COLUMNS]
+    assert [c.value for c in workbook["Indicateurs"][1]] == [spreadsheet.label(c.name, crte.territoire.sigle) for c in INDICATOR_COLUMNS]
     assert workbook["Indicateurs"].max_row == len(crte.indicators) + 1
     assert workbook.sheetnames[-1] == "Champs"
     for ws in workbook.worksheets:
@@ -145,7 +146,7 @@ def test_numbers_are_numbers_and_fiche_and_year_stay_text(workbook: openpyxl.Wor
         assert cells["territoire"] is (a.localisation.territoire if a.localisation else None)
 
 
-def test_the_champs_sheet_describes_each_column_from_its_declaration(workbook: openpyxl.Workbook) -> None:
+def test_the_champs_sheet_describes_each_column_from_its_declaration(workbook: openpyxl.Workbook, crte: Crte) -> None:
     rows = list(workbook["Champs"].iter_rows(values_only=True))
     assert rows[0] == ("Onglet", "Colonne", "Nom dans les fichiers CSV et JSON", "Type", "Obligatoire",
                        "Description")
@@ -155,7 +156,7 @@ def test_the_champs_sheet_describes_each_column_from_its_declaration(workbook: o
                            ("Suivi", SUIVI_COLUMNS), ("Financements", FINANCING_COLUMNS)):
         for c in columns:
             row = described[sheet, c.name]
-            assert (row[1], row[4], row[5]) == (spreadsheet.LABELS[c.name], "oui" if c.required else "non",
+            assert (row[1], row[4], row[5]) == (spreadsheet.label(c.name, crte.territoire.sigle), "oui" if c.required else "non",
                                                 c.description), (sheet, c.name)
     for name in ("fiche", "annee_lancement"):
         assert described["Actions, Actions signées", name][3].startswith("texte, volontairement"), name
@@ -182,7 +183,6 @@ def test_the_package_describes_every_file_with_its_dates(dated_site: Path) -> No
         "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     assert all(f == ("csv", "text/csv") for p, f in formats.items() if p.endswith(".csv"))
     assert (package["created"], package["modified"]) == ("2021-12-13T00:00:00Z", "2021-12-13")
-    frictionless = pytest.importorskip("frictionless")
     report = frictionless.validate(str(donnees(dated_site, "datapackage.json")))
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
 
@@ -192,7 +192,7 @@ def test_the_dates_come_from_git_and_source_date_epoch(tmp_path: Path, monkeypat
     changed = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct", "--", "data"],
                              capture_output=True, text=True, check=True).stdout.strip()
     dates = dates_for(ROOT, ROOT / "data")
-    assert dates.data_changed == dt.datetime.fromtimestamp(int(changed), dt.timezone.utc).date()
+    assert dates.data_changed == dt.datetime.fromtimestamp(int(changed), dt.UTC).date()
     assert dates.created_text == "2021-12-13T00:00:00Z"  # the build's moment, not the wall clock
     (tmp_path / "data").mkdir()  # not a git checkout: SOURCE_DATE_EPOCH for both
     assert dates_for(tmp_path, tmp_path / "data").data_changed == dt.date(2021, 12, 13)

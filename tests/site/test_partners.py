@@ -8,15 +8,16 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import frictionless
+import openpyxl
 import pytest
 
-from macros.views.formatting import euros
-from macros.data.model import Crte
-from macros.site.urls import published, read
+from crte.data.model import Crte
+from crte.fr import euros
+from crte.outputs.manifest import HEADER, published, read
 
 from ..conftest import ROOT, STAFF_RECORD
-from ..sitebuild import build, copy_project, page
-from ..site.test_site import site  # noqa: F401 - the built site fixture
+from ..sitebuild import build, copy_project, page, rename
 
 MANIFEST = ROOT / "urls.txt"
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
@@ -61,7 +62,7 @@ def test_a_new_address_is_a_notice_and_the_publication_records_it(tmp_path: Path
     lists what the real data publishes, whatever it is.)"""
     import shutil
 
-    from macros.site import urls
+    from crte.outputs import manifest as urls
 
     project = copy_project(tmp_path / "p")
     manifest = project / "urls.txt"
@@ -85,11 +86,11 @@ def test_the_footer_gives_the_day_the_data_last_changed_in_git(live_site: Path) 
     import datetime as dt
     import subprocess
 
-    from macros.views.formatting import long_date
+    from crte.fr import long_date
 
     epoch = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct", "--", "data"],
                            capture_output=True, text=True, check=True).stdout.strip()
-    day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    day = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     for route in ("", "actions/cite-declercq/", "donnees/"):
         assert page(live_site, route).select_one(".crte-maj").get_text(strip=True) == \
             f"Données mises à jour le {long_date(day)}.", route
@@ -97,14 +98,7 @@ def test_the_footer_gives_the_day_the_data_last_changed_in_git(live_site: Path) 
     assert package["modified"] == day.isoformat() and package["created"]
 
 
-def rename(project: Path, keep_old: bool) -> None:
-    actions = project / "data" / "actions.yaml"
-    text = actions.read_text(encoding="utf-8")
-    new = "  - id: cite-declercq-oignies\n" + ("    anciens_ids: [cite-declercq]\n" if keep_old else "")
-    actions.write_text(text.replace("  - id: cite-declercq\n", new), encoding="utf-8")
-
-
-def test_a_changed_id_keeps_its_old_url_as_a_redirect(tmp_path: Path, site: Path) -> None:  # noqa: F811
+def test_a_changed_id_keeps_its_old_url_as_a_redirect(tmp_path: Path, site: Path) -> None:
     project = copy_project(tmp_path / "p")
     rename(project, keep_old=True)
     assert build(project, tmp_path / "site").returncode == 0
@@ -113,7 +107,7 @@ def test_a_changed_id_keeps_its_old_url_as_a_redirect(tmp_path: Path, site: Path
     assert unresolved(tmp_path / "site", published(site)) == []
 
 
-def test_a_changed_id_without_redirect_is_caught(tmp_path: Path, site: Path) -> None:  # noqa: F811
+def test_a_changed_id_without_redirect_is_caught(tmp_path: Path, site: Path) -> None:
     project = copy_project(tmp_path / "p")
     rename(project, keep_old=False)
     assert build(project, tmp_path / "site").returncode == 0
@@ -133,7 +127,7 @@ def test_a_former_id_cannot_be_reused(tmp_path: Path) -> None:
     assert "actions[cite-declercq-oignies].anciens_ids: identifiant d'action « cite-declercq » en double" in result.stderr
 
 
-def test_action_page_shows_its_permanent_link_and_a_citation(site: Path) -> None:  # noqa: F811
+def test_action_page_shows_its_permanent_link_and_a_citation(site: Path) -> None:
     html = page(site, "actions/cite-declercq/")
     assert html.select_one("a.crte-permalien").get_text() == "https://crte.agglo-henincarvin.fr/actions/cite-declercq/"
     assert html.select_one("#citation").get_text() == (
@@ -143,7 +137,7 @@ def test_action_page_shows_its_permanent_link_and_a_citation(site: Path) -> None
 
 # --- Communes and project owners ------------------------------------------------------------
 
-def test_the_fourteen_communes_have_a_page(site: Path, crte: Crte) -> None:  # noqa: F811
+def test_the_fourteen_communes_have_a_page(site: Path, crte: Crte) -> None:
     index = page(site, "communes/")
     names = [th.get_text(strip=True) for th in index.select("table")[0].select("tbody th")]
     assert names == [c.nom for c in crte.communes] and len(names) == 14
@@ -151,7 +145,7 @@ def test_the_fourteen_communes_have_a_page(site: Path, crte: Crte) -> None:  # n
         assert page(site, f"communes/{c.slug}/").select_one("h1").get_text(strip=True).rstrip("¶") == c.nom
 
 
-def test_commune_page_lists_the_actions_located_there(site: Path) -> None:  # noqa: F811
+def test_commune_page_lists_the_actions_located_there(site: Path) -> None:
     html = page(site, "communes/oignies/")
     titles = [th.get_text(strip=True) for th in html.select("table tbody th")]
     assert titles == [
@@ -164,7 +158,7 @@ def test_commune_page_lists_the_actions_located_there(site: Path) -> None:  # no
     assert euros(Decimal("26513951") + Decimal("161013") + Decimal("693460") + Decimal("2252353")) in foot
 
 
-def test_whole_territory_outside_and_unlocated_actions_are_listed_as_such(site: Path) -> None:  # noqa: F811
+def test_whole_territory_outside_and_unlocated_actions_are_listed_as_such(site: Path) -> None:
     html = page(site, "communes/")
     def section(anchor: str) -> list[str]:
         return [th.get_text(strip=True) for th in html.find(id=anchor).find_next("table").select("tbody th")]
@@ -174,7 +168,7 @@ def test_whole_territory_outside_and_unlocated_actions_are_listed_as_such(site: 
     assert "non précisé par le document" in page(site, "actions/courant-de-la-motte/").get_text()
 
 
-def test_project_owner_pages(site: Path) -> None:  # noqa: F811
+def test_project_owner_pages(site: Path) -> None:
     index = page(site, "maitres-ouvrage/")
     rows = [[c.get_text(strip=True) for c in tr.find_all(["th", "td"])] for tr in index.select("tbody tr")]
     assert [r[0] for r in rows] == ["CAHC", "Commune d'Hénin-Beaumont", "Commune d'Oignies", "Commune de Drocourt",
@@ -191,20 +185,19 @@ def test_project_owner_pages(site: Path) -> None:  # noqa: F811
 
 # --- Open data ---------------------------------------------------------------------------------
 
-def test_the_data_package_is_valid(site: Path) -> None:  # noqa: F811
-    frictionless = pytest.importorskip("frictionless")
+def test_the_data_package_is_valid(site: Path) -> None:
     report = frictionless.validate(str(site / "donnees" / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     package = json.loads((site / "donnees" / "datapackage.json").read_text(encoding="utf-8"))
     assert package["licenses"][0]["name"] == "etalab-2.0"
     assert [r["path"] for r in package["resources"]] == ["actions.csv", "actions-signees.csv", "evolutions.csv",
-                                                         "indicateurs.csv", "mesures.csv", "suivi.csv",
+                                                         "indicateurs.csv", "communes.csv", "mesures.csv", "suivi.csv",
                                                          "financements.csv", "actions.json", "indicateurs.json",
                                                          "contrat.json", "maquette-financiere.xlsx"]
 
 
-def test_the_table_schema_comes_from_the_declarations(site: Path) -> None:  # noqa: F811
-    from macros.data.model import Action, Localisation
+def test_the_table_schema_comes_from_the_declarations(site: Path) -> None:
+    from crte.data.model import Action, Localisation
 
     package = json.loads((site / "donnees" / "datapackage.json").read_text(encoding="utf-8"))
     fields = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}
@@ -221,7 +214,7 @@ def test_the_table_schema_comes_from_the_declarations(site: Path) -> None:  # no
     assert fields["communes"]["description"].startswith(Localisation.model_fields["communes"].description)
 
 
-def test_csv_round_trips_to_the_same_figures_as_the_site(site: Path, crte: Crte) -> None:  # noqa: F811
+def test_csv_round_trips_to_the_same_figures_as_the_site(site: Path, crte: Crte) -> None:
     # The actions in force (the signed ones while no decision changed them; the
     # signed figures themselves are pinned against sources/ by the product's check).
     current = crte.current.crte.actions
@@ -240,7 +233,7 @@ def test_csv_round_trips_to_the_same_figures_as_the_site(site: Path, crte: Crte)
     assert [r["id"] for r in indicators] == [i.id for i in crte.indicators]
 
 
-def test_json_files_hold_exact_amounts(site: Path) -> None:  # noqa: F811
+def test_json_files_hold_exact_amounts(site: Path) -> None:
     # JSON numbers, written exactly (test_opendata_formats.py): read as decimals, they are the amounts.
     data = json.loads((site / "donnees" / "actions.json").read_text(encoding="utf-8"), parse_float=Decimal)
     assert data["actions"][1]["cout_total"] == Decimal("1950206.00")
@@ -250,8 +243,7 @@ def test_json_files_hold_exact_amounts(site: Path) -> None:  # noqa: F811
     assert len(contract["communes"]) == 14
 
 
-def test_the_spreadsheet_has_every_action_and_table(site: Path, crte: Crte) -> None:  # noqa: F811
-    openpyxl = pytest.importorskip("openpyxl")
+def test_the_spreadsheet_has_every_action_and_table(site: Path, crte: Crte) -> None:
     wb = openpyxl.load_workbook(site / "donnees" / "maquette-financiere.xlsx")
     assert wb.sheetnames == ["Actions", "Actions signées", "Évolutions", "Par orientation",
                              "Par orientation du chantier", "Par chantier",
@@ -276,7 +268,7 @@ def test_the_spreadsheet_has_every_action_and_table(site: Path, crte: Crte) -> N
             assert (c.number_format == '#,##0.00\\ "€"') == (c.column in money), (c.coordinate, c.number_format)
 
 
-def test_open_data_page_lists_each_file_with_its_rows(site: Path, crte: Crte) -> None:  # noqa: F811
+def test_open_data_page_lists_each_file_with_its_rows(site: Path, crte: Crte) -> None:
     html = page(site, "donnees/")
     rows = {tr.th.get_text(strip=True): tr.find_all("td")[1].get_text(strip=True) for tr in html.select("tbody tr")}
     n, signed, indicators = (str(len(crte.current.crte.actions)), str(len(crte.actions)),
@@ -284,6 +276,7 @@ def test_open_data_page_lists_each_file_with_its_rows(site: Path, crte: Crte) ->
     changes = str(sum(len(s.history) for s in crte.current.status.values()))
     assert rows == {"actions.csv": n, "actions-signees.csv": signed, "evolutions.csv": changes, "actions.json": n,
                     "indicateurs.csv": indicators, "indicateurs.json": indicators, "mesures.csv": "0",
+                    "communes.csv": str(len(crte.communes)),
                     "contrat.json": "—", "maquette-financiere.xlsx": n, "suivi.csv": "0", "financements.csv": "0",
                     "datapackage.json": "—"}
     assert "Licence Ouverte" in html.get_text()
@@ -309,7 +302,7 @@ def test_make_build_refuses_to_drop_a_published_address(tmp_path: Path) -> None:
     n = read(MANIFEST).index("/orientations/5/")
     line = next(i + 1 for i, text in enumerate(MANIFEST.read_text(encoding="utf-8").splitlines())
                 if text == "/orientations/5/")
-    assert n >= 0
+    assert line == len(HEADER.splitlines()) + n + 1  # the message names the file's line, header counted
     assert (f"urls.txt:{line}: /orientations/5/: cette adresse a été publiée et ne mène plus à aucune page ; des"
             " partenaires la citent : rétablissez la page (un numéro, un identifiant ou un nom qui forme une adresse"
             " ne change pas), ou pour une action qui change d'identifiant, gardez l'ancien dans anciens_ids"

@@ -6,24 +6,19 @@ cross-references linked. Real data, and the fictitious example for the living co
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
 import json
 import re
-import threading
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
+import openpyxl
 import pytest
 
-from macros.site.filters import markdown
+from crte.pages.filters import markdown
+
 from ..sitebuild import page
-from .test_browser import AXE, QuietHandler, browser, context  # noqa: F401 - fixtures
-from .test_browser import base_url, pytestmark  # noqa: F401 - served from `site`; skipped without chromium
-from .test_evolutions import EXAMPLE, built, project  # noqa: F401 - the example's project
-from .test_site import site  # noqa: F401 - the real site
+from .conftest import AXE, WCAG, served
 
 WIDTHS = (375, 1280)
 # Every kind of page with a table, from the real data (signed contract) and the example.
@@ -37,18 +32,15 @@ LIVING = ["suivi/", "financeurs/", "financeurs/etat/", "evolutions/", "evolution
 PAGES = [("reel", r) for r in REAL] + [("exemple", r) for r in LIVING]
 
 
+# `site` and `base_url`: the real site (conftest.py); the living contract is the example's site.
 @pytest.fixture(scope="module")
-def living_site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:  # noqa: F811
-    return built(project, tmp_path_factory.mktemp("exemple-telephone") / "site", EXAMPLE)
+def living_site(example_site: Path) -> Path:
+    return example_site
 
 
 @pytest.fixture(scope="module")
-def living_url(living_site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler,
-                                                                                 directory=str(living_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+def living_url(living_site: Path) -> str:
+    return served(living_site)
 
 
 def squash(text: str) -> str:
@@ -57,7 +49,7 @@ def squash(text: str) -> str:
     return re.sub(r"[ \t\n]+", " ", text).strip()
 
 
-def open_page(context: object, url: str, width: int) -> object:  # noqa: F811
+def open_page(context: object, url: str, width: int) -> object:
     p = context.new_page()
     p.set_viewport_size({"width": width, "height": 800})
     p.goto(url, wait_until="networkidle")
@@ -84,7 +76,7 @@ MEASURE = """() => {
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("where,route", PAGES)
-def test_every_amount_is_on_screen_without_a_sideways_swipe(context: object, base_url: str,  # noqa: F811
+def test_every_amount_is_on_screen_without_a_sideways_swipe(context: object, base_url: str,
                                                             living_url: str, width: int, where: str,
                                                             route: str) -> None:
     p = open_page(context, (base_url if where == "reel" else living_url) + route, width)
@@ -95,7 +87,7 @@ def test_every_amount_is_on_screen_without_a_sideways_swipe(context: object, bas
     assert p.evaluate("document.documentElement.scrollWidth") <= width
 
 
-def test_every_cell_of_a_card_table_is_labelled(site: Path, living_site: Path) -> None:  # noqa: F811
+def test_every_cell_of_a_card_table_is_labelled(site: Path, living_site: Path) -> None:
     for root, routes in ((site, REAL), (living_site, LIVING)):
         for route in routes:
             for t in page(root, route).select("article table.crte-cartes, article table.crte-cartes-larges"):
@@ -103,7 +95,7 @@ def test_every_cell_of_a_card_table_is_labelled(site: Path, living_site: Path) -
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_cards_stay_a_table_for_screen_readers(context: object, base_url: str, width: int) -> None:  # noqa: F811
+def test_cards_stay_a_table_for_screen_readers(context: object, base_url: str, width: int) -> None:
     p = open_page(context, base_url + "actions/", width)
     if width < 600:
         assert p.eval_on_selector("article tbody tr", "r => getComputedStyle(r).display") == "flex"
@@ -117,7 +109,7 @@ def test_cards_stay_a_table_for_screen_readers(context: object, base_url: str, w
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("route", ["", "finances/"])
-def test_orientation_1_shows_the_actions_of_its_chantiers(context: object, base_url: str, width: int,  # noqa: F811
+def test_orientation_1_shows_the_actions_of_its_chantiers(context: object, base_url: str, width: int,
                                                           route: str) -> None:
     p = open_page(context, base_url + route, width)
     row = p.locator("#tableau-orientation tbody tr").first
@@ -139,7 +131,7 @@ UNKNOWN = [("finances/", "#tableau-annee", "2024"), ("finances/", "#tableau-mait
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_an_unknown_share_is_never_zero_on_screen(context: object, living_url: str, width: int) -> None:  # noqa: F811
+def test_an_unknown_share_is_never_zero_on_screen(context: object, living_url: str, width: int) -> None:
     for route, table, label in UNKNOWN:
         p = open_page(context, living_url + route, width)
         row = p.locator(f"{table} tr", has=p.locator("th", has_text=label)).first
@@ -150,10 +142,9 @@ def test_an_unknown_share_is_never_zero_on_screen(context: object, living_url: s
         p.close()
 
 
-def test_an_unknown_share_is_never_zero_in_the_chart_and_the_files(living_site: Path, site: Path) -> None:  # noqa: F811
+def test_an_unknown_share_is_never_zero_in_the_chart_and_the_files(living_site: Path, site: Path) -> None:
     desc = page(living_site, "finances/").select_one("#graphique-annee-desc").get_text()
     assert "2024 : 1\u202f200\u202f000,00\xa0€ de coût total, part CAHC non indiquée." in desc
-    openpyxl = pytest.importorskip("openpyxl")
     for root, sheet, label in ((living_site, "Par année de lancement", "2024"), (site, "Par année de lancement",
                                "2021-2022"), (living_site, "Par maître d'ouvrage", "Commune de Dourges")):
         ws = openpyxl.load_workbook(root / "donnees" / "maquette-financiere.xlsx")[sheet]
@@ -168,7 +159,7 @@ def test_an_unknown_share_is_never_zero_in_the_chart_and_the_files(living_site: 
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_site_name_is_whole(context: object, base_url: str, width: int) -> None:  # noqa: F811
+def test_the_site_name_is_whole(context: object, base_url: str, width: int) -> None:
     p = open_page(context, base_url + "actions/", width)
     name = p.locator(".md-header__topic").first.locator(".md-ellipsis")
     assert name.inner_text().strip() == "CRTE Hénin-Carvin"
@@ -181,7 +172,7 @@ REFERENCES = {"Annexe n°1": "#annexe-1", "article 6.3": "#article-6-3", "articl
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_contract_links_its_cross_references(context: object, base_url: str, width: int) -> None:  # noqa: F811
+def test_the_contract_links_its_cross_references(context: object, base_url: str, width: int) -> None:
     p = open_page(context, base_url + "contrat/", width)
     links = p.eval_on_selector_all(".crte-texte a[href^='#']", "as => as.map(a => [a.textContent, a.hash])")
     assert REFERENCES.items() <= set(map(tuple, links))
@@ -211,9 +202,8 @@ def test_cross_references_link_only_existing_anchors_outside_links_and_code() ->
 
 @pytest.mark.parametrize("where,route", [("reel", "actions/"), ("reel", "finances/"), ("exemple", "suivi/"),
                                          ("exemple", "evolutions/2022-06-14-comite-de-pilotage/")])
-def test_axe_finds_no_violation_on_the_cards(context: object, base_url: str, living_url: str, where: str,  # noqa: F811
+def test_axe_finds_no_violation_on_the_cards(context: object, base_url: str, living_url: str, where: str,
                                              route: str) -> None:
     p = open_page(context, (base_url if where == "reel" else living_url) + route, 375)
     p.add_script_tag(path=str(AXE))
-    assert p.evaluate("""async () => (await axe.run(document, {runOnly: {type: "tag",
-        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})).violations.map(v => v.id)""") == []
+    assert p.evaluate(WCAG) == []

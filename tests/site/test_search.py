@@ -1,4 +1,4 @@
-"""macros/site/search.py when the Pagefind service misbehaves: the build must stop
+"""crte/search/indexer.py when the Pagefind service misbehaves: the build must stop
 with a message, never hang, and leave no process behind.
 
 A small fake service stands in for `pagefind --service`: it speaks the same
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.site import search
+from crte.search import indexer as search
 
 FAKE = '''#!{python}
 import base64, json, sys

@@ -9,18 +9,14 @@ test_searchtext.py; timings are measured by bench/search.py, not asserted here.
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from ..sitebuild import build, copy_project
-from .test_browser import AXE, QuietHandler, browser, context  # noqa: F401 - fixtures
-from .test_browser import base_url, pytestmark  # noqa: F401 - served from `site`; skipped without chromium
-from .test_site import site  # noqa: F401 - the real site
+from .conftest import AXE, WCAG, served
+
+# `site` and `base_url`: the real site (conftest.py).
 
 WIDTHS = (375, 1280)
 OPTIONS = "#crte-q-options [role=option]"
@@ -37,11 +33,7 @@ def type_in_header(context: object, base_url: str, query: str, route: str = "", 
 
 def axe(page: object) -> list[str]:
     page.add_script_tag(path=str(AXE))
-    return page.evaluate("""async () => {
-        const r = await axe.run(document, {runOnly: {type: "tag",
-            values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}});
-        return r.violations.map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "));
-    }""")
+    return page.evaluate(WCAG)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -143,7 +135,7 @@ def test_query_words_lose_their_french_endings(context: object, base_url: str) -
     assert stems == ["renov", "des", "ecole", "amiant", "ecolog", "energ", "cite"]
 
 
-def test_opened_from_a_file_the_search_says_why_it_cannot_run(context: object, site: Path) -> None:  # noqa: F811
+def test_opened_from_a_file_the_search_says_why_it_cannot_run(context: object, site: Path) -> None:
     page = context.new_page()
     page.goto((site / "recherche" / "index.html").as_uri())
     page.wait_for_function("document.getElementById('crte-recherche-etat').textContent !== ''")
@@ -157,18 +149,15 @@ def test_opened_from_a_file_the_search_says_why_it_cannot_run(context: object, s
 
 
 @pytest.fixture(scope="module")
-def parts_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def parts_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The real site, its search index cut in parts of 50 pages (4 parts), as a site of
-    more than 2 000 pages is (macros/site/search.py)."""
+    more than 2 000 pages is (crte/search/indexer.py)."""
     out = tmp_path_factory.mktemp("parties") / "site"
     result = build(copy_project(tmp_path_factory.mktemp("projet-parties") / "p"), out,
                    env={"CRTE_PAGES_PAR_PARTIE": "50"})
     assert result.returncode == 0, result.stderr
     assert (out / "pagefind" / "partie-3").is_dir()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    return served(out)
 
 
 def every_result(context: object, url: str, query: str) -> tuple[str, list[str]]:

@@ -1,4 +1,4 @@
-"""What the search index holds (macros/site/searchtext.py, macros/site/search.py): words
+"""What the search index holds (crte/search/text.py, crte/search/indexer.py): words
 of adjacent blocks kept apart, the parts of prefixed words, the citation and the
 neighbouring actions left out, no stemmer. Read from the index of the real site;
 the search in a browser is tested in test_search_ui.py."""
@@ -10,12 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.site.searchtext import indexed_body, separate_blocks, word_parts
-
-from .test_site import site  # noqa: F401 - the real site
+from crte.search.text import indexed_body, separate_blocks, word_parts
 
 
-def fragments(site: Path) -> dict[str, dict]:  # noqa: F811
+def fragments(site: Path) -> dict[str, dict]:
     """Pagefind's fragment of each page, by URL: {"content", "meta", "anchors", ...}."""
     out = {}
     for path in (site / "pagefind" / "fragment").iterdir():
@@ -48,7 +46,7 @@ def test_the_indexed_body_carries_the_parts() -> None:
     assert indexed_body("<p>Texte</p>") == "<div data-pagefind-body>\n<p>Texte</p>\n\n</div>"
 
 
-def test_the_index_keeps_the_words_of_adjacent_blocks_apart(site: Path) -> None:  # noqa: F811
+def test_the_index_keeps_the_words_of_adjacent_blocks_apart(site: Path) -> None:
     content = fragments(site)["/actions/cite-declercq/"]["content"]
     assert "Maître d'ouvrage CAHC" in content and "Lieu Oignies" in content
     assert "ouvrageCAHC" not in content and "LieuOignies" not in content
@@ -56,21 +54,21 @@ def test_the_index_keeps_the_words_of_adjacent_blocks_apart(site: Path) -> None:
 
 @pytest.mark.parametrize("text", ["Citer cette action", "Lien permanent", "Dans le même chantier",
                                   "Action précédente", "Action suivante", "Pour afficher la carte"])
-def test_the_citation_and_the_neighbours_are_not_indexed(site: Path, text: str) -> None:  # noqa: F811
+def test_the_citation_and_the_neighbours_are_not_indexed(site: Path, text: str) -> None:
     actions = {url: f for url, f in fragments(site).items() if url.startswith("/actions/") and url.count("/") == 3}
     assert len(actions) >= 24
     assert [url for url, f in actions.items() if text in f["content"]] == []
     assert [url for url, f in actions.items() if {"citer", "voisines", "citation"} & {a["id"] for a in f["anchors"]}] == []
 
 
-def test_the_page_of_a_prefixed_word_carries_its_part(site: Path) -> None:  # noqa: F811
+def test_the_page_of_a_prefixed_word_carries_its_part(site: Path) -> None:
     page = fragments(site)["/actions/batidekor-zac-sainte-henriette/"]
     assert "désamiantage" in page["content"]
     assert "amiantage" in page["meta"]["parties"].split()
 
 
-def test_words_are_indexed_without_a_stemmer(site: Path) -> None:  # noqa: F811
-    # A French stemmer made « amiante » « ami » (macros/site/search.py).
+def test_words_are_indexed_without_a_stemmer(site: Path) -> None:
+    # A French stemmer made « amiante » « ami » (crte/search/indexer.py).
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     assert list(entry["languages"]) == ["und"]
     assert entry["languages"]["und"]["wasm"] is None

@@ -1,7 +1,7 @@
-"""The development server, `make serve` (macros/site/serve.py, devserver.py).
+"""The development server, `make serve` (crte/cli/serve.py, devserver.py).
 
-Each test starts the real server (`python -m macros.site.serve`, which runs
-`mkdocs serve`) from a copy of the project, on a free port of 127.0.0.1, edits
+Each test starts the real server (`python -m crte.cli.serve`, which runs
+`properdocs serve`) from a copy of the project, on a free port of 127.0.0.1, edits
 the copy's files as staff would, and polls the served pages (at most POLL
 seconds each time). The server and its MkDocs child form one process group,
 stopped like Ctrl-C, then killed, even when a test fails.
@@ -25,8 +25,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.data.errors import DataErrors
-from macros.data.loader import load
+from crte.data.errors import DataErrors
+from crte.data.loader import load
 
 from ..sitebuild import copy_project
 
@@ -75,7 +75,7 @@ def serving(project: Path) -> Iterator[Server]:
     log = project.parent / "serve.log"
     env = {k: v for k, v in os.environ.items() if k not in ("CRTE_DATA", "CRTE_SERVE_STATE")}
     with open(log, "wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "macros.site.serve", "-a", f"127.0.0.1:{port}"],
+        process = subprocess.Popen([sys.executable, "-m", "crte.cli.serve", "-a", f"127.0.0.1:{port}"],
                                    cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
                                    start_new_session=True)
     try:
@@ -162,11 +162,11 @@ def test_python_change_restarts_the_server_with_the_last_good_data(tmp_path: Pat
         errors = break_data(project)
         server.wait_for("contrat/", has_banner, "bandeau d'erreurs affiché")
         # A change of a module already imported by MkDocs: served only after a restart.
-        pages = project / "macros" / "site" / "pages.py"
+        pages = project / "crte" / "pages" / "pages.py"
         with pages.open("a", encoding="utf-8") as f:
             f.write('\nSOURCES["contract"] = "data/contrat-modifie.yaml"\n')
         page = server.wait_for("contrat/", lambda p, html: "contrat-modifie.yaml" in html,
-                               "modification de macros/site/pages.py servie")
+                               "modification de crte/pages/pages.py servie")
         # The restarted server still has the last valid data (its copy in CRTE_SERVE_STATE).
         assert_banner(page, str(page), errors, LAST_GOOD)
         assert page.select_one("article h1") is not None
@@ -196,7 +196,7 @@ def test_build_reads_crte_data_and_still_fails_on_a_data_error(tmp_path: Path) -
     actions.write_text(actions.read_text(encoding="utf-8").replace(TITLE, f"{TITLE} (essai)", 1),
                        encoding="utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CRTE_DATA=folder)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+    command = [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
                "-d", str(tmp_path / "site")]
     ok = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     assert ok.returncode == 0, ok.stderr
@@ -211,11 +211,6 @@ def test_build_reads_crte_data_and_still_fails_on_a_data_error(tmp_path: Path) -
 
 # --- In a browser: the open page reloads by itself ---------------------------------------------
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic"]
-
-
 def contrast(foreground: str, background: str) -> float:
     """WCAG contrast ratio of two CSS colours given as `rgb(r, g, b)`."""
     def luminance(css: str) -> float:
@@ -226,16 +221,12 @@ def contrast(foreground: str, background: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def test_open_page_reloads_by_itself_on_a_phone(tmp_path: Path) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("make browser installe chromium")
+def test_open_page_reloads_by_itself_on_a_phone(browser: object, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "projet")
-    with serving(project) as server, sync_api.sync_playwright() as p:
+    with serving(project) as server:
         server.wait_for(ROUTE, no_banner, "page de l'action servie")
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context(locale="fr-FR", viewport={"width": 360, "height": 740})
         try:
-            context = browser.new_context(locale="fr-FR", viewport={"width": 360, "height": 740})
             page = context.new_page()
             page.goto(server.url + ROUTE)
             errors = break_data(project)
@@ -249,11 +240,11 @@ def test_open_page_reloads_by_itself_on_a_phone(tmp_path: Path) -> None:
             colours = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('.crte-erreurs'));
                                                return [s.color, s.backgroundColor]; }""")
             assert contrast(*colours) >= 7
-            # A change of macros/: the server restarts, the page reconnects and reloads.
-            with (project / "macros" / "site" / "pages.py").open("a", encoding="utf-8") as f:
+            # A change of crte/: the server restarts, the page reconnects and reloads.
+            with (project / "crte" / "pages" / "pages.py").open("a", encoding="utf-8") as f:
                 f.write('\nSOURCES["actions"] = "data/actions-modifie.yaml"\n')
             page.wait_for_selector('a[href$="actions-modifie.yaml"]', state="attached", timeout=POLL * 1000)
             fix_data(project)
             page.wait_for_selector(".crte-erreurs", state="detached", timeout=POLL * 1000)
         finally:
-            browser.close()
+            context.close()

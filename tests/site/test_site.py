@@ -7,24 +7,12 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
+from crte.data.model import Crte
+from crte.fr import euros
 
-from macros.views.formatting import euros
-from macros.data.model import Crte
-
-from ..conftest import ROOT
 from ..sitebuild import build, copy_project, page, soup
 
 NNBSP, NBSP = "\u202f", "\u00a0"
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = build(copy_project(tmp_path_factory.mktemp("projet") / "p"), out)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
 
 
 def article_text(site: Path, route: str) -> str:
@@ -228,7 +216,7 @@ def test_pagefind_indexes_every_content_page_in_french(site: Path, crte: Crte) -
     # data check's messages (/aide/messages/, for staff).
     pages = [p for p in site.rglob("index.html") if "recherche" not in p.parts and p.parent.name != "carte"
              and p.parent.name != "edition" and p.parent != site / "aide" / "messages"]
-    # French pages, indexed without a stemmer (macros/site/search.py): language "und".
+    # French pages, indexed without a stemmer (crte/search/indexer.py): language "und".
     assert list(entry["languages"]) == ["und"]
     assert entry["languages"]["und"]["page_count"] == len(pages) >= len(crte.actions) + 10
     for p in pages:
@@ -241,13 +229,13 @@ def test_pagefind_indexes_every_content_page_in_french(site: Path, crte: Crte) -
 
 def test_search_index_is_the_one_pagefind_makes_of_the_finished_pages(site: Path, tmp_path: Path) -> None:
     """The build feeds Pagefind each page's content before the theme wraps it
-    (macros/hooks.py), and writes the index files itself (macros/search.py). The
+    (crte/mkdocs/plugin.py), and writes the index files itself (crte/search/indexer.py). The
     result must be what Pagefind's own command makes of the published pages: the
     same fragments (search results: titles, text, anchors), and every file whole
     (the service once left its scripts cut at 4 KiB)."""
     from pagefind_bin import get_executable
 
-    from macros.site.search import CONFIG
+    from crte.search.indexer import CONFIG
 
     reference = tmp_path / "pagefind"
     subprocess.run([str(get_executable()), "--site", str(site), "--output-path", str(reference),
@@ -268,14 +256,16 @@ def test_search_index_is_the_one_pagefind_makes_of_the_finished_pages(site: Path
     pages = [p for p in site.rglob("index.html") if p.parent.name not in ("carte", "edition")
              and p.parent != site / "aide" / "messages"]
     assert sum(name.startswith("fragment/") for name in ours) == len(pages) - 1
-    count = lambda root: json.loads((root / "pagefind-entry.json").read_text("utf-8"))["languages"]["und"]["page_count"]
+    def count(root: Path) -> int:
+        return json.loads((root / "pagefind-entry.json").read_text("utf-8"))["languages"]["und"]["page_count"]
+
     assert count(built) == count(reference)
 
 
 
 def test_reused_theme_parts_are_materials_own_on_every_page(site: Path, tmp_path: Path) -> None:
     """overrides/main.html reuses one rendering of the navigation, the footer and
-    the configuration script (macros/site/themecache.py). Built without that override,
+    the configuration script (crte/mkdocs/themecache.py). Built without that override,
     with Material's own template (plus what main.html adds to the head: the link to the
     feed), every page must be the same, down to each link."""
     project = copy_project(tmp_path / "project")
@@ -347,7 +337,7 @@ def test_a_data_error_stops_the_build_with_file_line_field(tmp_path: Path) -> No
 def test_search_document_gives_a_page_without_heading_its_title() -> None:
     # As Material does: a page whose content has no <h1> gets its title as one,
     # and Pagefind takes the result's title from the first <h1>.
-    from macros.site.search import search_document
+    from crte.search.indexer import search_document
 
     doc = search_document("<div data-pagefind-body>\n<p>Texte</p>\n</div>", "Mentions & crédits", "fr")
     assert '<html lang="fr">' in doc

@@ -1,4 +1,4 @@
-"""The addresses given by the environment (macros/site/siteurl.py): `make build`
+"""The addresses given by the environment (crte/siteurl.py): `make build`
 refuses, in French, whatever a public address should not carry; and an address
 that slips through the check (MkDocs run directly) is escaped wherever it is
 written: HTML attributes, inline scripts, sitemap, feed, JSON, the card's code.
@@ -17,10 +17,11 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.site.siteurl import refusals
+from crte.siteurl import refusals
 
 from ..conftest import ROOT
-from ..sitebuild import build, copy_example_project, copy_project, page, soup
+from ..sitebuild import copy_project, page, soup
+from .conftest import HOSTILE_EDIT, HOSTILE_SITE
 
 S, E = "CRTE_SITE_URL", "CRTE_EDIT_URI"
 SITE_EXAMPLE = "(par exemple CRTE_SITE_URL=https://crte.agglo-henincarvin.fr/)"
@@ -119,21 +120,7 @@ def test_valid_addresses_pass_and_an_empty_edit_address_means_no_edit_link() -> 
 
 # --- A value that slips through is escaped wherever it is written -------------------------------------
 
-HOSTILE_SITE = "http://127.0.0.1:8721/\"+alert(document.domain)+\"/x'><img src=x onerror=alert(2)>/"
-# A repository's edit address in shape (the browser editor, /edition/, takes only those), hostile in content.
-HOSTILE_EDIT = 'https://github.com/e"><script>alert(3)<!--/crte/edit/main/'
-EXAMPLE = "examples/contrat-vivant"
-
-
-@pytest.fixture(scope="session")
-def hostile_address_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example built by MkDocs itself, without build.py's check, from hostile addresses."""
-    project = copy_example_project(tmp_path_factory.mktemp("adresses-hostiles") / "p", EXAMPLE)
-    out = tmp_path_factory.mktemp("adresses-hostiles-site") / "site"
-    result = build(project, out, env={"CRTE_DATA": EXAMPLE, S: HOSTILE_SITE, E: HOSTILE_EDIT})
-    assert result.returncode == 0, result.stderr
-    return out
-
+# hostile_address_site (conftest.py): the example built by MkDocs itself from HOSTILE_SITE and HOSTILE_EDIT.
 
 def test_every_page_prints_the_addresses_escaped_once(hostile_address_site: Path) -> None:
     site = hostile_address_site

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from ..sitebuild import page
-from ..site.test_site import site  # noqa: F401 - the built site fixture
 from .test_finances import TOTAL, fr, table
 
 O1, O4 = "Orientation 1 : Un territoire de renouveau économique", \
@@ -40,12 +40,12 @@ GOLDEN = {
 
 @pytest.mark.parametrize("route", ["", "finances/"])
 @pytest.mark.parametrize("breakdown", GOLDEN)
-def test_both_groupings_on_the_home_page_and_the_finances(site: Path, route: str, breakdown: str) -> None:  # noqa: F811
+def test_both_groupings_on_the_home_page_and_the_finances(site: Path, route: str, breakdown: str) -> None:
     assert table(page(site, route), f"#tableau-{breakdown}") == GOLDEN[breakdown]
 
 
 @pytest.mark.parametrize("route", ["", "finances/"])
-def test_the_published_grouping_comes_first_and_says_why_the_other_differs(site: Path, route: str) -> None:  # noqa: F811
+def test_the_published_grouping_comes_first_and_says_why_the_other_differs(site: Path, route: str) -> None:
     html = page(site, route)
     tables = [t["id"] for t in html.select("table[id^=tableau-orientation]")]
     assert tables == ["tableau-orientation", "tableau-orientation-chantier"]
@@ -63,7 +63,7 @@ def test_the_published_grouping_comes_first_and_says_why_the_other_differs(site:
         assert headings[:2] == ["Selon le libellé publié dans l'annexe 3", "Selon l'orientation du chantier"]
 
 
-def test_the_orientations_list_counts_the_actions_of_their_chantiers(site: Path) -> None:  # noqa: F811
+def test_the_orientations_list_counts_the_actions_of_their_chantiers(site: Path) -> None:
     for route in ("", "orientations/"):
         items = [li.get_text(" ", strip=True) for li in page(site, route).select("ul.crte-orientations > li")]
         assert fr("0 action rangée sous cette orientation dans l'annexe 3 ; 2 actions de ses chantiers, rangées "
@@ -71,8 +71,7 @@ def test_the_orientations_list_counts_the_actions_of_their_chantiers(site: Path)
         assert "ses chantiers" not in " ".join(items[1:])
 
 
-def test_the_spreadsheet_has_both_groupings(site: Path) -> None:  # noqa: F811
-    openpyxl = pytest.importorskip("openpyxl")
+def test_the_spreadsheet_has_both_groupings(site: Path) -> None:
     wb = openpyxl.load_workbook(site / "donnees" / "maquette-financiere.xlsx")
     names = wb.sheetnames
     assert names.index("Par orientation du chantier") == names.index("Par orientation") + 1

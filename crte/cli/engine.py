@@ -1,0 +1,55 @@
+"""`python -m crte.cli.engine build|serve ARGS`: MkDocs' command line, with what
+the file system refuses (a full disk, a read-only or immutable folder) said in French,
+with the path and what to do, never a traceback. build.py and serve.py run MkDocs so.
+
+- `properdocs build`, and the first build of `properdocs serve`: the OSError reaches MkDocs'
+  command line, caught here (exit status 1; build.py then says the site is untouched).
+- A rebuild of `properdocs serve` runs in the server's thread, which would print the
+  traceback and go on serving a half-written site: the build it calls is wrapped, the
+  message printed, and the server stopped (exit status 1); crte.cli.serve says so
+  and starts it again at the next change.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import properdocs.commands.serve
+from properdocs.__main__ import cli
+
+from crte.cli.build import ELSEWHERE, write_refusal
+
+# Where `properdocs serve` writes instead: its site is a temporary folder (crte.cli.serve).
+SERVE_ELSEWHERE = "make serve TMPDIR=AUTRE-DOSSIER"
+
+
+def say(exc: OSError, elsewhere: str) -> None:
+    print(f"Construction impossible : {write_refusal(exc, elsewhere)}.", file=sys.stderr, flush=True)
+
+
+def _stopping(build: Callable[..., Any]) -> Callable[..., Any]:
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return build(*args, **kwargs)
+        except OSError as exc:
+            say(exc, SERVE_ELSEWHERE)
+            sys.stdout.flush()
+            os._exit(1)  # from the server's thread too: nothing else would stop it
+
+    return guarded
+
+
+def main(argv: list[str]) -> int:
+    properdocs.commands.serve.build = _stopping(properdocs.commands.serve.build)  # type: ignore[attr-defined]
+    try:
+        cli.main(args=argv, prog_name="properdocs")
+    except OSError as exc:
+        say(exc, SERVE_ELSEWHERE if argv[:1] == ["serve"] else ELSEWHERE)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

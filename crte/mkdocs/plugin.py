@@ -1,0 +1,260 @@
+"""The `crte` plugin (`plugins: - crte` in mkdocs.yml; entry point in pyproject.toml).
+
+A thin class that holds one build's state and calls into the pipeline below it:
+
+- on_files: the pages generated from the data (crte.pages), their "edit" link
+  pointing at the YAML file that holds the record, redirects, the open data files,
+  the Atom feed, the per-action JSON files, cards and sharing image, the editor's
+  configuration (crte.outputs), the day the data last changed (crte.dates);
+- on_pre_build, on_files, on_page_content, on_env, on_post_build, on_build_error:
+  the search index (crte.search);
+- on_nav, on_env: the theme's parts rendered once (themecache.py);
+- on_env: the theme's `url` filter escaped for HTML (crte.siteurl), and `routes`;
+- on_config: the site's name and description, from the data (territoire.yaml);
+- on_startup: the engine's anchor scan, narrowed (anchorscan.py);
+- on_startup, on_serve, on_files, on_post_page, on_post_template: under `serve`,
+  a data error shows a banner over the last valid data instead of stopping the
+  server (devserver.py, whose state outlives one build: serve makes a new plugin
+  for every rebuild).
+
+The data of the build is loaded once (`dataset`), on first use: by on_files, or
+earlier by the macros of the hand-written pages (crte.mkdocs.macros), which reach
+this plugin through `config.plugins["crte"]`.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from properdocs.config.defaults import MkDocsConfig
+from properdocs.exceptions import PluginError
+from properdocs.plugins import BasePlugin
+from properdocs.structure.files import File, Files
+from properdocs.structure.nav import Navigation
+from properdocs.structure.pages import Page
+
+from crte import fr, routes, siteurl
+from crte.dates import dates_for
+from crte.mkdocs import anchorscan, devserver
+from crte.mkdocs.dataset import DEFAULT_DATA, Dataset, data_dir, data_folder, edit_file, load_dataset
+from crte.mkdocs.themecache import ThemeCache
+from crte.outputs import edition, feed
+from crte.outputs.manifest import added, added_notice, built_urls, dropped
+from crte.outputs.opendata import files as data_files
+from crte.outputs.workflow import workflow_command
+from crte.pages import sharing
+from crte.pages.filters import meta_text
+from crte.pages.pages import generate, redirects, render_edition, render_meta, render_redirect
+from crte.search.indexer import SearchIndexer, parts_for, search_document
+from crte.search.text import indexed_body
+from crte.views.views import Views
+
+# Pages whose content is not searchable: the search page itself, and the reference of the
+# data check's messages (for staff: citizens searching « montant » should not land there).
+NOT_INDEXED = {routes.src_uri(routes.SEARCH), routes.src_uri(routes.MESSAGES)}
+# Hand-written pages without an edit link: what they show is computed.
+NOT_EDITABLE = {routes.src_uri(routes.SEARCH)}
+
+
+@contextmanager
+def _search_errors(doing: str) -> Iterator[None]:
+    # The indexer's own errors stop the build with a message, not a traceback;
+    # on_build_error then stops the indexer.
+    try:
+        yield
+    except Exception as exc:
+        raise PluginError(f"Pagefind n'a pas pu {doing} : {exc}") from None
+
+
+class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """One build of the site: its data, its search indexer, its theme cache."""
+
+    def __init__(self) -> None:
+        self._dataset: tuple[MkDocsConfig, Dataset] | None = None
+        self._indexer: SearchIndexer | None = None
+        self._theme_cache: ThemeCache | None = None
+
+    # The data, loaded once per configuration (serve loads a new one for every rebuild).
+    def dataset(self, config: MkDocsConfig) -> Dataset:
+        if self._dataset is None or self._dataset[0] is not config:
+            self._dataset = None  # the previous build's data can be freed before loading
+            self._dataset = (config, load_dataset(config))
+        return self._dataset[1]
+
+    def views(self, config: MkDocsConfig) -> Views:
+        """The computed views; with invalid data, see crte.mkdocs.dataset."""
+        return self.dataset(config).views
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # The site's name and description come from the data (territoire.yaml), not mkdocs.yml.
+        if self.dataset(config).available:
+            views = self.views(config)
+            crte = views.crte
+            # Data, unlike the rest of mkdocs.yml: the theme prints these unescaped, in text and attributes.
+            config.site_name = meta_text(views.territory.site)
+            config.site_description = meta_text(
+                f"Le Contrat Territorial de Relance et de Transition Écologique de {views.territory.le_nom}, "
+                f"signé le {fr.long_date(crte.contract.signature.date)}.")
+            # The navigation's Orientations section lists the data's orientations, after its index page.
+            for entry in config.nav or []:
+                children = entry.get("Orientations") if isinstance(entry, dict) else None
+                if isinstance(children, list) and children:
+                    entry["Orientations"] = children[:1] + [routes.src_uri(routes.orientation(o.numero))
+                                                            for o in crte.orientations]
+        return config
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # The engine's scan of raw HTML for anchors, narrowed to the tags that can hold one.
+        anchorscan.install()
+        devserver.start(command)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        devserver.watch_data(server, data_dir(config))
+        return server
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        config.extra["recherche_parties"] = 1  # until on_files counts the pages
+        with _search_errors("démarrer"):
+            self._indexer = SearchIndexer()
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.dataset(config).available:  # under serve only, no valid data yet
+            return devserver.error_site(files, config)
+        for f in files:
+            if f.is_documentation_page():
+                f.edit_uri = None if f.src_uri in NOT_EDITABLE else f"docs/{f.src_uri}"
+        views = self.views(config)
+        root = Path(config.config_file_path).parent
+        # A fictitious example (exemple.yaml) says so on every page (overrides/main.html).
+        config.extra["exemple_fictif"] = views.signed.exemple
+        site_url = config.site_url or ""
+        # The day the data last changed, on every page's footer (overrides/partials/copyright.html).
+        dates = dates_for(root, data_dir(config))
+        config.extra["donnees_modifiees"] = fr.long_date(dates.data_changed) if dates.data_changed else ""
+        data = tuple(data_files(views, site_url, dates))
+        for page in generate(views, site_url, data, dates.data_changed):
+            generated = File.generated(config, page.src_uri, content=page.content)
+            generated.edit_uri = edit_file(page.edit_path, root)  # in DATA=...
+            files.append(generated)
+        # /actions/<id>.json, the embeddable cards /actions/<id>/carte/, the sharing image.
+        for path, content in sharing.files(views, site_url):
+            files.append(File.generated(config, path, content=content))
+        # Former action URLs stay valid: a small page that leads to the current one.
+        for old, new in redirects(views).items():
+            files.append(File.generated(config, f"{old}index.html", content=render_redirect(views, old, new)))
+        for data_file in data:
+            files.append(File.generated(config, routes.data_file(data_file.name), content=data_file.content))
+        files.append(File.generated(config, feed.PATH, content=feed.atom(views, site_url)))
+        self._edition(files, config, views, site_url)
+        self._check_addresses(files, root)
+        # A large site's search index comes in parts (crte.search); the header tells the browser.
+        config.extra["recherche_parties"] = parts_for(len(files.documentation_pages()))
+        if self._indexer is not None:
+            with _search_errors("démarrer"):
+                self._indexer.split(config.extra["recherche_parties"])
+        return files
+
+    @staticmethod
+    def _edition(files: Files, config: MkDocsConfig, views: Views, site_url: str) -> None:
+        # /edition/: the browser editor's configuration and code, robots.txt. An edit address
+        # of no known platform is refused by `make build` (crte.cli.build); a plain engine build
+        # still publishes the site, with an editor page that says it has no configuration
+        # (edition.js) rather than one pointing at a wrong repository.
+        files.append(File.generated(config, f"{routes.EDITOR}index.html", content=render_edition(views)))
+        try:
+            extra = edition.files(views, Path(config.config_file_path).parent, data_folder(), site_url,
+                                  config.edit_uri or "")
+        except edition.EditionError:
+            extra = [("robots.txt", edition.robots(site_url))]
+        for path, item in extra:
+            files.append(File.generated(config, path, content=item) if isinstance(item, str)
+                         else File.generated(config, path, abs_src_path=str(item)))
+
+    @staticmethod
+    def _check_addresses(files: Files, root: Path) -> None:
+        # A published address never disappears (urls.txt), whatever kind of page it was.
+        # Checked when building the real data: another data folder is another contract.
+        # New ones are no error: the publishing job on main records them (`make urls`).
+        if data_folder() != DEFAULT_DATA or devserver.serving():
+            return
+        manifest = root / "urls.txt"
+        built = built_urls([f.url for f in files])
+        if lost := dropped(manifest, built):
+            raise PluginError(f"{fr.count(len(lost), 'adresse publiée', 'adresses publiées')} "
+                              f"disparaîtrai{fr.plural(len(lost), '', 'en')}t :\n" + "\n".join(lost))
+        if manifest.exists() and (new := added(manifest, built)):
+            print(added_notice(new), file=sys.stderr)
+            if os.environ.get("GITHUB_ACTIONS") == "true":  # a notice on the run's page too
+                print(workflow_command("notice", added_notice(new), title="Adresses nouvelles"), flush=True)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Pagefind indexes only what is marked: the page's own content, not the navigation,
+        # header or footer repeated on every page; its blocks separated and its word parts
+        # attached (crte.search.text), in the page as in the index.
+        if page.file.src_uri in NOT_INDEXED:
+            return html
+        html = indexed_body(html)
+        if self._indexer is not None:
+            # Sent as soon as the page is converted, rather than once the theme has rendered
+            # it: Pagefind builds its index (most of its work) while the theme renders (on_env).
+            with _search_errors(f"indexer la page {page.file.src_uri}"):
+                self._indexer.add(search_document(html, page.title or config.site_name, config.theme["language"]),
+                                  "/" + page.url)
+        return html
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # A hand-written page's description may name the territory: {{ territoire.site }}, {{ signature }}.
+        description = page.meta.get("description")
+        if isinstance(description, str) and "{{" in description and self.dataset(config).available:
+            page.meta["description"] = render_meta(self.views(config), description)
+        return markdown
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._theme_cache = ThemeCache(nav)
+        return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals["theme_cache"] = self._theme_cache  # for overrides/main.html
+        env.globals["routes"] = routes  # the site's addresses, for overrides/ (crte.routes)
+        # The territory's names and the signature's date (overrides/main.html, partials/).
+        # Under serve, maybe no valid data yet (devserver.py): the error page names no territory.
+        env.globals["territoire"], env.globals["signature"] = None, ""
+        if self.dataset(config).available:
+            views = self.views(config)
+            env.globals["territoire"] = views.territory
+            env.globals["signature"] = fr.long_date(views.crte.contract.signature.date)
+        # The theme prints its `url` filter in attributes, unescaped: escaped (crte.siteurl).
+        env.filters["url"] = siteurl.escaped_url_filter(env.filters["url"])
+        # Every page has been converted: Pagefind can build the index while the theme renders.
+        if self._indexer is not None:
+            with _search_errors("indexer le site"):
+                self._indexer.finish()
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        indexer, self._indexer = self._indexer, None
+        if indexer is None:
+            return
+        try:
+            with _search_errors("indexer le site"):
+                indexer.write(str(Path(config.site_dir) / "pagefind"))
+        finally:
+            indexer.close()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        indexer, self._indexer = self._indexer, None
+        if indexer is not None:
+            indexer.close()
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return devserver.add_banner(output, self.dataset(config))
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if template_name == "404.html":
+            return devserver.add_banner(output_content, self.dataset(config))
+        return output_content

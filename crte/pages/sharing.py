@@ -1,0 +1,44 @@
+"""What partners take away from an action, besides its page (crte/mkdocs/plugin.py adds
+these files to the build):
+
+- /actions/<id>.json: the action's record, the same as in /donnees/actions.json
+  (site/records.py; its `url` is the page's permanent address), for partners'
+  tools; abandoned actions keep theirs (`etat`: « abandonnée »), as they keep
+  their page: a published address never disappears (urls.txt); so does a former
+  id (anciens_ids): its JSON file holds the action's record, its card redirects;
+- /actions/<id>/carte/: a small card to embed in an <iframe> (templates/carte.html,
+  its own HTML, not the theme): title, owner, amounts in force, a link to the page;
+  no JavaScript, no request to any host, nothing that forbids framing. Each action
+  page gives the <iframe> to copy (templates/blocks/citation.html);
+- /assets/partage.png: the image shown when a link to the site is shared
+  (crte/outputs/share_image.py, Open Graph tags in overrides/partials/partage.html).
+
+`files(views, site_url) -> [(path, bytes or text)]`, in a stable order.
+"""
+from __future__ import annotations
+
+from crte import routes
+from crte.outputs import share_image
+from crte.outputs.opendata import json_bytes
+from crte.outputs.records import action_record
+from crte.pages.pages import make_environment, page_context, render_redirect
+from crte.views.views import Views
+
+
+def files(views: Views, site_url: str) -> list[tuple[str, bytes | str]]:
+    card = make_environment(views).get_template("carte.html")
+    out: list[tuple[str, bytes | str]] = []
+    for av in (*views.action_list(), *views.abandoned_list()):
+        a = av.action
+        out.append((routes.action_json(a.id), json_bytes(action_record(a, views, site_url))))
+        route = routes.action_card(a.id)
+        out.append((f"{route}index.html", card.render(page_route=route, av=av, st=views.status(a.id),
+                                                      exemple=views.signed.exemple, **page_context(site_url))))
+    # A former id (anciens_ids) keeps these addresses too: the same record, and the card redirects.
+    for a in views.state.actions.values():
+        for old in a.anciens_ids:
+            out.append((routes.action_json(old), json_bytes(action_record(a, views, site_url))))
+            old_card = routes.action_card(old)
+            out.append((f"{old_card}index.html", render_redirect(views, old_card, routes.action_card(a.id))))
+    out.append((share_image.PATH, share_image.png(views.territory.nom_court)))
+    return out
