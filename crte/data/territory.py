@@ -43,17 +43,19 @@ class Territory(Record):
         """The site's name: `CRTE Hénin-Carvin`."""
         return f"CRTE {self.nom_court}"
 
+    def _with_article(self, words: str) -> str:
+        space = "" if self.article.endswith("'") else " "  # l'ACME, la CAHC
+        return f"{self.article}{space}{words}"
+
     @property
     def le_sigle(self) -> str:
         """The acronym with its article: `la CAHC`, `l'ACME`."""
-        space = "" if self.article.endswith("'") else " "
-        return f"{self.article}{space}{self.sigle}"
+        return self._with_article(self.sigle)
 
     @property
     def le_nom(self) -> str:
         """The name with its article: `la Communauté d'Agglomération Hénin-Carvin`."""
-        space = "" if self.article.endswith("'") else " "
-        return f"{self.article}{space}{self.nom}"
+        return self._with_article(self.nom)
 
     @property
     def le_nom_en_tete(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from crte import fr
+from crte import fr, routes
 
 SKIP = {"pagefind", "assets", "search", "edition"}  # edition: the staff editor, not a public page
 
@@ -24,8 +24,9 @@ def published(site: Path) -> list[str]:
         if rel.parts and rel.parts[0] in SKIP:
             continue
         urls.append("/" if rel == Path(".") else f"/{rel.as_posix()}/")
-    urls += [f"/donnees/{f.name}" for f in (site / "donnees").iterdir() if f.is_file() and f.name != "index.html"]
-    urls += [f"/actions/{f.name}" for f in (site / "actions").glob("*.json")]  # each action's record
+    data, actions = routes.OPEN_DATA, routes.ACTIONS
+    urls += [f"/{data}{f.name}" for f in (site / data).iterdir() if f.is_file() and f.name != "index.html"]
+    urls += [f"/{actions}{f.name}" for f in (site / actions).glob("*.json")]  # each action's record
     return sorted(urls)
 
 
