@@ -45,22 +45,35 @@ def under_prefix(moved_site: Path, other: tuple[str, list]) -> Iterator[tuple[st
         yield served
 
 
+def visit_all(browser: object, urls: list[str]) -> list[tuple[object, list[str], list[str]]]:
+    """Open every address of `urls`, each in a tab of its own context, all at once, and wait
+    until the 404 page's script has done what it does in each; for each, the tab, the requests
+    it sent (the first: the address as the browser wrote it) and the dialogs (alert…) it
+    opened. The tabs load together: waiting for quiet is paid once, not once per address.
+    The caller closes each tab's context."""
+    visits = []
+    for url in urls:
+        ctx = browser.new_context(locale="fr-FR")
+        tab = ctx.new_page()
+        requests: list[str] = []
+        dialogs: list[str] = []
+        # A redirect's target is announced by Playwright even when not followed (redirect:
+        # "manual"): whether it was asked is for the other origin's server to say.
+        tab.on("request", lambda r, requests=requests: requests.append(r.url) if r.redirected_from is None else None)
+        tab.on("dialog", lambda d, dialogs=dialogs: (dialogs.append(d.message), d.dismiss()))
+        tab.goto(url, wait_until="commit")
+        visits.append((tab, requests, dialogs))
+    for tab, _, _ in visits:
+        tab.wait_for_load_state("networkidle")
+    visits[0][0].wait_for_timeout(300)  # a redirect found late would be under way by now
+    for tab, _, _ in visits:
+        tab.wait_for_load_state("networkidle")
+    return visits
+
+
 def visit(browser: object, url: str) -> tuple[object, list[str], list[str]]:
-    """Open `url`, wait until the 404 page's script has done what it does; the tab, the
-    requests it sent (the first: the address as the browser wrote it), the dialogs (alert…)
-    it opened. The tab's context is closed by the caller."""
-    ctx = browser.new_context(locale="fr-FR")
-    tab = ctx.new_page()
-    requests: list[str] = []
-    dialogs: list[str] = []
-    # A redirect's target is announced by Playwright even when not followed (redirect: "manual"):
-    # whether it was asked is for the other origin's server to say.
-    tab.on("request", lambda r: requests.append(r.url) if r.redirected_from is None else None)
-    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    tab.goto(url, wait_until="networkidle")
-    tab.wait_for_timeout(300)  # a redirect found late would be under way by now
-    tab.wait_for_load_state("networkidle")
-    return tab, requests, dialogs
+    """`visit_all` for one address."""
+    return visit_all(browser, [url])[0]
 
 
 def attacks(host: str) -> list[str]:
@@ -87,8 +100,8 @@ def test_no_crafted_address_leads_to_another_origin(browser: object, at_root: tu
                                                     other: tuple[str, list]) -> None:
     origin, _ = at_root
     other_origin, asked = other
-    for path in attacks(urlsplit(other_origin).netloc):
-        tab, requests, dialogs = visit(browser, origin + path)
+    paths = attacks(urlsplit(other_origin).netloc)
+    for path, (tab, requests, dialogs) in zip(paths, visit_all(browser, [origin + p for p in paths])):
         try:
             stays(tab, requests, origin, "/")
             assert [u for u in requests if not u.startswith(origin + "/")] == [], path
@@ -106,16 +119,15 @@ def test_no_crafted_address_leaves_the_base_path(browser: object, under_prefix: 
     crafted = [f"{PREFIX}{path}" for path in attacks(host)] + [
         f"{PREFIX}/..%2Factions%2Fcite-crombez/", f"{PREFIX}/..%5Cactions%5Ccite-crombez/",
         f"{PREFIX}/%2E%2E%2F%2E%2E%2Factions/", f"{PREFIX}/REDIRIGE/", f"{PREFIX}/redirige", f"{PREFIX}/Redirige/"]
-    for path in crafted:
-        del served[:]
-        tab, requests, _ = visit(browser, origin + path)
+    del served[:]
+    for path, (tab, requests, _) in zip(crafted, visit_all(browser, [origin + p for p in crafted])):
         try:
             stays(tab, requests, origin, PREFIX + "/")
             assert [u for u in requests if not u.startswith(origin + PREFIX + "/")] == [], path
-            # The only page the script may ask for is one under the base path.
-            assert all(unquote(p).startswith(PREFIX + "/") for _, p in served), (path, served)
         finally:
             tab.context.close()
+    # The only pages the scripts may ask for are under the base path.
+    assert served and all(unquote(p).startswith(PREFIX + "/") for _, p in served), served
     assert asked == []
 
 
@@ -151,9 +163,9 @@ def test_only_an_existing_page_is_a_target(browser: object, at_root: tuple[str, 
 
 def test_hostile_addresses_run_no_script(browser: object, hostile_address_site: Path) -> None:
     with serve(SiteHandler, directory=hostile_address_site) as (origin, _):
-        for route in ("/", "/actions/cite-crombez/", "/actions/cite-crombez/carte/", "/evolutions/",
-                      "/page-inconnue/", "/%2F%22+alert(document.domain)+%22/"):
-            tab, _, dialogs = visit(browser, origin + route)
+        routes = ("/", "/actions/cite-crombez/", "/actions/cite-crombez/carte/", "/evolutions/",
+                  "/page-inconnue/", "/%2F%22+alert(document.domain)+%22/")
+        for route, (tab, _, dialogs) in zip(routes, visit_all(browser, [origin + r for r in routes])):
             try:
                 assert dialogs == [], route
                 assert tab.evaluate("document.querySelectorAll('img[src=x]').length") == 0, route
