@@ -133,11 +133,18 @@ def context(browser: object) -> Iterator[object]:
 def accessible_and_private(context: object, base_url: str, route: str) -> None:
     """The page at `route`: no WCAG 2.1 A/AA violation (axe-core), in French, a skip link,
     no request to another host, no cookie, every table of the article with a caption and
-    scoped headers."""
+    scoped headers; no console error, no script error, no failed request nor answer of
+    400 or more (a 404 in the console is an error a visitor sees)."""
     page = context.new_page()  # type: ignore[attr-defined]
     requests: list[str] = []
+    errors: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"script: {e}"))
+    page.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
+    page.on("response", lambda r: errors.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
     page.goto(base_url + route, wait_until="networkidle")
+    assert errors == [], (route, errors)
     page.add_script_tag(path=str(AXE))
     assert page.evaluate(WCAG) == [], route
     assert page.evaluate("document.documentElement.lang") == "fr"
