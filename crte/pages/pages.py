@@ -42,6 +42,7 @@ from crte.routes import src_uri
 from crte.views.finance import breakdowns
 from crte.views.living import compare, field_labels
 from crte.views.messages import reference
+from crte.views.preview import action_summary
 from crte.views.views import Views
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -136,7 +137,8 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     ]
     pages += [page("pages/orientation.md", routes.orientation(n), SOURCES["orientations"], ov=ov)
               for n, ov in views.orientations.items()]
-    pages += [page("pages/action.md", routes.action(av.action.id), action_source(views, av.action.id), av=av)
+    pages += [page("pages/action.md", routes.action(av.action.id), action_source(views, av.action.id), av=av,
+                   resume=action_summary(views, av, views.territory.part))
               for av in (*views.action_list(), *views.abandoned_list())]
     pages += tracking_pages(views, page)  # /suivi/, /financeurs/, /financeurs/<slug>/
     pages.append(page("pages/communes.md", routes.COMMUNES, SOURCES["actions"]))

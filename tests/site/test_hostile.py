@@ -87,7 +87,7 @@ def test_the_hostile_values_reach_the_pages_as_written(sites: tuple[Path, Path],
     soup = BeautifulSoup(text, "html.parser")
     assert soup.h1.get_text().rstrip("¶") == HOSTILE + action.titre
     assert soup.title.get_text().startswith(HOSTILE + action.titre)
-    assert soup.find("meta", attrs={"name": "description"})["content"].endswith(HOSTILE + action.titre)
+    assert soup.find("meta", attrs={"name": "description"})["content"].startswith(HOSTILE + action.titre + " : ")
     assert soup.select_one("#description + p").get_text() == HOSTILE + action.description
 
 

@@ -52,11 +52,20 @@ def test_every_page_has_open_graph_and_twitter_tags(site: Path) -> None:
         canonical = html.find("link", rel="canonical")
         assert meta(html, "og:title") and meta(html, "og:description"), path
         assert meta(html, "og:url") == (canonical["href"] if canonical else None), path
-        assert (meta(html, "og:locale"), meta(html, "twitter:card")) == ("fr_FR", "summary"), path
+        assert (meta(html, "og:locale"), meta(html, "twitter:card")) == ("fr_FR", "summary_large_image"), path
+        title = html.title.get_text()  # the page's title with the site's name, as in <title>
+        expected = "CRTE Hénin-Carvin" if path == site / "index.html" or title == "CRTE Hénin-Carvin" \
+            else title.removesuffix(" - CRTE Hénin-Carvin") + " — CRTE Hénin-Carvin"
+        assert meta(html, "og:title") == expected, path
         assert meta(html, "og:image") == SITE_URL + share_image.PATH, path
     action = page(site, "actions/cite-declercq/")
-    assert meta(action, "og:title") == action.h1.get_text().rstrip("¶")
+    assert meta(action, "og:title") == action.h1.get_text().rstrip("¶") + " — CRTE Hénin-Carvin"
     assert meta(action, "og:description") == action.find("meta", attrs={"name": "description"})["content"]
+    # What a preview says of an action: its amounts as the page gives them, where it stands.
+    summary = [dd.get_text(" ", strip=True) for dd in action.select("dl.crte-resume dd")]
+    description = meta(action, "og:description")
+    assert summary[0] in description and summary[1].split(" (")[0] in description, (summary, description)
+    assert "aucun suivi publié" in description
     image = (site / share_image.PATH).read_bytes()  # served by the site itself
     assert image.startswith(b"\x89PNG\r\n\x1a\n") and image[16:24] == bytes.fromhex("000004b000000276")
 
@@ -70,12 +79,14 @@ def test_sharing_tags_and_card_carry_a_hostile_title_escaped_once(hostile: Path,
     a = next(a for a in crte.actions if a.id == "cite-declercq")
     title = HOSTILE + a.titre
     html = page(hostile, "actions/cite-declercq/")
-    assert meta(html, "og:title") == title  # parsed back: neither broken out of nor escaped twice
-    assert meta(html, "og:description").endswith(title)
+    site_name = f"CRTE {HOSTILE}Hénin-Carvin"  # territoire.yaml's names are data too: as hostile
+    # parsed back: neither broken out of nor escaped twice
+    assert meta(html, "og:title") == f"{title} — {site_name}"
+    assert meta(html, "og:description").startswith(title + " : ")
+    assert meta(html, "og:site_name") == site_name
     raw = (hostile / "actions" / "cite-declercq" / "index.html").read_text(encoding="utf-8")
     assert '"q"' not in re.search(r'<meta property="og:title" content="([^>]*)">', raw)[1]
     snippet = BeautifulSoup(html.select_one("pre.crte-integration code").get_text(), "html.parser")
-    site_name = f"CRTE {HOSTILE}Hénin-Carvin"  # territoire.yaml's names are data too: as hostile
     assert snippet.iframe["title"] == f"{site_name} : {title}"
     card = page(hostile, "actions/cite-declercq/carte/")
     assert card.h1.get_text() == title and card.title.get_text() == f"{title} — {site_name}"
