@@ -94,6 +94,25 @@ def test_every_cell_of_a_card_table_is_labelled(site: Path, living_site: Path) -
                 assert all(td.get("data-label") for td in t.select("td") if td.get_text(strip=True)), (route, t)
 
 
+# The left edge of every line of each card cell's value, and of its first line.
+VALUE_LINES = """() => [...document.querySelectorAll("article table.crte-cartes td, article table.crte-cartes-larges td")]
+  .filter((td) => getComputedStyle(td).display !== "table-cell" && td.textContent.trim()
+                  && getComputedStyle(td).textAlign !== "right")
+  .map((td) => { const r = document.createRange(); r.selectNodeContents(td);
+                 const lefts = [...r.getClientRects()].filter((x) => x.width > 0).map((x) => x.left);
+                 return [td.dataset.label, td.textContent.trim(), Math.min(...lefts), lefts[0]]; })"""
+
+
+@pytest.mark.parametrize("where,route", [("reel", "communes/oignies/"), ("reel", "actions/"),
+                                         ("exemple", "suivi/"), ("exemple", "actions/voie-albert-carre/")])
+def test_a_long_value_of_a_card_wraps_in_its_own_column_not_under_its_label(
+        context: object, base_url: str, living_url: str, where: str, route: str) -> None:
+    p = open_page(context, (base_url if where == "reel" else living_url) + route, 375)
+    cells = p.evaluate(VALUE_LINES)
+    assert cells  # cards are shown at 375 px
+    assert [c for c in cells if c[2] < c[3] - 1] == []  # no line starts left of the first one
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_cards_stay_a_table_for_screen_readers(context: object, base_url: str, width: int) -> None:
     p = open_page(context, base_url + "actions/", width)
