@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import re
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -84,6 +85,14 @@ class OtherOrigin(http.server.BaseHTTPRequestHandler):
     do_GET = do_HEAD = do_POST = do_OPTIONS = answer
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that closes a tab drops its connections: not an error worth a traceback."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 @contextmanager
 def serve(handler: type[http.server.BaseHTTPRequestHandler], **attributes: object) -> Iterator[tuple[str, list]]:
     """Serve on 127.0.0.1 (a free port) with a subclass of `handler` given `attributes`
@@ -92,7 +101,7 @@ def serve(handler: type[http.server.BaseHTTPRequestHandler], **attributes: objec
     directory = attributes.pop("directory", None)
     cls = type(handler.__name__, (handler,), {**attributes, "requests": requests})
     factory = functools.partial(cls, directory=str(directory)) if directory is not None else cls
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), factory)
+    server = QuietServer(("127.0.0.1", 0), factory)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}", requests
