@@ -138,7 +138,7 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     pages += [page("pages/orientation.md", routes.orientation(n), SOURCES["orientations"], ov=ov)
               for n, ov in views.orientations.items()]
     pages += [page("pages/action.md", routes.action(av.action.id), action_source(views, av.action.id), av=av,
-                   resume=action_summary(views, av, views.territory.part))
+                   resume=action_summary(views, av))
               for av in (*views.action_list(), *views.abandoned_list())]
     pages += tracking_pages(views, page)  # /suivi/, /financeurs/, /financeurs/<slug>/
     pages.append(page("pages/communes.md", routes.COMMUNES, SOURCES["actions"]))

@@ -6,10 +6,10 @@ from crte.fr import enumeration, euros, long_date, percent_text
 from crte.views.views import ActionView, Views
 
 
-def action_summary(views: Views, av: ActionView, share_label: str) -> str:
+def action_summary(views: Views, av: ActionView) -> str:
     """`« 2 252 353,00 € HT, part CAHC 450 470,69 € (20,0 %) ; aucun suivi publié ; Oignies,
     lancement 2022, maître d'ouvrage CAHC. »`: the action's cost in force, the territory's share
-    (`share_label`, « Part CAHC »; « non indiquée » when unknown, never 0), where it stands
+    (« non indiquée » when unknown, never 0), where it stands
     (the last tracking status and its date, abandoned, or that no tracking is published), its
     communes, its launch year and its owner. Plain text: the caller escapes it."""
     a = av.action
@@ -27,5 +27,5 @@ def action_summary(views: Views, av: ActionView, share_label: str) -> str:
     loc = a.localisation
     places = [] if loc is None else [views.commune[slug].nom for slug in loc.communes]
     place = f"{enumeration(places)}, " if places else ""
-    return (f"{euros(a.cout_total)} HT, {share_label[0].lower()}{share_label[1:]} {share} ; {where_it_stands} ; "
+    return (f"{euros(a.cout_total)} HT, part {views.territory.sigle} {share} ; {where_it_stands} ; "
             f"{place}lancement {a.annee_lancement}, maître d'ouvrage {a.maitre_ouvrage}.")
