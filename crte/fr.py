@@ -33,6 +33,33 @@ def euros(amount: Decimal) -> str:
     return format_currency(round_cents(amount), "EUR", locale=LOCALE)
 
 
+MILLION = Decimal(1_000_000)
+MILLIARD = Decimal(1_000_000_000)
+
+
+@cache
+def readable_euros(amount: Decimal) -> str:
+    """An amount for a headline, in words a reader says: `Decimal("90713853.98")` ->
+    `90,7 millions d'euros`, `Decimal("1000000")` -> `1 million d'euros`,
+    `Decimal("1234567890")` -> `1,2 milliard d'euros`, `Decimal("666362")` -> `666 362 €`
+    (under a million: to the euro). One decimal, half-up; « million » agrees as French
+    does (singular below 2). The exact amount stays in the tables (`euros`).
+
+    Babel's `format_compact_decimal` is not used: its French long form says « 1 millions »
+    and « 2 million » (for 1 950 206) and « 1000 mille » (Babel 2.16)."""
+    for unit, word in ((MILLIARD, "milliard"), (MILLION, "million")):
+        value = round_tenth(amount / unit)
+        if abs(value) >= 1:  # 999 950 € is « 1 million d'euros », as it reads rounded
+            figure = format_decimal(value, format="#,##0.#", locale=LOCALE)
+            return f"{figure} {word if abs(value) < 2 else word + 's'} d'euros"
+    return format_currency(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP), "EUR", format="#,##0\u00a0¤",
+                           currency_digits=False, locale=LOCALE)
+
+
+def round_tenth(value: Decimal) -> Decimal:
+    return value.quantize(TENTH, rounding=ROUND_HALF_UP)
+
+
 def percent_value(part: Decimal, whole: Decimal) -> Decimal:
     """part / whole as a percentage rounded half-up to one decimal (30.0 for 30 %)."""
     return (part * 100 / whole).quantize(TENTH, rounding=ROUND_HALF_UP)

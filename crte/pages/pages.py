@@ -40,6 +40,7 @@ from crte.pages.indicator_pages import indicator_pages
 from crte.pages.tracking_pages import TrackingSite, tracking_pages
 from crte.routes import src_uri
 from crte.views.finance import breakdowns
+from crte.views.home import story
 from crte.views.living import compare, field_labels
 from crte.views.messages import reference
 from crte.views.preview import action_summary
@@ -82,7 +83,8 @@ def make_environment(views: Views) -> Environment:
         finalize=_finalize,
     )
     env.filters.update(
-        euros=formatting.euros, nombre=formatting.number, md=md, markdown=contract_markdown, meta=meta,
+        euros=formatting.euros, euros_lisibles=formatting.readable_euros, nombre=formatting.number,
+        md=md, markdown=contract_markdown, meta=meta,
         pourcent=formatting.percent_text, date_longue=formatting.long_date, valeur=value_text,
         enumeration=formatting.enumeration,
     )
@@ -93,6 +95,7 @@ def make_environment(views: Views) -> Environment:
         finances=breakdowns(views), signed_finances=breakdowns(views.signed_views, "signe-") if views.decisions else [],
         comparison=compare(views.signed, views.crte), reconciliations=reconcile.reconciliations(views.signed),
         findings=reconcile.findings(views.signed), labels=field_labels(views.crte), suivi=TrackingSite(views),
+        accueil=story(views),
     )
     return env
 

@@ -50,7 +50,7 @@ def sources(views: Views) -> list[tuple[str, str]]:
     found = [(p.src_uri, p.content) for p in generate(views, "https://example.org/")]
     found += [(str(p.relative_to(ROOT)), p.read_text("utf-8")) for p in sorted((ROOT / "docs").rglob("*.md"))]
     found += [(f"bloc {name}", render_block(views, name, "")) for name in
-              ("chiffres-cles", "finances-orientation", "orientations")]
+              ("chiffres-cles", "accueil-argent", "finances-orientation", "orientations")]
     return found
 
 
