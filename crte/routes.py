@@ -30,6 +30,7 @@ FINANCES = "finances/"
 CONTROLS = "finances/controles/"
 OPEN_DATA = "donnees/"
 SEARCH = "recherche/"
+GLOSSARY = "glossaire/"
 EDITOR = "edition/"
 FEED = f"{DECISIONS}atom.xml"
 SHARE_IMAGE = "assets/partage.png"
@@ -73,6 +74,11 @@ def indicator(indicator_id: str) -> str:
 def indicator_entry(indicator_id: str) -> str:
     """The indicator's entry in the catalogue, `indicateurs/#<id>`."""
     return f"{INDICATORS}#{indicator_id}"
+
+
+def glossary_term(slug: str) -> str:
+    """A term's entry on the glossary: `glossaire/#maitre-d-ouvrage`."""
+    return f"{GLOSSARY}#{slug}"
 
 
 def commune(slug: str) -> str:

@@ -20,7 +20,7 @@ from pydantic.fields import FieldInfo
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
-from crte.data.model import DECISIONS, EXAMPLE, FILES, TRACKING, DataFileSpec
+from crte.data.model import DECISIONS, EXAMPLE, FILES, GLOSSARY, TRACKING, DataFileSpec
 from crte.data.record import Record, declared, record_type, unwrap
 
 # The schemas' identifiers: names, not addresses (editors read the files from schemas/).
@@ -113,7 +113,7 @@ def reference() -> str:
         "Un champ facultatif absent veut dire « non donné par le document » : on ne le remplace jamais par 0.",
         "",
     ]
-    for spec in (*FILES, DECISIONS, *TRACKING, EXAMPLE):
+    for spec in (*FILES, GLOSSARY, DECISIONS, *TRACKING, EXAMPLE):
         folder = "examples/<exemple>/" if spec is EXAMPLE else "data/"
         lines += [f"## `{folder}{spec.name}`", "", (spec.record.__doc__ or "").strip(), ""]
         for path, cls in _records(spec.record):
@@ -132,7 +132,7 @@ def reference() -> str:
 def write(root: Path) -> list[Path]:
     """Write every generated file under `root`; return their paths."""
     written = []
-    for spec in (*FILES, DECISIONS, *TRACKING, EXAMPLE):
+    for spec in (*FILES, GLOSSARY, DECISIONS, *TRACKING, EXAMPLE):
         path = root / "schemas" / f"{spec.key}.schema.json"
         path.write_text(json.dumps(json_schema(spec), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         written.append(path)

@@ -29,7 +29,7 @@ from crte.data.codes import decisions as D, fichiers as K
 from crte.data.decisions import Decision
 from crte.data.errors import ErrorList, Where
 from crte.data.files import DataFolder
-from crte.data.model import EXAMPLE, FILES, ActionsFile, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile
+from crte.data.model import EXAMPLE, FILES, GLOSSARY, ActionsFile, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile
 from crte.data.reader import SLUG_MAX, SLUG_RE
 from crte.data.territory import Territory
 from crte.data.timeline import timeline
@@ -74,7 +74,7 @@ def read_decisions(data: DataFolder) -> list[Decision]:
 
 def stray_files(data: DataFolder) -> None:
     """Report what data/ holds that no reader takes: nothing under data/ is ignored in silence."""
-    expected = {spec.name for spec in FILES} | {EXAMPLE.name}
+    expected = {spec.name for spec in FILES} | {EXAMPLE.name, GLOSSARY.name}
     # A file that one of them links to (communes.yaml -> communes-2021.yaml) is read through the link.
     linked = {os.path.realpath(data.path / name) for name in expected if (data.path / name).is_symlink()}
     for path in data.listing(data.path):
@@ -99,6 +99,8 @@ def load(data_dir: Path | str, display_dir: str = "data", source: Path | None = 
     data = DataFolder(data_dir, display_dir, errors)
     stray_files(data)
     parts = read_files(data)
+    glossary_path = data.path / GLOSSARY.name
+    glossary = read_record(data, glossary_path, GLOSSARY.record) if data.present(glossary_path) else None
     unread = {e.where.file for e in errors.errors}  # files whose records are not all valid
     decisions = read_decisions(data)
     tracking = tracking_checks.read(data)
@@ -109,7 +111,7 @@ def load(data_dir: Path | str, display_dir: str = "data", source: Path | None = 
     annex: ActionsFile | None = parts.get("actions")
     indicators: IndicatorsFile | None = parts.get("indicators")
     communes: CommunesFile | None = parts.get("communes")
-    for part in (*parts.values(), *decisions):
+    for part in (*parts.values(), *decisions, glossary):
         if part is not None:
             checks.check_lists(errors, part)
     if contract is not None:
@@ -149,7 +151,8 @@ def load(data_dir: Path | str, display_dir: str = "data", source: Path | None = 
         errors.raise_if_any()
     assert contract and plan and annex and indicators and communes and territory
     signed = Crte(contract, plan.orientations, annex.actions, annex.totaux_publies, indicators.orientations,
-                  communes.communes, territory, annex.colonnes, exemple=notice.avertissement if notice else None)
+                  communes.communes, territory, annex.colonnes, exemple=notice.avertissement if notice else None,
+                  glossaire=glossary.termes if glossary else ())
     # The decisions after the signature, applied in order (each checked against the
     # contract as it stands at its date).
     states = timeline(signed, decisions, errors)

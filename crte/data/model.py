@@ -25,6 +25,7 @@ from crte.data.actions import (  # noqa: F401
 from crte.data.contract import Annex, Article, Axis, Contract, Party, Preamble, Section, Signatory, Signature  # noqa: F401
 from crte.data.decisions import Decision
 from crte.data.fields import Text
+from crte.data.glossary import GlossaryFile, Term
 from crte.data.indicators import Indicator, IndicatorBlock, IndicatorGroup, IndicatorsFile, Measure  # noqa: F401
 from crte.data.plan import Chantier, Commune, CommunesFile, Fiche, Orientation, OrientationsFile  # noqa: F401
 from crte.data.record import Record
@@ -33,10 +34,11 @@ from crte.data.tracking import ActionTracking, Dashboard, Funders, IndicatorTrac
 
 __all__ = ["Action", "ActionFindings", "ActionTracking", "ActionsFile", "Amounts", "Annex", "Article", "Axis",
            "Chantier", "Commune", "CommunesFile", "Contract", "Crte", "DECISIONS", "Dashboard", "DataFileSpec",
-           "Decision", "EXAMPLE", "ExampleNotice", "FILES", "Fiche", "Funders", "Gap", "Indicator", "IndicatorBlock",
+           "Decision", "EXAMPLE", "ExampleNotice", "FILES", "Fiche", "Funders", "GLOSSARY", "Gap", "GlossaryFile",
+           "Indicator", "IndicatorBlock",
            "IndicatorGroup", "IndicatorTracking", "IndicatorsFile", "Localisation", "Measure", "Orientation",
            "OrientationsFile", "Party", "Preamble", "PublishedColumns", "PublishedTotals", "Record", "Section",
-           "Signatory", "Signature", "TRACKING", "Territory", "Text", "YearAmounts"]
+           "Signatory", "Signature", "TRACKING", "Term", "Territory", "Text", "YearAmounts"]
 
 if TYPE_CHECKING:  # built from this model by timeline.py and tracking_checks.py, which import it
     from crte.data.timeline import State
@@ -68,6 +70,8 @@ FILES = (
 # Optional: one file per decision taken after the signature, and the notice of a fictitious example.
 DECISIONS = DataFileSpec("decision", "decisions/<id>.yaml", Decision)
 EXAMPLE = DataFileSpec("exemple", "exemple.yaml", ExampleNotice)
+# Optional: the glossary of the words the site explains (/glossaire/).
+GLOSSARY = DataFileSpec("glossaire", "glossaire.yaml", GlossaryFile)
 # Optional: the tracking (article 8), in data/suivi/.
 TRACKING = (
     DataFileSpec("tableau-de-bord", "suivi/tableau-de-bord.yaml", Dashboard),
@@ -88,6 +92,7 @@ class Crte:
     territoire: Territory | None = None  # territoire.yaml: always there once loaded
     colonnes: PublishedColumns | None = None  # actions.yaml's printed column headers, when given
     exemple: str | None = None  # exemple.yaml's notice: this is a fictitious example
+    glossaire: tuple[Term, ...] = ()  # glossaire.yaml's terms, when the file is there
     # Set by the loader on the signed contract: the decisions taken after the
     # signature (data/decisions/) and the contract after each of them
     # (timeline.State; states[0] is the signed contract itself).

@@ -16,6 +16,7 @@ import posixpath
 import re
 from collections.abc import Mapping
 from decimal import Decimal
+from html import unescape as html_unescape
 from typing import Any
 
 import markdown as python_markdown
@@ -121,7 +122,51 @@ def contract_markdown(ctx: Any, text: str) -> Markup:
     contract = ctx["crte"].contract
     anchors = [a.anchor for a in contract.articles] + [s.anchor for a in contract.articles for s in a.sections]
     anchors += [f"annexe-{x.numero}" for x in contract.annexes]
-    return markdown(text, {a: url(ctx, f"contrat/#{a}") for a in anchors})
+    return glossed(ctx, markdown(text, {a: url(ctx, f"contrat/#{a}") for a in anchors}))
+
+
+# --- The glossary's terms, explained where they appear ------------------------------------
+
+def _abbr(ctx: Any, form: str) -> str:
+    """`form` (plain text) explained by its glossary entry the first time the page shows it
+    (the render's `termes_vus` set), as an <abbr> that a pointer, a tap or the keyboard
+    opens (Material's tooltips, content.tooltips); afterwards, or for no entry, `form` alone."""
+    entry = ctx["glossaire"].entry(form)
+    seen = ctx.get("termes_vus")
+    if entry is None or (seen is not None and entry.slug in seen):
+        return str(escape(form))
+    if seen is not None:
+        seen.add(entry.slug)
+    return f'<abbr title="{escape(entry.definition)}" tabindex="0">{escape(form)}</abbr>'
+
+
+@pass_context
+def term(ctx: Any, label: str) -> Markup:
+    """The templates' `terme("Maître d'ouvrage")`: a label, explained (`_abbr`) if the glossary has it."""
+    return Markup(_abbr(ctx, label))
+
+
+@pass_context
+def terms(ctx: Any, text: Markup) -> Markup:
+    """The templates' `| termes`: already escaped text (`md`, HTML) with the glossary's forms explained."""
+    return glossed(ctx, text)
+
+
+def glossed(ctx: Any, html: Markup) -> Markup:
+    """Sanitised HTML (`markdown`) with the glossary's forms explained (`_abbr`), in the
+    text only: never inside a tag, a link, code or another <abbr>."""
+    pattern = ctx["glossaire"].pattern
+    if pattern is None:
+        return html
+    out, inside = [], 0
+    for part in re.split(r"(<[^>]*>)", str(html)):
+        if part.startswith("<"):
+            if re.match(r"</?(a|code|pre|abbr)\b", part):
+                inside += -1 if part.startswith("</") else 1
+            out.append(part)
+        else:  # text between tags is already escaped: the forms are matched as escaped
+            out.append(part if inside else pattern.sub(lambda m: _abbr(ctx, html_unescape(m[0])), part))
+    return Markup("".join(out))
 
 
 @pass_context

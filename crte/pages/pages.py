@@ -33,6 +33,8 @@ from crte.pages.filters import (  # noqa: F401
     meta,
     meta_text,
     relative,
+    term,
+    terms,
     url,
     value_text,
 )
@@ -40,6 +42,7 @@ from crte.pages.indicator_pages import indicator_pages
 from crte.pages.tracking_pages import TrackingSite, tracking_pages
 from crte.routes import src_uri
 from crte.views.finance import breakdowns
+from crte.views.glossary import Glossary
 from crte.views.home import story
 from crte.views.living import compare, field_labels
 from crte.views.messages import reference
@@ -55,6 +58,7 @@ SOURCES = {
     "orientations": "data/orientations.yaml",
     "actions": "data/actions.yaml",
     "indicators": "data/indicators.yaml",
+    "glossary": "data/glossaire.yaml",
 }
 
 
@@ -86,7 +90,7 @@ def make_environment(views: Views) -> Environment:
         euros=formatting.euros, euros_lisibles=formatting.readable_euros, nombre=formatting.number,
         md=md, markdown=contract_markdown, meta=meta,
         pourcent=formatting.percent_text, date_longue=formatting.long_date, valeur=value_text,
-        enumeration=formatting.enumeration,
+        enumeration=formatting.enumeration, termes=terms,
     )
     env.globals.update(
         url=url, link=link, article=article, v=views, crte=views.crte, territoire=views.territory,
@@ -95,7 +99,7 @@ def make_environment(views: Views) -> Environment:
         finances=breakdowns(views), signed_finances=breakdowns(views.signed_views, "signe-") if views.decisions else [],
         comparison=compare(views.signed, views.crte), reconciliations=reconcile.reconciliations(views.signed),
         findings=reconcile.findings(views.signed), labels=field_labels(views.crte), suivi=TrackingSite(views),
-        accueil=story(views),
+        accueil=story(views), glossaire=Glossary(views.signed.glossaire), terme=term,
     )
     return env
 
@@ -127,7 +131,7 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     common = page_context(site_url, data_files, data_changed)
 
     def page(template: str, route: str, edit: str | None, **context: Any) -> GeneratedPage:
-        content = env.get_template(template).render(page_route=route, **common, **context)
+        content = env.get_template(template).render(page_route=route, termes_vus=set(), **common, **context)
         return GeneratedPage(src_uri(route), content, edit)
 
     pages = [
@@ -151,6 +155,7 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     pages += [page("pages/maitre-ouvrage.md", routes.owner(slug), SOURCES["actions"], g=g)
               for slug, g in views.maitres_ouvrage.items()]
     pages.append(page("pages/donnees.md", routes.OPEN_DATA, None))
+    pages.append(page("pages/glossaire.md", routes.GLOSSARY, SOURCES["glossary"]))
     pages.append(page("pages/evolutions.md", routes.DECISIONS, None))  # a list: no one file to edit
     pages.append(page("pages/messages.md", routes.MESSAGES, None, groups=reference()))  # from crte/data/codes/
     pages += [page("pages/evolution.md", routes.decision(dv.id), f"data/decisions/{dv.id}.yaml", dv=dv)
@@ -190,4 +195,5 @@ def render_meta(views: Views, text: str) -> str:
 
 def render_block(views: Views, name: str, route: str) -> str:
     """An HTML fragment of templates/blocks/, for the hand-written pages (via macros)."""
-    return make_environment(views).get_template(f"blocks/{name}.html").render(page_route=route, **page_context())
+    return make_environment(views).get_template(f"blocks/{name}.html").render(page_route=route, termes_vus=set(),
+                                                                               **page_context())

@@ -70,7 +70,8 @@ def test_a_tracking_file_in_the_wrong_folder_says_where_it_belongs(live: Living)
     live.write("brouillon.yaml", "x: 1\n")
     assert live.errors() == [
         "data/brouillon.yaml:1: (fichier): ce fichier n'est pas lu : data/ contient contract.yaml, orientations.yaml,"
-        " actions.yaml, indicators.yaml, communes.yaml, territoire.yaml, et les dossiers decisions/ et suivi/",
+        " actions.yaml, indicators.yaml, communes.yaml, territoire.yaml (et, facultatif, glossaire.yaml), et les"
+        " dossiers decisions/ et suivi/",
         f"{S}/action:1: (fichier): ce dossier n'est pas lu : data/suivi/ contient les dossiers actions/ et"
         " indicateurs/, et les fichiers tableau-de-bord.yaml et financeurs.yaml",
         f"{S}/cite-darcy.yaml:1: (fichier): ce fichier n'est pas lu : le suivi de l'action « cite-darcy » se range"

@@ -137,6 +137,8 @@ def test_orientation_1_shows_the_actions_of_its_chantiers(context: object, base_
     assert "ses chantiers : 1\u202f999\u202f806,00\xa0€" in text and "ses chantiers : 399\u202f961,00\xa0€" in text
     box = row.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    if route == "":  # the home page has the published grouping only (tests/views/test_orientations.py)
+        return
     published, by_chantier = (p.locator(f"#tableau-{i}").bounding_box() for i in ("orientation", "orientation-chantier"))
     assert published["y"] < by_chantier["y"]
     first = squash(p.locator("#tableau-orientation-chantier tbody tr").first.inner_text())

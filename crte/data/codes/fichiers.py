@@ -43,7 +43,8 @@ DOSSIER_NON_LU = F.kind(
 FICHIER_NON_LU = F.kind(
     "fichier-non-lu", "Fichier qui n'est pas lu",
     {"": "ce fichier n'est pas lu : le nom d'un fichier de données finit par .yaml, en minuscules",
-     "donnees": "ce fichier n'est pas lu : data/ contient {expected}, et les dossiers decisions/ et suivi/",
+     "donnees": "ce fichier n'est pas lu : data/ contient {expected} (et, facultatif, glossaire.yaml), "
+                   "et les dossiers decisions/ et suivi/",
      "suivi": "ce fichier n'est pas lu : data/suivi/ ne lit que tableau-de-bord.yaml et financeurs.yaml ; le "
               "suivi d'une action se range dans data/suivi/actions/, celui d'un indicateur dans "
               "data/suivi/indicateurs/",
