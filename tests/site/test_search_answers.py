@@ -154,3 +154,24 @@ def test_the_page_does_not_move_as_answers_arrive(context: object, base_url: str
     page.locator("#crte-recherche-q").fill("velo")
     page.wait_for_function(f"document.querySelector('{STATUS}').textContent.includes('velo')")
     assert page.locator("footer.md-footer").bounding_box()["y"] >= 800
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_header_box_says_why_and_what_part(context: object, base_url: str, width: int) -> None:
+    # The engine is the header's too: an amount's action first, saying why; a partial answer said so.
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base_url + routes.action("cite-noumea"), wait_until="networkidle")
+    box = page.locator("#crte-q")
+    box.click()
+    page.keyboard.type("2,1 M€")
+    page.wait_for_selector("#crte-q-options [role=option]")
+    first = page.locator("#crte-q-options [role=option]").first
+    assert first.get_attribute("data-url").endswith(ALBERT_CARRE)
+    assert "montant de 2" in first.inner_text()
+    box.fill("")
+    page.keyboard.type("cite noumea azerty")
+    page.wait_for_function("document.getElementById('crte-q-etat').textContent.includes('partie des mots')")
+    assert page.inner_text("#crte-q-etat").endswith("« cite », « noumea »")
+    page.add_script_tag(path=str(AXE))
+    assert page.evaluate(WCAG) == []
