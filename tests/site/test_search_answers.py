@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import quote_plus
 
 import pytest
 
 from crte import routes
-from crte.search.words import SYNONYMS
+from crte.search.words import SYNONYMS, suggestions
 
 from .conftest import AXE, WCAG
 
@@ -175,3 +176,34 @@ def test_the_header_box_says_why_and_what_part(context: object, base_url: str, w
     assert page.inner_text("#crte-q-etat").endswith("« cite », « noumea »")
     page.add_script_tag(path=str(AXE))
     assert page.evaluate(WCAG) == []
+
+
+def test_the_amounts_file_holds_what_the_pages_show(site: Path, example_project: Path) -> None:
+    # crte/search/amounts.py: each action's figures in force, and signed beside when changed;
+    # the contract's totals on the home page, as its key figures print them.
+    entries = json.loads((site / routes.SEARCH_AMOUNTS).read_text("utf-8"))["montants"]
+    albert = {e["libelle"]: e["texte"] for e in entries if e["route"] == routes.action("voie-albert-carre")}
+    assert albert == {"coût total HT": "2\u202f100\u202f000,00\u00a0€", "part CAHC": "420\u202f000,00\u00a0€",
+                      "coût total HT signé": "1\u202f950\u202f206,00\u00a0€", "part CAHC signée": "390\u202f041,00\u00a0€"}
+    home = (site / "index.html").read_text("utf-8")
+    totals = [e for e in entries if e["route"] == routes.HOME]
+    assert [e["libelle"] for e in totals] == ["coût total HT du contrat", "part CAHC du contrat"]
+    assert all(f"<strong>{e['texte']}</strong>" in home for e in totals)
+
+
+def test_suggestions_are_words_that_lead_somewhere(site: Path) -> None:
+    words = json.loads((site / routes.SEARCH_WORDS).read_text("utf-8"))
+    assert words["synonymes"] == [list(g) for g in SYNONYMS]
+    # Each suggestion is the reader's word of a group; « piste cyclable » is in the example's data.
+    assert set(words["suggestions"]) <= {g[0] for g in SYNONYMS} and "piste cyclable" in words["suggestions"]
+    assert len(words["suggestions"]) == len(set(words["suggestions"])) <= 6
+
+
+def test_a_suggestion_is_a_group_the_actions_hold_most() -> None:
+    def views(*texts: str) -> object:
+        actions = [SimpleNamespace(titre=t, description=None) for t in texts]
+        return SimpleNamespace(crte=SimpleNamespace(actions=actions))
+    # « Vélo » twice (its group's first word is suggested), « gare » once; « transport » is no « sport ».
+    assert suggestions(views("Voie verte à vélo", "Vélos", "Parvis de la gare", "Transport")) == \
+        ["piste cyclable", "train"]
+    assert suggestions(views("Rien à suggérer"), 6) == []
