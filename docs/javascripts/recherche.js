@@ -13,6 +13,7 @@
   var plus = document.getElementById("crte-recherche-plus");
   var aucun = document.getElementById("crte-recherche-aucun"); // templates/blocks/recherche-aucun.html
   var suggestions = document.getElementById("crte-recherche-suggestions");
+  var essayez = document.getElementById("crte-recherche-essayez");
   if (!formulaire || !boite || !window.crteRecherche) return;
   var PAR_PAGE = 10, ATTENTE_MS = 250;
   var reponse = null, affiches = 0, demande = null;
@@ -90,7 +91,7 @@
         li.appendChild(lien("?" + new URLSearchParams({ q: mot }), mot));
         suggestions.appendChild(li);
       });
-      suggestions.previousElementSibling.hidden = suggestions.hidden = !mots.length;
+      essayez.hidden = suggestions.hidden = !mots.length;
       aucun.hidden = false;
     }, function () { if (demande === texte) aucun.hidden = false; });
   }
