@@ -219,7 +219,7 @@
     var out = [{ mots: mots, raison: "" }];
     synonymes.forEach(function (groupe) {
       var formes = groupe.map(preparer);
-      formes.forEach(function (f, k) {
+      formes.some(function (f, k) { // the group's first word or phrase found in the query
         for (var i = 0; i + f.length <= mots.length; i++) {
           if (!f.every(function (m, j) { return mots[i + j] === m; })) continue;
           formes.forEach(function (autre, l) {
@@ -227,8 +227,9 @@
             out.push({ mots: mots.slice(0, i).concat(autre, mots.slice(i + f.length)),
                        raison: "trouvé avec « " + groupe[l] + " », synonyme de « " + groupe[k] + " »" });
           });
-          return;
+          return true;
         }
+        return false;
       });
     });
     return out;
