@@ -50,8 +50,10 @@ from crte.outputs.workflow import workflow_command
 from crte.pages import sharing
 from crte.pages.filters import meta_text
 from crte.pages.pages import generate, redirects, render_edition, render_meta, render_redirect
+from crte.search.amounts import amounts_json
 from crte.search.indexer import SearchIndexer, parts_for, search_document
 from crte.search.text import indexed_body
+from crte.search.words import words_json
 from crte.views.views import Views
 
 # Pages whose content is not searchable: the search page itself, and the reference of the
@@ -150,6 +152,9 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         for data_file in data:
             files.append(File.generated(config, routes.data_file(data_file.name), content=data_file.content))
         files.append(File.generated(config, feed.PATH, content=feed.atom(views, site_url)))
+        # What the search reads beside its index: amounts, synonyms and suggestions (crte.search).
+        files.append(File.generated(config, routes.SEARCH_AMOUNTS, content=amounts_json(views)))
+        files.append(File.generated(config, routes.SEARCH_WORDS, content=words_json(views)))
         self._edition(files, config, views, site_url)
         self._check_addresses(files, root)
         # A large site's search index comes in parts (crte.search); the header tells the browser.

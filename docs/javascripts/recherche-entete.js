@@ -6,8 +6,9 @@
 // - Enter: opens the active option; with none, the form takes the query to the search
 //   page (/recherche/?q=…), as it does without JavaScript;
 // - Escape: closes the list, or, closed, empties the box; Tab and leaving the box close it.
-// The status line above the list (role="status") says how many results, or none, or why
-// the search cannot run; screen readers announce it.
+// The status line above the list (role="status") says how many results, or none, or that
+// only some of the words were found, or why the search cannot run; screen readers announce
+// it. An option found through an amount or a synonym says so under its title.
 (function () {
   "use strict";
   var boite = document.getElementById("crte-q");
@@ -61,7 +62,8 @@
   }
 
   function afficher(reponse, resultats) {
-    etat.textContent = pluriel(reponse.total, "résultat");
+    etat.textContent = reponse.partiel ? "Aucun résultat pour toute la recherche ; résultats pour une partie des mots : " +
+      reponse.partiel.map(function (m) { return "« " + m + " »"; }).join(", ") : pluriel(reponse.total, "résultat");
     liste.textContent = "";
     options = resultats.map(function (r, i) {
       var li = option(i, r.url);
@@ -71,7 +73,15 @@
       var extrait = document.createElement("span");
       extrait.className = "crte-suggestion__extrait";
       extrait.innerHTML = r.extrait; // built from escaped words (recherche-moteur.js)
-      li.append(titre, extrait);
+      if (r.raison) { // an amount, a synonym: why this page was found
+        var raison = document.createElement("span");
+        raison.className = "crte-suggestion__raison";
+        raison.textContent = r.raison;
+        li.append(titre, raison);
+      } else {
+        li.append(titre);
+      }
+      if (r.extrait) li.append(extrait);
       return li;
     });
     var tous = option("tous", formulaire.action + "?" + new URLSearchParams({ q: reponse.texte }));

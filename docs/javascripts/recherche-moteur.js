@@ -9,23 +9,32 @@
 //   instead (« azerty » → « a »): no word of the first result then starts with the
 //   query word, and the answer is « no result »;
 // - excerpts are ours: they highlight the words that start with a query word, or,
-//   for a page found through a word part, the words that contain it.
+//   for a page found through a word part, the words that contain it;
+// - an amount in the query (recherche-montants.js) puts first the pages showing the
+//   nearest amounts (recherche/montants.json), each saying which;
+// - the query is also searched with each synonym of its words (recherche/mots.json,
+//   crte/search/words.py), its own results first, the others saying which word found them;
+// - when no page holds every word, the pages holding the most of them, said as such
+//   (`partiel`: the words that found something).
 //
 // window.crteRecherche = {
 //   demarrer(): Promise<pagefind>          load Pagefind and every part of the index ahead of the first query
 //   chercher(texte, attenteMs): Promise<null | Reponse>   null: a later query replaced it
+//   preparer(texte): ["renov", …]          the stems searched
+//   suggestions(): Promise<["piste cyclable", …]>   words to suggest when nothing is found
 // }
-// Reponse = {texte, mots: ["renov"], total: 12, lire(debut, nombre): Promise<[Resultat]>}
-// Resultat = {url, titre, extrait (HTML, <mark>), sous: [{titre, url}]}
+// Reponse = {texte, mots: ["renov"], total: 12, partiel: null | ["mot", …], lire(debut, nombre): Promise<[Resultat]>}
+// Resultat = {url, titre, extrait (HTML, <mark>), sous: [{titre, url}], raison: "" | why it was found}
 // chercher() rejects with an Error whose message is French, to show as is.
 (function () {
   "use strict";
   // This file is <site>/javascripts/recherche-moteur.js: the site's root is one level up,
   // whatever the depth of the page and the path the site is published under.
-  var racine = new URL("../", document.currentScript.src);
+  var script = document.currentScript;
+  var racine = new URL("../", script.src);
   // A large site's index comes in parts (crte/search/indexer.py): pagefind/, then
   // pagefind/partie-1/, partie-2/…, each searched on its own, the results merged here.
-  var PARTIES = Number(document.currentScript.dataset.parties) || 1;
+  var PARTIES = Number(script.dataset.parties) || 1;
   var FICHIER = "La recherche ne fonctionne que sur le site publié ou avec make serve : ouverte " +
     "depuis un fichier (file://), la page ne peut pas charger l'index de recherche.";
   var INDISPONIBLE = "La recherche est indisponible : l'index de recherche n'a pas pu être chargé.";
@@ -137,12 +146,12 @@
     return (debut > 0 ? "… " : "") + html + (fin < contenu.length ? " …" : "");
   }
 
-  function resultat(donnees, mots) {
+  function resultat(donnees, mots, raison) {
     var titre = (donnees.meta && donnees.meta.title) || donnees.url;
     var sous = (donnees.sub_results || []).filter(function (s) {
       return s.url.indexOf("#") > 0 && s.title !== titre;
     }).slice(0, 3).map(function (s) { return { titre: s.title, url: s.url }; });
-    return { url: donnees.url, titre: titre, extrait: extrait(donnees, mots), sous: sous };
+    return { url: donnees.url, titre: titre, extrait: extrait(donnees, mots), sous: sous, raison: raison };
   }
 
   // Pages found only through a word part (no word of their text matched: the part is in
@@ -167,57 +176,165 @@
     });
   }
 
+  // The site's files beside the index: its amounts (fetched by an amount query only) and
+  // its synonyms and suggestions (crte/search/amounts.py, words.py), each fetched once.
+  var fichiers = {};
+  function fichier(nom) {
+    if (!fichiers[nom]) {
+      fichiers[nom] = fetch(new URL(script.dataset[nom], racine)).then(function (r) {
+        if (!r.ok) throw new Error(INDISPONIBLE);
+        return r.json();
+      });
+      fichiers[nom].catch(function () { delete fichiers[nom]; });
+    }
+    return fichiers[nom];
+  }
+
+  // One search of `mots` in every part: the results whose words are there, best first.
+  function une(pf, mots) {
+    var parties = [];
+    for (var n = 0; n < PARTIES; n++) {
+      parties.push(pf.search(mots.join(" "), PARTIES > 1 ? { filters: { partie: String(n) } } : {}));
+    }
+    return Promise.all(parties).then(function (reponses) {
+      // Each part falls back on a shorter word on its own: keep the parts whose first
+      // result holds the words themselves, then one list, by score. The fragments of
+      // the first results load meanwhile (Pagefind keeps them for lire()).
+      [].concat.apply([], reponses.map(function (r) { return r.results; }))
+        .sort(function (a, b) { return b.score - a.score; }).slice(0, PREMIERS)
+        .forEach(function (r) { r.data().catch(function () {}); });
+      return Promise.all(reponses.map(function (r) {
+        if (!r.results.length) return [];
+        return r.results[0].data().then(function (d) { return trouve(d, mots) ? r.results : []; });
+      }));
+    }).then(function (listes) {
+      var tous = [].concat.apply([], listes).sort(function (a, b) { return b.score - a.score; });
+      return tous.length ? departager(tous, mots) : [];
+    });
+  }
+
+  // The query, then each of its variants with a synonym (recherche/mots.json) in place
+  // of a word or phrase of it: [{mots, raison}], the query itself first.
+  function variantes(mots, synonymes) {
+    var out = [{ mots: mots, raison: "" }];
+    synonymes.forEach(function (groupe) {
+      var formes = groupe.map(preparer);
+      formes.some(function (f, k) { // the group's first word or phrase found in the query
+        for (var i = 0; i + f.length <= mots.length; i++) {
+          if (!f.every(function (m, j) { return mots[i + j] === m; })) continue;
+          formes.forEach(function (autre, l) {
+            if (l === k || !autre.length) return;
+            out.push({ mots: mots.slice(0, i).concat(autre, mots.slice(i + f.length)),
+                       raison: "trouvé avec « " + groupe[l] + " », synonyme de « " + groupe[k] + " »" });
+          });
+          return true;
+        }
+        return false;
+      });
+    });
+    return out;
+  }
+
+  // Every page found by `mots` or one of its variants: [{r, mots, raison}], the query's first.
+  function avecSynonymes(pf, mots, synonymes) {
+    var liste = variantes(mots, synonymes);
+    return Promise.all(liste.map(function (v) { return une(pf, v.mots); })).then(function (reponses) {
+      var vus = {}, out = [];
+      reponses.forEach(function (resultats, i) {
+        resultats.forEach(function (r) {
+          if (!vus[r.id]) { vus[r.id] = true; out.push({ r: r, mots: liste[i].mots, raison: liste[i].raison }); }
+        });
+      });
+      return out;
+    });
+  }
+
+  // No page holds every word: the pages that hold the most of them, then by score.
+  // {trouves, mots: the words (as typed) that found something}.
+  function partielle(pf, mots, tapes, synonymes) {
+    return Promise.all(mots.map(function (m) { return avecSynonymes(pf, [m], synonymes); })).then(function (listes) {
+      var pages = {}, utiles = [];
+      listes.forEach(function (liste, i) {
+        if (liste.length) utiles.push(tapes[i]);
+        liste.forEach(function (t) {
+          var p = pages[t.r.id] || (pages[t.r.id] = { r: t.r, mots: [], raison: "", n: 0, score: 0 });
+          p.mots = p.mots.concat(t.mots);
+          p.n += 1;
+          p.score = Math.max(p.score, t.r.score);
+        });
+      });
+      var trouves = Object.keys(pages).map(function (id) { return pages[id]; })
+        .sort(function (a, b) { return b.n - a.n || b.score - a.score; });
+      return { trouves: trouves, mots: utiles };
+    });
+  }
+
+  // The pages showing the amount nearest the query's (recherche-montants.js).
+  function parMontant(lu) {
+    if (!lu) return Promise.resolve([]);
+    return fichier("montants").then(function (f) {
+      return window.crteMontants.proches(lu, f.montants).map(function (p) {
+        var m = p.montant;
+        return { page: {
+          url: new URL(m.route, racine).pathname, titre: m.titre, extrait: "", sous: [],
+          raison: (p.egal ? "montant de " : "montant proche de ") + m.texte + " (" + m.libelle + ")"
+        } };
+      });
+    });
+  }
+
+  function lecture(t) {
+    return t.page ? Promise.resolve(t.page) : t.r.data().then(function (d) { return resultat(d, t.mots, t.raison); });
+  }
+
   var derniere = 0; // the number of the last query: an earlier one still running gives way
 
+  // The query's words as typed and their stems, elided articles dropped, empty ones left out.
+  function mots(texte) {
+    var tapes = texte.split(/\s+/).filter(function (m) { return preparer(m).length; });
+    return { tapes: tapes, racines: tapes.map(function (m) { return preparer(m)[0]; }) };
+  }
+
   function chercher(texte, attenteMs) {
-    var mots = preparer(texte), numero = ++derniere;
-    var vide = { texte: texte, mots: mots, total: 0, lire: function () { return Promise.resolve([]); } };
+    var numero = ++derniere;
+    var lu = window.crteMontants ? window.crteMontants.lire(texte) : null;
+    var q = mots(lu ? lu.reste : texte);
+    var vide = { texte: texte, mots: q.racines, total: 0, partiel: null, lire: function () { return Promise.resolve([]); } };
     return demarrer().then(function (pf) {
-      if (!mots.length) return vide;
-      var requete = mots.join(" ");
+      if (!q.racines.length && !lu) return vide;
       // Debounced as Pagefind's debouncedSearch() does it: the index fragments of the
       // words load at once, the search runs once typing has paused for attenteMs. Not for
       // a word of less than 4 letters being typed: « de » alone spans a good part of the
       // index (in every part of it), most of which the next letter makes useless.
-      if (mots[mots.length - 1].length >= 4) pf.preload(requete).catch(function () { /* the search says it */ });
-      return new Promise(function (fin) { setTimeout(fin, attenteMs); }).then(function () {
+      var dernier = q.racines[q.racines.length - 1];
+      if (dernier && dernier.length >= 4) pf.preload(q.racines.join(" ")).catch(function () { /* the search says it */ });
+      return Promise.all([fichier("mots"), new Promise(function (fin) { setTimeout(fin, attenteMs); })]).then(function (f) {
         if (numero !== derniere) return null;
-        var parties = [];
-        for (var n = 0; n < PARTIES; n++) {
-          parties.push(pf.search(requete, PARTIES > 1 ? { filters: { partie: String(n) } } : {}));
-        }
-        return Promise.all(parties);
-      }).then(function (reponses) {
-        if (reponses === null || numero !== derniere) return null;
-        // Each part falls back on a shorter word on its own: keep the parts whose first
-        // result holds the words themselves, then one list, by score. The fragments of
-        // the first results load meanwhile (Pagefind keeps them for lire()).
-        [].concat.apply([], reponses.map(function (r) { return r.results; }))
-          .sort(function (a, b) { return b.score - a.score; }).slice(0, PREMIERS)
-          .forEach(function (r) { r.data().catch(function () {}); });
-        return Promise.all(reponses.map(function (r) {
-          if (!r.results.length) return [];
-          return r.results[0].data().then(function (d) { return trouve(d, mots) ? r.results : []; });
-        })).then(function (listes) {
-          var tous = [].concat.apply([], listes).sort(function (a, b) { return b.score - a.score; });
-          return tous.length ? departager(tous, mots) : [];
-        }).then(function (trouves) {
+        var synonymes = f[0].synonymes;
+        return Promise.all([parMontant(lu), q.racines.length ? avecSynonymes(pf, q.racines, synonymes) : []]).then(function (r) {
           if (numero !== derniere) return null;
-          if (!trouves.length) return vide;
-          return {
-            texte: texte, mots: mots, total: trouves.length,
-            lire: function (debut, nombre) {
-              return Promise.all(trouves.slice(debut, debut + nombre).map(function (r) {
-                return r.data().then(function (d) { return resultat(d, mots); });
-              }));
-            }
-          };
+          if (r[1].length || q.racines.length < 2) return { trouves: r[0].concat(r[1]), partiel: null };
+          return partielle(pf, q.racines, q.tapes, synonymes).then(function (p) {
+            return { trouves: r[0].concat(p.trouves), partiel: p.trouves.length ? p.mots : null };
+          });
         });
+      }).then(function (fin) {
+        if (fin === null || numero !== derniere) return null;
+        if (!fin.trouves.length) return vide;
+        return {
+          texte: texte, mots: q.racines, total: fin.trouves.length, partiel: fin.partiel,
+          lire: function (debut, nombre) { return Promise.all(fin.trouves.slice(debut, debut + nombre).map(lecture)); }
+        };
       });
     }).catch(function (erreur) { // Pagefind's own errors are in English, and say little to a reader
       throw erreur.message === FICHIER ? erreur : new Error(INDISPONIBLE);
     });
   }
 
-  window.crteRecherche = { demarrer: demarrer, chercher: chercher, preparer: preparer };
+  // The words to suggest when nothing is found (recherche/mots.json).
+  function suggestions() {
+    return fichier("mots").then(function (f) { return f.suggestions; });
+  }
+
+  window.crteRecherche = { demarrer: demarrer, chercher: chercher, preparer: preparer, suggestions: suggestions };
 })();
