@@ -21,7 +21,7 @@ CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 EDIT_PORT ?= 8081
 
-.PHONY: install node browser check build urls serve edit test lint test-staff-record bench clean schemas
+.PHONY: install node browser java check build urls serve edit test lint test-staff-record bench clean schemas
 
 # Debian's python3 lacks ensurepip until python3-venv is installed.
 # Then the crte package itself, editable (pyproject.toml): its plugin's entry point is
@@ -59,6 +59,12 @@ browser: $(NODE)
 	@test -x $(CHROMIUM) || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else echo "Installez chromium (sudo apt-get install chromium)"; exit 1; fi; }
+
+# The W3C Nu HTML checker of the tests (npm vnu-jar, tests/site/test_nu.py) runs on Java.
+java:
+	@command -v java >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq default-jre-headless; \
+	  else echo "Installez Java (sudo apt-get install default-jre-headless)"; exit 1; fi; }
 
 ## Validate data/ and print a summary (or every error, file:line: field: message). On a review
 ## platform, each error is also shown on its line of the pull request (crte/cli/check.py):
@@ -103,7 +109,7 @@ edit: install node
 ## the whole test suite, browser tests included.
 ## The suite runs on every core (pytest-xdist), each test file on one worker: the sites a
 ## file's tests share are built once per worker (tests/site/conftest.py).
-test: install browser lint
+test: install browser java lint
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 lint: install
@@ -114,7 +120,7 @@ lint: install
 ## holds a complete staff record (tests/fixtures/staff-record/: decisions of every kind,
 ## tracking, indicator values, a new funder) instead of data/'s decisions and tracking.
 ## See tests/staff_record.py. CI runs it after `make test`.
-test-staff-record: install browser
+test-staff-record: install browser java
 	$(BIN)/python -m tests.staff_record
 
 SIZES ?= 24 250 2500 10000

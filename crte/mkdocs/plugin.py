@@ -40,7 +40,7 @@ from properdocs.structure.pages import Page
 
 from crte import fr, routes, siteurl
 from crte.dates import dates_for
-from crte.mkdocs import anchorscan, devserver
+from crte.mkdocs import anchorscan, devserver, theme_fixes
 from crte.mkdocs.dataset import DEFAULT_DATA, Dataset, data_dir, data_folder, edit_file, load_dataset
 from crte.mkdocs.themecache import ThemeCache
 from crte.outputs import edition, feed
@@ -257,9 +257,9 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             indexer.close()
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return devserver.add_banner(output, self.dataset(config))
+        return devserver.add_banner(theme_fixes.fixed(output), self.dataset(config))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         if template_name == "404.html":
-            return devserver.add_banner(output_content, self.dataset(config))
+            return devserver.add_banner(theme_fixes.fixed(output_content), self.dataset(config))
         return output_content
