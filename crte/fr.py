@@ -46,7 +46,7 @@ def readable_euros(amount: Decimal) -> str:
     does (singular below 2). The exact amount stays in the tables (`euros`).
 
     Babel's `format_compact_decimal` is not used: its French long form says « 1 millions »
-    and « 2 million » (for 1 950 206) and « 1000 mille » (Babel 2.16)."""
+    and « 2 million » (for 1 950 206) and « 1000 mille » (Babel 2.18)."""
     for unit, word in ((MILLIARD, "milliard"), (MILLION, "million")):
         value = round_tenth(amount / unit)
         if abs(value) >= 1:  # 999 950 € is « 1 million d'euros », as it reads rounded

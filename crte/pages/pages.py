@@ -92,14 +92,15 @@ def make_environment(views: Views) -> Environment:
         pourcent=formatting.percent_text, date_longue=formatting.long_date, valeur=value_text,
         enumeration=formatting.enumeration, termes=terms,
     )
+    finances = breakdowns(views)
     env.globals.update(
         url=url, link=link, article=article, v=views, crte=views.crte, territoire=views.territory,
         sources=SOURCES, routes=routes, owners=owners, slugify=slugify, plural=formatting.plural,
         chantier_route=lambda n: chantier_route(views, n), fiche_route=lambda n: fiche_route(views, n),
-        finances=breakdowns(views), signed_finances=breakdowns(views.signed_views, "signe-") if views.decisions else [],
+        finances=finances, signed_finances=breakdowns(views.signed_views, "signe-") if views.decisions else [],
         comparison=compare(views.signed, views.crte), reconciliations=reconcile.reconciliations(views.signed),
         findings=reconcile.findings(views.signed), labels=field_labels(views.crte), suivi=TrackingSite(views),
-        accueil=story(views), glossaire=Glossary(views.signed.glossaire), terme=term,
+        accueil=story(views, finances), glossaire=Glossary(views.signed.glossaire), terme=term,
     )
     return env
 

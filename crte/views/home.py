@@ -1,7 +1,8 @@
 """What the home page says of the money, once, in the order a reader asks: how much,
 where it goes, which projects hold it (templates/blocks/accueil-*.html).
 
-`story(views) -> Story`. Amounts are the contract in force (`views.totaux`); the orientation
+`story(views, breakdowns) -> Story`, `breakdowns` the build's tables of /finances/
+(crte.views.finance.breakdowns, computed once per build). Amounts are the contract in force (`views.totaux`); the orientation
 is the one the annex's ENJEU column gives (the reference grouping of /finances/).
 """
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from crte.data.model import Action
-from crte.views.finance import Breakdown, breakdowns
+from crte.views.finance import Breakdown
 from crte.views.totals import Totals
 from crte.views.views import OrientationView, Views
 
@@ -27,7 +28,7 @@ class Story:
     by_orientation: Breakdown  # /finances/' table by ENJEU, without its note on the next table (the home has one)
 
 
-def story(views: Views) -> Story:
+def story(views: Views, breakdowns: list[Breakdown]) -> Story:
     by_cost = sorted(views.crte.actions, key=lambda a: -a.cout_total)  # stable: published order on ties
     top = tuple(by_cost[:LARGEST])
     costly = [ov for ov in views.orientations.values() if ov.totaux.cout_total > 0]
@@ -38,5 +39,5 @@ def story(views: Views) -> Story:
         top=top,
         top_share=views.part_du_total(Totals.of(top)) if top else None,
         regrouped=sum(1 for av in views.action_list() if av.chantier_ailleurs),
-        by_orientation=replace(next(b for b in breakdowns(views) if b.id == "orientation"), note=""),
+        by_orientation=replace(next(b for b in breakdowns if b.id == "orientation"), note=""),
     )
