@@ -109,12 +109,17 @@
     return formes(mot).some(function (f) { return f.indexOf(q) === 0; });
   }
 
-  // Did Pagefind find each query word itself, not a shorter word in its place?
-  function trouve(donnees, mots) {
+  // A page's text is one object that Pagefind shares between searches: each r.data()
+  // sets the positions of its own search's words on it (`locations`, `sub_results`),
+  // and another search's r.data() may replace them before ours reads them. Positions
+  // are therefore read from the result itself (`r.words`, set once per search), and
+  // the sections found are worked out from them here.
+  // Did Pagefind find each query word itself (at the positions `places`), not a shorter word in its place?
+  function trouve(donnees, places, mots) {
     var contenu = donnees.content.split(/[\r\n\s]+/g);
     var parties = ((donnees.meta && donnees.meta.parties) || "").split(" ");
     return mots.every(function (q) {
-      return donnees.locations.some(function (l) { return contenu[l] !== undefined && commencePar(contenu[l], q); }) ||
+      return places.some(function (l) { return contenu[l] !== undefined && commencePar(contenu[l], q); }) ||
         parties.some(function (p) { return p.indexOf(q) === 0; });
     });
   }
@@ -146,11 +151,24 @@
     return (debut > 0 ? "… " : "") + html + (fin < contenu.length ? " …" : "");
   }
 
-  function resultat(donnees, mots, raison) {
+  // The headings (with an id) of the sections holding the words at `places`, in the
+  // page's order, as Pagefind's sub_results name them: [{titre, url: "page#id"}].
+  function sections(donnees, places) {
+    var titres = (donnees.anchors || []).filter(function (a) {
+      return /h\d/i.test(a.element) && a.id && /\S/.test(a.text || "");
+    }).sort(function (a, b) { return a.location - b.location; });
+    var vues = [];
+    places.slice().sort(function (a, b) { return a - b; }).forEach(function (l) {
+      var dans = null;
+      titres.forEach(function (a) { if (a.location <= l) dans = a; });
+      if (dans && vues.indexOf(dans) < 0) vues.push(dans);
+    });
+    return vues.map(function (a) { return { titre: a.text, url: donnees.url + "#" + a.id }; });
+  }
+
+  function resultat(donnees, places, mots, raison) {
     var titre = (donnees.meta && donnees.meta.title) || donnees.url;
-    var sous = (donnees.sub_results || []).filter(function (s) {
-      return s.url.indexOf("#") > 0 && s.title !== titre;
-    }).slice(0, 3).map(function (s) { return { titre: s.title, url: s.url }; });
+    var sous = sections(donnees, places).filter(function (s) { return s.titre !== titre; }).slice(0, 3);
     return { url: donnees.url, titre: titre, extrait: extrait(donnees, mots), sous: sous, raison: raison };
   }
 
@@ -205,7 +223,7 @@
         .forEach(function (r) { r.data().catch(function () {}); });
       return Promise.all(reponses.map(function (r) {
         if (!r.results.length) return [];
-        return r.results[0].data().then(function (d) { return trouve(d, mots) ? r.results : []; });
+        return r.results[0].data().then(function (d) { return trouve(d, r.results[0].words, mots) ? r.results : []; });
       }));
     }).then(function (listes) {
       var tous = [].concat.apply([], listes).sort(function (a, b) { return b.score - a.score; });
@@ -284,7 +302,7 @@
   }
 
   function lecture(t) {
-    return t.page ? Promise.resolve(t.page) : t.r.data().then(function (d) { return resultat(d, t.mots, t.raison); });
+    return t.page ? Promise.resolve(t.page) : t.r.data().then(function (d) { return resultat(d, t.r.words, t.mots, t.raison); });
   }
 
   var derniere = 0; // the number of the last query: an earlier one still running gives way

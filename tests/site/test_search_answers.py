@@ -95,8 +95,6 @@ def test_an_amount_puts_the_action_showing_it_first(context: object, base_url: s
     assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
-@pytest.mark.xfail(strict=False, reason="known intermittent defect (issue 22 note): « piste cyclable » sometimes finds "
-                   "the cycle path's page through « cyclable » only (a race in recherche-moteur.js), and says so")
 def test_a_reader_s_word_finds_the_contract_s_word(context: object, base_url: str) -> None:
     assert any({"piste cyclable", "vélo"} <= set(group) for group in SYNONYMS)
     page = search(context, base_url, "velo")
