@@ -21,7 +21,7 @@ CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 EDIT_PORT ?= 8081
 
-.PHONY: install node browser java check build urls serve edit test lint test-staff-record bench clean schemas
+.PHONY: install node browser java check build urls serve edit test lint test-staff-record bench lighthouse clean schemas
 
 # Debian's python3 lacks ensurepip until python3-venv is installed.
 # Then the crte package itself, editable (pyproject.toml): its plugin's entry point is
@@ -129,6 +129,19 @@ SIZES ?= 24 250 2500 10000
 ## largest size, in Chromium (bench/README.md). make bench SIZES="250 2500" to choose the sizes.
 bench: install browser
 	$(BIN)/python -m bench.run --sizes "$(SIZES)" --search
+
+# Lighthouse (npm, pinned by bench/lighthouse/package-lock.json: 12.2.3, the last one
+# for Node 20) in its own folder: the tests do not install it.
+LIGHTHOUSE := bench/lighthouse/node_modules/.installed
+$(LIGHTHOUSE): bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund --silent
+	touch $@
+
+## Lighthouse mobile on the home page, an action, /finances/ and /recherche/, served as
+## GitHub Pages serves them (bench/lighthouse.py, bench/README.md). RUNS=3 per page.
+RUNS ?= 3
+lighthouse: build browser $(LIGHTHOUSE)
+	$(BIN)/python -m bench.lighthouse --runs $(RUNS)
 
 clean:
 	rm -rf site .site.builds .site.lock .site.new .pytest_cache

@@ -54,6 +54,11 @@ def action_card(action_id: str) -> str:
     return f"{action(action_id)}carte/"
 
 
+def action_image(action_id: str) -> str:
+    """`actions/<id>/partage.png`: the image a shared link to the action shows (og:image)."""
+    return f"{action(action_id)}partage.png"
+
+
 def orientation(numero: int) -> str:
     return f"{ORIENTATIONS}{numero}/"
 

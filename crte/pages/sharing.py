@@ -10,7 +10,8 @@ these files to the build):
   its own HTML, not the theme): title, owner, amounts in force, a link to the page;
   no JavaScript, no request to any host, nothing that forbids framing. Each action
   page gives the <iframe> to copy (templates/blocks/citation.html);
-- /assets/partage.png: the image shown when a link to the site is shared
+- /actions/<id>/partage.png: the image a shared link to the action shows (its figures
+  and where it stands), /assets/partage.png the one of every other page
   (crte/outputs/share_image.py, Open Graph tags in overrides/partials/partage.html).
 
 `files(views, site_url) -> [(path, bytes or text)]`, in a stable order.
@@ -22,6 +23,7 @@ from crte.outputs import share_image
 from crte.outputs.opendata import json_bytes
 from crte.outputs.records import action_record
 from crte.pages.pages import make_environment, page_context, render_redirect
+from crte.views.preview import share_card
 from crte.views.views import Views
 
 
@@ -34,6 +36,7 @@ def files(views: Views, site_url: str) -> list[tuple[str, bytes | str]]:
         route = routes.action_card(a.id)
         out.append((f"{route}index.html", card.render(page_route=route, av=av, st=views.status(a.id),
                                                       exemple=views.signed.exemple, **page_context(site_url))))
+        out.append((routes.action_image(a.id), share_image.action_png(share_card(views, av))))
     # A former id (anciens_ids) keeps these addresses too: the same record, and the card redirects.
     for a in views.state.actions.values():
         for old in a.anciens_ids:

@@ -24,6 +24,7 @@ from crte.data.territory import Territory
 from crte.data.timeline import ActionStatus, State
 from crte.fr import percent_value
 from crte.views.living import IN_FORCE, SIGNED, DecisionView, Wording, changed_fields, decision_views
+from crte.views.standing import Standing, standing
 from crte.views.totals import Totals
 from crte.views.tracking import Board, board
 
@@ -188,6 +189,10 @@ class Views:
     def status(self, action_id: str) -> ActionStatus:
         """Added by, abandoned by, history of the fields (timeline.ActionStatus)."""
         return self.state.status.get(action_id, ActionStatus())
+
+    def standing(self, action_id: str) -> Standing:
+        """Where the action stands: abandoned, its last tracking, or nothing published (views/standing.py)."""
+        return standing(self.status(action_id), self.suivi.actions.get(action_id))
 
     def changes(self, action_id: str) -> dict[str, tuple[Any, Any]]:
         """{field: (signed value, value in force)} of an action that decisions changed."""

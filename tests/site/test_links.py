@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from crte import routes
 from crte.data.loader import load
 from crte.data.model import Crte
 from crte.fr import euros
@@ -57,7 +58,10 @@ def test_every_page_has_open_graph_and_twitter_tags(site: Path) -> None:
         expected = "CRTE Hénin-Carvin" if path == site / "index.html" or title == "CRTE Hénin-Carvin" \
             else title.removesuffix(" - CRTE Hénin-Carvin") + " — CRTE Hénin-Carvin"
         assert meta(html, "og:title") == expected, path
-        assert meta(html, "og:image") == SITE_URL + share_image.PATH, path
+        route = path.parent.relative_to(site).as_posix() + "/"
+        image = routes.action_image(route.split("/")[1]) if re.fullmatch(r"actions/[^/]+/", route) \
+            else share_image.PATH  # an action's own image, the site's for every other page
+        assert meta(html, "og:image") == SITE_URL + image and (site / image).is_file(), path
     action = page(site, "actions/cite-declercq/")
     assert meta(action, "og:title") == action.h1.get_text().rstrip("¶") + " — CRTE Hénin-Carvin"
     assert meta(action, "og:description") == action.find("meta", attrs={"name": "description"})["content"]

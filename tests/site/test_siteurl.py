@@ -137,7 +137,7 @@ def test_every_page_prints_the_addresses_escaped_once(hostile_address_site: Path
     html = page(site, route)
     assert html.find("link", rel="canonical")["href"] == HOSTILE_SITE + route  # parsed back: intact, not broken
     assert html.find("meta", property="og:url")["content"] == HOSTILE_SITE + route
-    assert html.find("meta", property="og:image")["content"] == HOSTILE_SITE + "assets/partage.png"
+    assert html.find("meta", property="og:image")["content"] == HOSTILE_SITE + route + "partage.png"
     assert html.select_one("a[rel=edit]")["href"] == HOSTILE_EDIT + "data/actions.yaml"
     assert html.select_one("a.crte-permalien").get_text() == HOSTILE_SITE + route
     snippet = BeautifulSoup(html.select_one("pre.crte-integration code").get_text(), "html.parser")
