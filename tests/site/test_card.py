@@ -2,7 +2,8 @@
 (`pre.crte-integration`), in Debian's Chromium: at 320, 375 and 768 px wide the card fits the
 <iframe> without a scroll bar, and shows where the action stands, its communes and its launch year
 as the action's page says them; the fictitious example's notice stays in view. Every action of the
-real site and of the example, then a card whose every text is as long as a text can be.
+real site and of the example, then a card whose every text is as long as a text can be; no
+WCAG 2.1 A/AA violation (axe-core) in the card's frame.
 One browser page for the whole module; only its viewport changes between widths."""
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ..sitebuild import page, text
-from .conftest import served
+from .conftest import AXE, WCAG, served
 
 WIDTHS = (320, 375, 768)
 # What the card's document measures inside its <iframe>, and where its texts are laid out.
@@ -110,3 +111,13 @@ def test_a_card_whose_every_text_is_the_longest_still_fits(
     for width in (300, *WIDTHS, 1280):
         tab.set_viewport_size({"width": width, "height": 900})  # type: ignore[attr-defined]
         fits(frame.evaluate(MEASURE), width, int(iframe["height"]))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("which", ["reel", "exemple"])
+def test_a_card_passes_wcag_in_its_iframe(tab: object, site: Path, example_site: Path, which: str) -> None:
+    root = site if which == "reel" else example_site
+    iframe, _ = snippet(root, "voie-albert-carre", served(root))
+    frame = embed(tab, iframe)
+    tab.set_viewport_size({"width": 320, "height": 900})  # type: ignore[attr-defined]
+    frame.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
+    assert frame.evaluate(WCAG) == []  # type: ignore[attr-defined]
