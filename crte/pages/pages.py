@@ -46,7 +46,7 @@ from crte.views.glossary import Glossary
 from crte.views.home import story
 from crte.views.living import compare, field_labels
 from crte.views.messages import reference
-from crte.views.preview import action_summary
+from crte.views.preview import action_summary, card_height
 from crte.views.views import Views
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -101,6 +101,7 @@ def make_environment(views: Views) -> Environment:
         comparison=compare(views.signed, views.crte), reconciliations=reconcile.reconciliations(views.signed),
         findings=reconcile.findings(views.signed), labels=field_labels(views.crte), suivi=TrackingSite(views),
         accueil=story(views, finances), glossaire=Glossary(views.signed.glossaire), terme=term,
+        hauteur_carte=card_height(views),
     )
     return env
 

@@ -7,7 +7,8 @@ these files to the build):
   their page: a published address never disappears (urls.txt); so does a former
   id (anciens_ids): its JSON file holds the action's record, its card redirects;
 - /actions/<id>/carte/: a small card to embed in an <iframe> (templates/carte.html,
-  its own HTML, not the theme): title, owner, amounts in force, a link to the page;
+  its own HTML, not the theme, designed to a fixed height): title, where it stands,
+  communes, launch year, owner, amounts in force, a link to the page;
   no JavaScript, no request to any host, nothing that forbids framing. Each action
   page gives the <iframe> to copy (templates/blocks/citation.html);
 - /actions/<id>/partage.png: the image a shared link to the action shows (its figures
@@ -23,7 +24,7 @@ from crte.outputs import share_image
 from crte.outputs.opendata import json_bytes
 from crte.outputs.records import action_record
 from crte.pages.pages import make_environment, page_context, render_redirect
-from crte.views.preview import share_card
+from crte.views.preview import places, share_card
 from crte.views.views import Views
 
 
@@ -35,6 +36,8 @@ def files(views: Views, site_url: str) -> list[tuple[str, bytes | str]]:
         out.append((routes.action_json(a.id), json_bytes(action_record(a, views, site_url))))
         route = routes.action_card(a.id)
         out.append((f"{route}index.html", card.render(page_route=route, av=av, st=views.status(a.id),
+                                                      etat=views.standing(a.id),
+                                                      lieux=places(views, av),
                                                       exemple=views.signed.exemple, **page_context(site_url))))
         out.append((routes.action_image(a.id), share_image.action_png(share_card(views, av))))
     # A former id (anciens_ids) keeps these addresses too: the same record, and the card redirects.

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from crte.data.timeline import ActionStatus
-from crte.fr import long_date
+from crte.fr import long_date, number
 from crte.views.tracking import ActionProgress
 
 NOTHING = "aucun suivi publié"
@@ -37,13 +37,13 @@ class Standing:
 
     @property
     def details(self) -> str:
-        """What follows the label: « le 3 mars 2024 », « au 3 mars 2024, 40 % », or ""."""
+        """What follows the label: « le 3 mars 2024 », « au 3 mars 2024, 40 % » (a no-break space before %), or ""."""
         if self.date is None:
             when = ""
         else:
             when = f"{'le' if self.abandoned else 'au'} {long_date(self.date)}"
         if not self.abandoned and self.avancement is not None:
-            when += f"{', ' if when else ''}{self.avancement} %"
+            when += f"{', ' if when else ''}{number(self.avancement)}\u00a0%"
         return when
 
     @property

@@ -130,7 +130,14 @@
   boite.focus();
   if (q) {
     chercher(0);
-  } else { // load Pagefind now; opened from a file, say at once why nothing will come
-    window.crteRecherche.demarrer().catch(function (erreur) { if (!demande) etat.textContent = erreur.message; });
+  } else {
+    // Pagefind loads when the reader starts typing or touches the box, as in the header
+    // (its start-up is the page's heaviest work: not for a visit that only looks);
+    // opened from a file, the page says at once why nothing will come.
+    var demarrer = function () {
+      window.crteRecherche.demarrer().catch(function (erreur) { if (!demande) etat.textContent = erreur.message; });
+    };
+    if (window.location.protocol === "file:") demarrer();
+    ["keydown", "pointerdown", "input"].forEach(function (type) { boite.addEventListener(type, demarrer, { once: true }); });
   }
 })();

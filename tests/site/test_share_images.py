@@ -22,7 +22,7 @@ from .conftest import EXAMPLE, SITE_URL
 from .test_links import meta
 
 # (action, where it stands) in the example: tracked to the end, abandoned, never tracked.
-STANDINGS = [("voie-albert-carre", "réalisée au 20 novembre 2024, 100 %"),
+STANDINGS = [("voie-albert-carre", "réalisée au 20 novembre 2024, 100\u00a0%"),
              ("lecture-spectacle", "abandonnée le 22 novembre 2022"),
              ("chevalements-9-9bis-corps", "aucun suivi publié")]
 EXAMPLE_BAND = (20, share_image.HEIGHT - 10)  # a pixel of the « Exemple fictif » band
@@ -48,7 +48,7 @@ def test_the_page_its_preview_and_its_image_say_where_the_action_stands_alike(
     html = page(example_site, routes.action(action_id))
     summary = {text(dt): " ".join(dd.get_text().split()) for dt, dd in
                zip(html.select("dl.crte-resume dt"), html.select("dl.crte-resume dd"))}
-    assert summary["Où en est-elle"] == f"{stands} (suivi)"
+    assert summary["Où en est-elle"] == " ".join(f"{stands} (suivi)".split())
     assert f" ; {stands} ; " in meta(html, "og:description")
     av = next(av for av in (*example_views.action_list(), *example_views.abandoned_list()) if av.action.id == action_id)
     card = share_card(example_views, av)
