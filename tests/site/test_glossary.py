@@ -121,3 +121,15 @@ def test_a_tap_or_the_keyboard_opens_the_definition_and_a_screen_reader_is_given
 
 def test_the_glossary_page_is_accessible(context: object, base_url: str) -> None:
     accessible_and_private(context, base_url, "glossaire/")
+
+
+def test_tooltips_mount_only_on_what_explains_something(site: Path) -> None:
+    """Material's tooltips mount on every [title] of the content at load (their cost on a phone:
+    crte/mkdocs/theme_fixes.py): the content's titles are the glossary's <abbr> and the edit
+    button; each heading's permalink is named by aria-label instead."""
+    for route in (ACTION, "", "finances/", "glossaire/"):
+        content = page(site, route).select_one("article")
+        assert {el.name if el.name == "abbr" else " ".join(el.get("class", [])) for el in content.select("[title]")} \
+            <= {"abbr", "md-content__button md-icon"}, route
+        links = content.select("a.headerlink")
+        assert links and all(a.get("aria-label") == "Lien vers cette section" for a in links), route
