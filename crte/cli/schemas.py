@@ -22,6 +22,8 @@ from pydantic_core import core_schema
 
 from crte.data.model import DECISIONS, EXAMPLE, FILES, GLOSSARY, TRACKING, DataFileSpec
 from crte.data.record import Record, declared, record_type, unwrap
+from crte.outputs import action_file
+from crte.outputs.columns import ACTION_COLUMNS
 
 # The schemas' identifiers: names, not addresses (editors read the files from schemas/).
 BASE_URL = "urn:crte:schemas:"
@@ -126,7 +128,27 @@ def reference() -> str:
             for name, computed in cls.model_computed_fields.items():
                 lines.append(f"| `{name}` | calculé | — | {_cell(computed.description or '')} | |")
             lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines + _published())
+
+
+# Table Schema types, in the words of the field reference.
+_TYPES = {"string": "texte", "integer": "entier", "number": "nombre", "boolean": "booléen", "date": "date",
+          "object": "objet", "array": "liste"}
+
+
+def _published() -> list[str]:
+    """The per-action JSON file, /actions/<id>.json, key by key (crte/outputs/action_file.py)."""
+    lines = ["## Publié : `/actions/<id>.json`", "", (action_file.__doc__ or "").split("\n\n")[0].strip(), "",
+             "Les clés de son enregistrement sont les colonnes de `/donnees/actions.csv` (mêmes noms, mêmes "
+             "valeurs ; en JSON, un montant est un nombre et une valeur absente `null`) :", "",
+             ", ".join(f"`{c.name}`" for c in ACTION_COLUMNS) + ".", ""]
+    for path, columns in action_file.documented():
+        lines += [f"### {path or 'Clés ajoutées'}", "", "| Clé | Type | Toujours là | Description |",
+                  "| --- | --- | --- | --- |"]
+        lines += [f"| `{c.name}` | {_TYPES.get(c.type, c.type)} | {'oui' if c.required else 'non'} | "
+                  f"{_cell(c.description)} |" for c in columns]
+        lines.append("")
+    return lines
 
 
 def write(root: Path) -> list[Path]:

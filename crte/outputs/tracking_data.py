@@ -81,25 +81,28 @@ class Table:
                 "mediatype": "text/csv", "encoding": "utf-8", "title": self.title, "schema": schema}
 
 
-def _step(a: Action, s: Step, url: str) -> list[Any]:
-    return [a.id, url, a.orientation, s.date.isoformat(), s.statut, s.avancement, s.depense, s.commentaire,
-            s.source]
+def step_cells(s: Step) -> list[Any]:
+    """A tracking step's cells, in SUIVI_COLUMNS' order after the three that name the action."""
+    return [s.date.isoformat(), s.statut, s.avancement, s.depense, s.commentaire, s.source]
 
 
-def _line(a: Action, ln: Financing, funder: Funder | None, url: str) -> list[Any]:
-    return [a.id, url, a.orientation, ln.financeur, funder.nom if funder else None, funder.groupe if funder else None,
+def financing_cells(views: Views, ln: Financing) -> list[Any]:
+    """A financing line's cells, in FINANCING_COLUMNS' order after the three that name the action;
+    the funder's name and group from the referential (None when it does not list it)."""
+    funders = views.suivi.tracking.funders
+    funder = next((f for f in funders.financeurs if f.slug == ln.financeur), None) if funders else None
+    return [ln.financeur, funder.nom if funder else None, funder.groupe if funder else None,
             ln.dispositif, ln.demande, ln.accorde, ln.date.isoformat() if ln.date else None, ln.reference,
             ln.explication]
 
 
 def tables(views: Views, site_url: str) -> list[Table]:
-    board = views.suivi
-    funders = {f.slug: f for f in board.tracking.funders.financeurs} if board.tracking.funders else {}
     steps, lines = [], []
-    for p in board.actions.values():  # in force, then abandoned
-        url = routes.absolute(site_url, routes.action(p.action.id) + "#suivi")
-        steps += [_step(p.action, s, url) for s in p.steps]
-        lines += [_line(p.action, ln, funders.get(ln.financeur), url) for ln in p.financements]
+    for p in views.suivi.actions.values():  # in force, then abandoned
+        a = p.action
+        url = routes.absolute(site_url, routes.action(a.id) + "#suivi")
+        steps += [[a.id, url, a.orientation, *step_cells(s)] for s in p.steps]
+        lines += [[a.id, url, a.orientation, *financing_cells(views, ln)] for ln in p.financements]
     return [
         Table("suivi.csv", "Suivi des actions (CSV)", "Une ligne par action et par étape de suivi : date, statut, "
               "avancement, montant dépensé, source (article 8). Vide tant qu'aucun suivi n'est publié.",

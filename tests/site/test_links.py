@@ -104,7 +104,11 @@ def test_each_action_has_its_json_record_listed_in_the_manifest(site: Path) -> N
     manifest = set(read(ROOT / "urls.txt"))
     for record in records:
         path = site / "actions" / f"{record['id']}.json"
-        assert json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal) == record
+        document = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+        assert {k: document[k] for k in record} == record  # its record of the open data, then what its page adds
+        assert document["suivi"] is None and "exemple" not in document  # nothing published, nothing invented
+        assert document["licence"]["name"] == "etalab-2.0" and document["source"]["contrat"].endswith(
+            f"annexe 3, fiche {record['fiche']}")
         assert record["url"] == f"{SITE_URL}actions/{record['id']}/"
         assert {f"/actions/{record['id']}.json", f"/actions/{record['id']}/carte/"} <= manifest
         assert f"/actions/{record['id']}.json" in published(site)
