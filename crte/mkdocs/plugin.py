@@ -144,7 +144,7 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             generated.edit_uri = edit_file(page.edit_path, root)  # in DATA=...
             files.append(generated)
         # /actions/<id>.json, the embeddable cards /actions/<id>/carte/, the sharing image.
-        for path, content in sharing.files(views, site_url, dates.data_changed):
+        for path, content in sharing.files(views, site_url):
             files.append(File.generated(config, path, content=content))
         # Former action URLs stay valid: a small page that leads to the current one.
         for old, new in redirects(views).items():

@@ -3,7 +3,7 @@ writes one per action, abandoned ones and former ids included).
 
     {**its record of /donnees/actions.json (records.action_record: the same keys, the same values),
      "suivi": null | {"statut", "date", "avancement", "depense", "etapes": [...], "financements": [...]},
-     "date_donnees": "2026-11-30" | null, "licence": {"name", "title", "path"},
+     "date_donnees": "2024-11-20" (`data_date`), "licence": {"name", "title", "path"},
      "source": {"contrat", "decisions": [{"id", "date", "instance", "objet", "url", "document"}]},
      "exemple": "…"  (only in a site built from a fictitious example)}
 
@@ -13,7 +13,7 @@ financements.csv (tracking_data.py) without the three that name the action. Ever
 described once, in KEYS (and the columns' declarations), which CHAMPS.md prints
 (crte/cli/schemas.py).
 
-`action_file(a, views, site_url, data_changed) -> dict` (Decimals for amounts, ISO dates).
+`action_file(a, views, site_url) -> dict` (Decimals for amounts, ISO dates).
 """
 from __future__ import annotations
 
@@ -38,8 +38,9 @@ KEYS = [
              "(jamais de zéro inventé). `statut`, `date`, `avancement` et `depense` : ceux de sa dernière étape "
              "(null quand elle ne les donne pas) ; `etapes` : chaque étape, avec les colonnes de suivi.csv ; "
              "`financements` : chaque ligne de financement, avec les colonnes de financements.csv.", False),
-    computed("date_donnees", "date", "Jour du dernier changement des données publiées (dernier commit du "
-             "dossier de données) ; null quand la construction ne peut pas le savoir.", False),
+    computed("date_donnees", "date", "Date des données de l'action : la plus récente de la signature, des "
+             "décisions qui l'ont ajoutée, modifiée ou abandonnée, de ses étapes de suivi et de ses accords de "
+             "financement."),
     computed("licence", "object", "La licence des données (la même que celle de /donnees/datapackage.json)."),
     computed("source", "object", "D'où viennent les valeurs : `contrat`, le contrat signé (annexe 3, la fiche) ; "
              "`decisions`, chaque décision postérieure qui a ajouté, modifié ou abandonné l'action (identifiant, "
@@ -77,10 +78,20 @@ def _source(a: Action, views: Views, site_url: str) -> dict[str, Any]:
     }
 
 
-def action_file(a: Action, views: Views, site_url: str, data_changed: dt.date | None) -> dict[str, Any]:
+def data_date(a: Action, views: Views) -> dt.date:
+    """The date of the latest record the action's values come from: the signature, a decision
+    that added, changed or abandoned it, a tracking step, a financing line's date."""
+    p = views.suivi.actions.get(a.id)
+    dates = [views.crte.contract.signature.date, *(h.decision.date for h in views.status(a.id).history)]
+    if p is not None:
+        dates += [s.date for s in p.steps] + [ln.date for ln in p.financements if ln.date is not None]
+    return max(dates)
+
+
+def action_file(a: Action, views: Views, site_url: str) -> dict[str, Any]:
     """The JSON document of /actions/<id>.json (see the module's docstring)."""
     out = {**action_record(a, views, site_url), "suivi": _tracking(a, views),
-           "date_donnees": data_changed.isoformat() if data_changed else None, "licence": LICENCE,
+           "date_donnees": data_date(a, views).isoformat(), "licence": LICENCE,
            "source": _source(a, views, site_url)}
     if views.signed.exemple:
         out["exemple"] = views.signed.exemple

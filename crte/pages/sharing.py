@@ -16,12 +16,9 @@ these files to the build):
   and where it stands), /assets/partage.png the one of every other page
   (crte/outputs/share_image.py, Open Graph tags in overrides/partials/partage.html).
 
-`files(views, site_url, data_changed) -> [(path, bytes or text)]`, in a stable order
-(`data_changed`: the day the data last changed, crte/dates.py).
+`files(views, site_url) -> [(path, bytes or text)]`, in a stable order.
 """
 from __future__ import annotations
-
-import datetime as dt
 
 from crte import routes
 from crte.outputs import share_image
@@ -32,12 +29,12 @@ from crte.views.preview import places, share_card
 from crte.views.views import Views
 
 
-def files(views: Views, site_url: str, data_changed: dt.date | None = None) -> list[tuple[str, bytes | str]]:
+def files(views: Views, site_url: str) -> list[tuple[str, bytes | str]]:
     card = make_environment(views).get_template("carte.html")
     out: list[tuple[str, bytes | str]] = []
     for av in (*views.action_list(), *views.abandoned_list()):
         a = av.action
-        out.append((routes.action_json(a.id), json_bytes(action_file(a, views, site_url, data_changed))))
+        out.append((routes.action_json(a.id), json_bytes(action_file(a, views, site_url))))
         route = routes.action_card(a.id)
         out.append((f"{route}index.html", card.render(page_route=route, av=av, st=views.status(a.id),
                                                       etat=views.standing(a.id),
@@ -47,7 +44,7 @@ def files(views: Views, site_url: str, data_changed: dt.date | None = None) -> l
     # A former id (anciens_ids) keeps these addresses too: the same record, and the card redirects.
     for a in views.state.actions.values():
         for old in a.anciens_ids:
-            out.append((routes.action_json(old), json_bytes(action_file(a, views, site_url, data_changed))))
+            out.append((routes.action_json(old), json_bytes(action_file(a, views, site_url))))
             old_card = routes.action_card(old)
             out.append((f"{old_card}index.html", render_redirect(views, old_card, routes.action_card(a.id))))
     out.append((share_image.PATH, share_image.png(views.territory.nom_court)))

@@ -41,12 +41,14 @@ def test_a_tracked_action_s_file_has_the_tracking_its_page_shows(example_site: P
     assert doc["source"]["decisions"][0]["url"] == "https://crte.exemple.fr/evolutions/2022-06-14-comite-de-pilotage/"
     assert doc["exemple"]  # built from a fictitious example: said in the file too
     assert set(doc) >= {k.name for k in KEYS if k.required}
+    assert doc["date_donnees"] == "2024-11-20"  # its last tracking step, after the decision of 2022-06-14
 
 
 def test_an_untracked_and_an_abandoned_action_say_so(example_site: Path) -> None:
-    assert document(example_site, "chevalements-9-9bis-corps")["suivi"] is None  # never a zero
+    untracked = document(example_site, "chevalements-9-9bis-corps")
+    assert untracked["suivi"] is None and untracked["date_donnees"] == "2021-12-13"  # never a zero; as signed
     doc = document(example_site, "lecture-spectacle")
-    assert doc["etat"] == "abandonnée"
+    assert (doc["etat"], doc["date_donnees"]) == ("abandonnée", "2022-11-22")
     assert [(d["id"], d["instance"]) for d in doc["source"]["decisions"]] == [
         ("2022-11-22-comite-de-pilotage", "comité de pilotage")]
     assert doc["source"]["decisions"][0]["document"]["titre"].startswith("Compte rendu du comité de pilotage")

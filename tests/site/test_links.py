@@ -4,6 +4,8 @@ site deployed under a sub-path. The redirects in a browser: test_browser_links.p
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from decimal import Decimal
@@ -102,11 +104,14 @@ def test_each_action_has_its_json_record_listed_in_the_manifest(site: Path) -> N
     records = json.loads((site / "donnees" / "actions.json").read_text(encoding="utf-8"),
                          parse_float=Decimal)["actions"]
     manifest = set(read(ROOT / "urls.txt"))
+    tracked = {row["action"] for name in ("suivi.csv", "financements.csv")
+               for row in csv.DictReader(io.StringIO((site / "donnees" / name).read_text(encoding="utf-8")))}
     for record in records:
         path = site / "actions" / f"{record['id']}.json"
         document = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
         assert {k: document[k] for k in record} == record  # its record of the open data, then what its page adds
-        assert document["suivi"] is None and "exemple" not in document  # nothing published, nothing invented
+        # Its tracking when data/suivi/ has some (the same as suivi.csv and financements.csv), else null.
+        assert (document["suivi"] is not None) == (record["id"] in tracked) and "exemple" not in document
         assert document["licence"]["name"] == "etalab-2.0" and document["source"]["contrat"].endswith(
             f"annexe 3, fiche {record['fiche']}")
         assert record["url"] == f"{SITE_URL}actions/{record['id']}/"
