@@ -48,10 +48,13 @@ def markdown_extensions(mkdocs_yml: Path) -> tuple[list[str], dict[str, dict[str
     return names, configs
 
 
-def floor(project: Path, out: Path) -> float:
+def page_sources(project: Path) -> list[tuple[str, str]]:
+    """Every page of PROJECT as Markdown, [(src_uri, text)], front matter kept: the generated
+    pages (PROJECT's own code, as the build's hook generates them) and the hand-written ones,
+    those that ask for macros (the home page's bloc() calls) rendered as mkdocs-macros would.
+    What the floor converts and what the stock-Material site (bench/stock.py) is made of."""
     sys.path.insert(0, str(project))  # PROJECT's crte package, not the installed one
-    import markdown
-    from jinja2 import Environment, Template
+    from jinja2 import Environment
 
     from crte.data.loader import load
     from crte.fr import long_date
@@ -59,25 +62,35 @@ def floor(project: Path, out: Path) -> float:
     from crte.pages.pages import generate, render_block
     from crte.views.views import Views
 
-    layout = Template("<html><body>{{ content }}</body></html>")
-    start = time.perf_counter()
     views = Views(load(project / "data"))
     signature = long_date(views.crte.contract.signature.date)
     pages = [(p.src_uri, p.content) for p in generate(views)]
-    # The hand-written pages too; those that ask for macros (the home page's bloc()
-    # calls) rendered as mkdocs-macros would.
     for path in sorted((project / "docs").rglob("*.md")):
         text = path.read_text("utf-8")
         front = FRONT_MATTER.match(text)
-        body = text[front.end():] if front else text
         if front and "render_macros: true" in front.group():
             stem = path.relative_to(project / "docs").with_suffix("").as_posix()
             route = "" if stem == "index" else stem + "/"  # the page's URL, as env.page.url gives it
             env = Environment()
             env.filters["md"] = md_text  # what crte/mkdocs/macros.py gives the hand-written pages
-            body = env.from_string(body).render(bloc=lambda name, r=route: render_block(views, name, r),
-                                                territoire=views.territory, signature=signature)
-        pages.append((path.relative_to(project / "docs").as_posix(), body))
+            text = front.group() + env.from_string(text[front.end():]).render(
+                bloc=lambda name, r=route: render_block(views, name, r), territoire=views.territory,
+                signature=signature)
+        pages.append((path.relative_to(project / "docs").as_posix(), text))
+    return pages
+
+
+def floor(project: Path, out: Path) -> float:
+    import markdown
+    from jinja2 import Template
+
+    sys.path.insert(0, str(project))
+    import crte.pages.pages  # noqa: F401 - PROJECT's code, imported before the clock starts
+    import crte.views.views  # noqa: F401
+
+    layout = Template("<html><body>{{ content }}</body></html>")
+    start = time.perf_counter()
+    pages = page_sources(project)
     extensions, configs = markdown_extensions(project / "mkdocs.yml")
     md = markdown.Markdown(extensions=extensions, extension_configs=configs)
     for src_uri, content in pages:

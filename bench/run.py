@@ -9,7 +9,8 @@ For each size, a copy of the project is generated (bench/generate.py; the real
 data's own size means the real data, unmodified), built by the real command
 (`properdocs build --strict`, in a child process, as `make build` does), and the
 same page contents are rendered once more the cheapest way we know (the
-"floor"). Figures are printed as a table and written to bench/results.json;
+"floor") and built by stock Material for MkDocs with its own search (bench/stock.py,
+CPU seconds paired with the real build's). Figures are printed as a table and written to bench/results.json;
 bench/README.md says what each one means.
 """
 from __future__ import annotations
@@ -28,25 +29,30 @@ from pathlib import Path
 from typing import Any
 
 from bench.generate import copy_project, generate
+from bench.stock import write as write_stock
 from crte.data.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent
 
 DEFAULT_SIZES = "24 250 2500 10000"
 RESULTS = ROOT / "bench" / "results.json"
-COLUMNS = ("actions", "build_s", "peak_rss_mb", "site_mb", "action_page_kb", "search_index_kb", "floor_s", "ratio")
+COLUMNS = ("actions", "build_s", "peak_rss_mb", "site_mb", "action_page_kb", "search_index_kb", "floor_s", "ratio",
+           "cpu_s", "stock_cpu_s", "stock_ratio")
 
 
-def mkdocs_command(project: Path, site: Path) -> list[str]:
-    return [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+def mkdocs_command(project: Path, site: Path, strict: bool = True) -> list[str]:
+    return [sys.executable, "-m", "properdocs", "build", *(["--strict"] if strict else []),
+            "-f", str(project / "mkdocs.yml"), "-d", str(site)]
 
 
 def build_env() -> dict[str, str]:
     return dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 
-def timed_build(project: Path, site: Path) -> tuple[float, float]:
-    """Wall time (s) and peak RSS (MiB) of one real build, in its own process.
+def timed_build(project: Path, site: Path, strict: bool = True) -> tuple[float, float, float]:
+    """Wall time (s), peak RSS (MiB) and CPU time (s, user + system, its children's
+    included: Pagefind) of one build, in its own process (`strict`: the real build's
+    --strict; the stock site, whose pages link to files only our plugin writes, is not).
 
     os.wait4 returns the resource usage of that one child, so the peak is this
     build's, not the largest of every child this process ever waited for (which
@@ -56,14 +62,14 @@ def timed_build(project: Path, site: Path) -> tuple[float, float]:
     """
     with tempfile.TemporaryFile() as log:  # a file, not a pipe: a full pipe would stall the build
         start = time.perf_counter()
-        proc = subprocess.Popen(mkdocs_command(project, site), stdout=log, stderr=subprocess.STDOUT, env=build_env())
+        proc = subprocess.Popen(mkdocs_command(project, site, strict), stdout=log, stderr=subprocess.STDOUT, env=build_env())
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode:
             log.seek(0)
             raise RuntimeError(f"properdocs build failed ({proc.returncode}):\n{log.read().decode(errors='replace')}")
-    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime  # ru_maxrss is in KiB on Linux
 
 
 def timed_floor(project: Path, out: Path) -> float:
@@ -94,7 +100,10 @@ def measure(size: int, real_size: int, repeat: int, source: Path, search: bool =
         tmp = Path(tmp_)
         project = tmp / "project"
         crte = generate(project, None if size == real_size else size, source=source)
+        stock_yml = write_stock(project, tmp / "stock")
         builds: list[float] = []
+        cpus: list[float] = []
+        stocks: list[float] = []
         peaks: list[float] = []
         floors: list[float] = []
         sizes: dict[str, float] = {}
@@ -103,9 +112,14 @@ def measure(size: int, real_size: int, repeat: int, source: Path, search: bool =
         # between minutes), and both sides of the ratio should see the same drift.
         for r in range(repeat):
             site = tmp / f"site-{r}"  # a fresh folder each time: no build pays for cleaning the last one
-            elapsed, peak = timed_build(project, site)
+            elapsed, peak, cpu = timed_build(project, site)
             builds.append(elapsed)
             peaks.append(peak)
+            cpus.append(cpu)
+            # Then stock Material on the same pages (bench/stock.py): a pair sees one speed of the machine.
+            stock_site = tmp / f"stock-site-{r}"
+            stocks.append(timed_build(stock_yml.parent, stock_site, strict=False)[2])
+            shutil.rmtree(stock_site)
             if search and r == 0:
                 timings = search_timings(site)
             if not sizes:
@@ -122,11 +136,15 @@ def measure(size: int, real_size: int, repeat: int, source: Path, search: bool =
     # The ratio of each build to the floor run right after it, then their median:
     # pairs see the same speed of the machine.
     ratio = statistics.median(b / f for b, f in zip(builds, floors))
-    print(f"    builds {', '.join(f'{b:.2f}' for b in builds)} s; floors {', '.join(f'{f:.2f}' for f in floors)} s",
+    print(f"    builds {', '.join(f'{b:.2f}' for b in builds)} s; floors {', '.join(f'{f:.2f}' for f in floors)} s; "
+          f"CPU {', '.join(f'{c:.1f}' for c in cpus)} s; stock CPU {', '.join(f'{c:.1f}' for c in stocks)} s",
           file=sys.stderr)
     return {"actions": len(crte.actions), "build_s": round(build_s, 2), "peak_rss_mb": round(max(peaks), 1),
             **{k: round(v, 1) for k, v in sizes.items()}, "floor_s": round(floor_s, 2),
-            "ratio": round(ratio, 2), **({"search": timings} if search else {})}
+            "ratio": round(ratio, 2), "cpu_s": round(statistics.median(cpus), 1),
+            "stock_cpu_s": round(statistics.median(stocks), 1),
+            "stock_ratio": round(statistics.median(c / k for c, k in zip(cpus, stocks)), 2),
+            **({"search": timings} if search else {})}
 
 
 def search_timings(site: Path) -> list[dict[str, Any]]:
