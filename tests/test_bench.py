@@ -1,5 +1,5 @@
 """A smoke run of the benchmark script: it generates a synthetic contract that
-passes the real loader, builds it, and writes every figure. No timing asserted."""
+passes the real loader, builds it and its stock-Material twin (bench/stock.py), and writes every figure. No timing asserted."""
 from __future__ import annotations
 
 import json
@@ -13,6 +13,6 @@ def test_bench_smoke_run_writes_every_figure(tmp_path: Path) -> None:
     assert main(["--sizes", "30", "--repeat", "1", "--output", str(out)]) == 0
     [row] = json.loads(out.read_text(encoding="utf-8"))
     assert set(row) == {"actions", "build_s", "peak_rss_mb", "site_mb", "action_page_kb", "search_index_kb",
-                        "floor_s", "ratio"}
+                        "floor_s", "ratio", "cpu_s", "stock_cpu_s", "stock_ratio"}
     assert row["actions"] == 30
     assert all(row[k] > 0 for k in row)
