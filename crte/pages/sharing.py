@@ -25,7 +25,7 @@ from crte.outputs import share_image
 from crte.outputs.action_file import action_file
 from crte.outputs.opendata import json_bytes
 from crte.pages.pages import make_environment, page_context, render_redirect
-from crte.views.preview import places, share_card
+from crte.views.preview import share_card
 from crte.views.views import Views
 
 
@@ -38,7 +38,7 @@ def files(views: Views, site_url: str) -> list[tuple[str, bytes | str]]:
         route = routes.action_card(a.id)
         out.append((f"{route}index.html", card.render(page_route=route, av=av, st=views.status(a.id),
                                                       etat=views.standing(a.id),
-                                                      lieux=places(views, av),
+                                                      lieux=views.places(a.id).text,
                                                       exemple=views.signed.exemple, **page_context(site_url))))
         out.append((routes.action_image(a.id), share_image.action_png(share_card(views, av))))
     # A former id (anciens_ids) keeps these addresses too: the same record, and the card redirects.

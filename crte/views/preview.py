@@ -1,7 +1,8 @@
 """What a link to a page says when it is shared (the page's meta description, Open Graph):
 one French sentence with the figures a reader looks for first (`action_summary`), the texts
 of its share image (`share_card`), and what the embeddable card of an action needs
-(templates/carte.html: `card_height`, `places`). Where an action stands: views/standing.py.
+(templates/carte.html: `card_height`). Where an action stands: views/standing.py; where it
+takes place: views/places.py.
 Plain text: the caller escapes it."""
 from __future__ import annotations
 
@@ -24,21 +25,6 @@ def card_height(views: Views) -> int:
     return CARD_HEIGHT + (CARD_NOTICE_HEIGHT if views.signed.exemple else 0)
 
 
-def places(views: Views, av: ActionView) -> str:
-    """`« Hénin-Beaumont, Carvin »`, `« toute l'agglomération »`, `« Oignies ; hors de la
-    CAHC »`: where the action takes place, as its page's summary says it (templates/blocks/
-    action-resume.html); `« non précisé »` when the record does not say."""
-    loc = av.action.localisation
-    if loc is None:
-        return "non précisé"
-    parts = [", ".join(views.commune[slug].nom for slug in loc.communes)] if loc.communes else []
-    if loc.territoire:
-        parts.append("toute l'agglomération")
-    if loc.hors_cahc:
-        parts.append(f"hors de {views.territory.le_sigle}")
-    return " ; ".join(parts) or "non précisé"
-
-
 def _share(av: ActionView) -> str:
     """« 450 470,69 € (20,0 %) », or « non indiquée » (unknown is never 0)."""
     if av.action.part_cahc is None:
@@ -51,10 +37,10 @@ def action_summary(views: Views, av: ActionView) -> str:
     """`« 2 252 353,00 € HT, part CAHC 450 470,69 € (20,0 %) ; aucun suivi publié ; Oignies,
     lancement 2022, maître d'ouvrage CAHC. »`: the action's cost in force, the territory's share
     (« non indiquée » when unknown, never 0), where it stands (views/standing.py), where it
-    takes place (`places`, left out when not given), its launch year and its owner."""
+    takes place (views/places.py, left out when not given), its launch year and its owner."""
     a = av.action
-    where = places(views, av)
-    where = "" if where == "non précisé" else f"{where}, "
+    p = views.places(a.id)
+    where = f"{p.text}, " if p.given else ""
     return (f"{euros(a.cout_total)} HT, part {views.territory.sigle} {_share(av)} ; {views.standing(a.id).text} ; "
             f"{where}lancement {a.annee_lancement}, maître d'ouvrage {a.maitre_ouvrage}.")
 
@@ -77,8 +63,8 @@ class ShareCard:
 
 def share_card(views: Views, av: ActionView) -> ShareCard:
     a = av.action
-    where = places(views, av)
-    where = "" if where == "non précisé" else f"{where} · "
+    p = views.places(a.id)
+    where = f"{p.text} · " if p.given else ""
     return ShareCard(site=f"{views.territory.site} · fiche {a.fiche}", titre=a.titre,
                      cout=f"{readable_euros(a.cout_total)} HT", part=f"{views.territory.part} : {_share(av)}",
                      lieu=f"{where}lancement {a.annee_lancement}", etat=f"Où en est-elle : {views.standing(a.id).text}",

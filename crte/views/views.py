@@ -24,6 +24,7 @@ from crte.data.territory import Territory
 from crte.data.timeline import ActionStatus, State
 from crte.fr import percent_value
 from crte.views.living import IN_FORCE, SIGNED, DecisionView, Wording, changed_fields, decision_views
+from crte.views.places import Places, places
 from crte.views.standing import Standing, standing
 from crte.views.totals import Totals
 from crte.views.tracking import Board, board
@@ -189,6 +190,11 @@ class Views:
     def status(self, action_id: str) -> ActionStatus:
         """Added by, abandoned by, history of the fields (timeline.ActionStatus)."""
         return self.state.status.get(action_id, ActionStatus())
+
+    def places(self, action_id: str) -> Places:
+        """Where the action takes place (views/places.py)."""
+        return places(self.state.actions[action_id].localisation, {s: c.nom for s, c in self.commune.items()},
+                      self.territory.le_sigle)
 
     def standing(self, action_id: str) -> Standing:
         """Where the action stands: abandoned, its last tracking, or nothing published (views/standing.py)."""
