@@ -159,8 +159,9 @@ def search_timings(site: Path) -> list[dict[str, Any]]:
              "results": n} for s, q, ms, driver, size, n in rows]
 
 
-def profile(size: int, real_size: int, source: Path, top: int = 25) -> None:
-    """One build under cProfile, in its own process like the measured builds."""
+def profile(size: int, real_size: int, source: Path, top: int = 25, keep: Path | None = None) -> None:
+    """One build under cProfile, in its own process like the measured builds; `keep`: where
+    to copy the profile (for `python -m pstats`)."""
     with tempfile.TemporaryDirectory(prefix="crte-profile-") as tmp_:
         tmp = Path(tmp_)
         project, stats_file, site = tmp / "project", tmp / "build.prof", tmp / "site"
@@ -172,6 +173,8 @@ def profile(size: int, real_size: int, source: Path, top: int = 25) -> None:
         if result.returncode or not (site / "index.html").is_file():
             raise RuntimeError(f"the profiled build failed:\n{result.stdout}{result.stderr}")
         print(f"# {size} actions: build under cProfile in {time.perf_counter() - start:.1f} s")
+        if keep is not None:
+            shutil.copyfile(stats_file, keep)
         stats = pstats.Stats(str(stats_file), stream=sys.stdout).strip_dirs()
         for key in ("cumulative", "tottime"):
             print(f"\n## top {top} by {key}")
@@ -185,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="builds per size; the median is kept (default 3)")
     parser.add_argument("--output", type=Path, default=RESULTS, help="results file (default bench/results.json)")
     parser.add_argument("--profile", type=int, metavar="N", help="profile one build of N actions instead")
+    parser.add_argument("--profile-file", type=Path, metavar="FILE", help="with --profile: keep the profile there")
     parser.add_argument("--search", action="store_true",
                         help="also time the search of the largest size in Chromium (bench/search.py)")
     args = parser.parse_args(argv)
@@ -198,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         source = copy_project(Path(snapshot) / "tree")
         real_size = len(load(source / "data").actions)
         if args.profile is not None:
-            profile(args.profile, real_size, source)
+            profile(args.profile, real_size, source, keep=args.profile_file)
         else:
             run(args, real_size, source)
     return 0

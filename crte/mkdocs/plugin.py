@@ -42,6 +42,7 @@ from crte import fr, routes, siteurl
 from crte.dates import dates_for
 from crte.mkdocs import anchorscan, devserver, theme_fixes
 from crte.mkdocs.dataset import DEFAULT_DATA, Dataset, data_dir, data_folder, edit_file, load_dataset
+from crte.mkdocs.html_page import HtmlPage
 from crte.mkdocs.themecache import ThemeCache
 from crte.outputs import edition, feed
 from crte.outputs.manifest import added, added_notice, built_urls, dropped
@@ -142,6 +143,8 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         for page in generate(views, site_url, data, dates.data_changed):
             generated = File.generated(config, page.src_uri, content=page.content)
             generated.edit_uri = edit_file(page.edit_path, root)  # in DATA=...
+            if page.toc is not None:  # HTML already: no Markdown to convert (html_page.py)
+                HtmlPage(generated, config, page.meta or {}, page.toc)
             files.append(generated)
         # /actions/<id>.json, the embeddable cards /actions/<id>/carte/, the sharing image.
         for path, content in sharing.files(views, site_url):

@@ -144,7 +144,9 @@ def config_text(cfg: Mapping[str, Any]) -> str:
     head = ("# Configuration de l'éditeur du navigateur (Decap CMS), écrite par la construction du site "
             "(crte/outputs/edition.py)\n# à partir des déclarations des champs (crte/data/cms.py) et des données. "
             f"Format des fichiers : {FORMAT} (docs/edition/edition.js).\n")
-    return head + yaml.safe_dump(dict(cfg), allow_unicode=True, sort_keys=False, width=10_000)
+    # libyaml's dumper when PyYAML has it (the same text, ten times as fast: 4 s at 2 500 actions).
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return head + yaml.dump(dict(cfg), Dumper=dumper, allow_unicode=True, sort_keys=False, width=10_000)
 
 
 def _copies(modules: Path) -> Iterator[tuple[str, Path]]:

@@ -81,33 +81,54 @@ def _lines(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, m
     return lines
 
 
+# An action's image is drawn in bands, each one colour of text on one background: the text of a
+# band is drawn as a grey mask, whose 256 levels are mapped to 16 steps between the band's two
+# colours; the four pairs make the image's palette of 64 colours. The same image as an RGB
+# drawing quantized, in about half the time (no search for colours: they are known).
+_PAIRS = ((WHITE, GREEN), (INK, WHITE), (GREEN, WHITE), (INK, YELLOW))  # (text, background)
+_STEPS = 16
+_PALETTE = [round(bg[c] + (fg[c] - bg[c]) * i / (_STEPS - 1)) for fg, bg in _PAIRS for i in range(_STEPS)
+            for c in range(3)]
+_LEVELS = [[pair * _STEPS + (v * (_STEPS - 1) + 127) // 255 for v in range(256)] for pair in range(len(_PAIRS))]
+HEADER = 85  # the green band's height, in pixels
+FOOTER = 64  # the example's yellow band
+
+
 @lru_cache(maxsize=4096)  # a rebuild in `make serve` draws only the cards that changed
 def action_png(card: ShareCard) -> bytes:
     """An action's share image, as PNG bytes: a green band with `card.site`, the title in
     up to three lines, the cost in green, then the share, the place and the standing;
     a yellow « Exemple fictif » band at the bottom for an example."""
-    image = Image.new("RGB", (WIDTH, HEIGHT), WHITE)
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, WIDTH, 84), fill=GREEN)
-    draw.text((MARGIN, 42), card.site, fill=WHITE, font=_font(FONT, 34), anchor="lm")
+    mask = Image.new("L", (WIDTH, HEIGHT), 0)
+    draw = ImageDraw.Draw(mask)
+    bands = [(0, HEADER, 0)]  # (top, bottom, pair of _PAIRS)
+    draw.text((MARGIN, 42), card.site, fill=255, font=_font(FONT, 34), anchor="lm")
     y = 120
     title = _font(FONT, 50)
     for line in _lines(draw, card.titre, title, 3):
-        draw.text((MARGIN, y), line, fill=INK, font=title)
+        draw.text((MARGIN, y), line, fill=255, font=title)
         y += 62
     y += 18
-    draw.text((MARGIN, y), card.cout, fill=GREEN, font=_font(FONT, 64))
+    bands.append((HEADER, y, 1))
+    draw.text((MARGIN, y), card.cout, fill=255, font=_font(FONT, 64))
+    bands.append((y, y + 92, 2))
     y += 92
-    body = _font(REGULAR, 34)
+    body, top = _font(REGULAR, 34), y
     for text in (card.part, card.lieu, card.etat):
-        draw.text((MARGIN, y), _lines(draw, text, body, 1)[0], fill=INK, font=body)
+        draw.text((MARGIN, y), _lines(draw, text, body, 1)[0], fill=255, font=body)
         y += 48
+    bottom = HEIGHT - FOOTER if card.exemple else HEIGHT
+    bands.append((top, bottom, 1))
     if card.exemple:
-        draw.rectangle((0, HEIGHT - 64, WIDTH, HEIGHT), fill=YELLOW)
-        draw.text((MARGIN, HEIGHT - 32), "Exemple fictif : ce contrat vivant est inventé", fill=INK,
+        draw.text((MARGIN, HEIGHT - 32), "Exemple fictif : ce contrat vivant est inventé", fill=255,
                   font=_font(FONT, 32), anchor="lm")
-    # 64 colours (the four of the card and the edges of its letters): a third of the bytes of
-    # an RGB PNG, and a quarter of the time of `optimize` (about 40 ms an image).
+        bands.append((bottom, HEIGHT, 3))
+    index = Image.new("L", (WIDTH, HEIGHT))
+    for top, bottom, pair in bands:
+        box = (0, top, WIDTH, bottom)
+        index.paste(mask.crop(box).point(_LEVELS[pair]), box)
+    image = Image.frombytes("P", (WIDTH, HEIGHT), index.tobytes())
+    image.putpalette(_PALETTE)
     out = io.BytesIO()
-    image.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(out, format="PNG")
+    image.save(out, format="PNG", compress_level=3)  # 2.3 ms and 30 KB; 5.9 ms and 24 KB at zlib's default 6
     return out.getvalue()

@@ -48,6 +48,12 @@ def md(text: str) -> Markup:
     return Markup(out)
 
 
+def text(value: str | Markup) -> Markup:
+    """Plain text for an HTML template (`texte`), escaped as Python-Markdown escapes prose
+    (`&`, `<`, `>`; quotes left as they are); Markup is left as it is."""
+    return value if isinstance(value, Markup) else Markup(html.escape(value, quote=False))
+
+
 _META_UNSAFE = re.compile(r'[<>"]|&(?=[#A-Za-z])')
 
 

@@ -3,9 +3,12 @@
 Adding a record to the YAML adds its page: there is no stub file per record.
 Routes (the URLs partners link to) are defined here, once.
 
-Templates named `*.md` are Markdown pages: data inserted into Markdown prose goes
-through the `md` filter, which escapes it. Templates named `*.html` are HTML
-fragments, autoescaped by Jinja. Links between pages are relative, computed by
+Templates named `pages/*.md` are Markdown pages: data inserted into Markdown prose goes
+through the `md` filter, which escapes it. Templates named `*.html` are HTML, autoescaped
+by Jinja: fragments (`blocks/`), and the pages rendered straight to HTML (`pages/*.html`,
+no Markdown conversion: the most numerous, one per action), whose top-level `{% set %}`
+of `title`, `description` and `image` are their meta and whose `titre` headings make
+their table of contents (crte/pages/headings.py). Links between pages are relative, computed by
 `url()` from the current page, so the site works from any base path.
 """
 from __future__ import annotations
@@ -35,9 +38,11 @@ from crte.pages.filters import (  # noqa: F401
     relative,
     term,
     terms,
+    text,
     url,
     value_text,
 )
+from crte.pages.headings import PERMALINK_TITLE, resolved, sommaire
 from crte.pages.indicator_pages import indicator_pages
 from crte.pages.tracking_pages import TrackingSite, tracking_pages
 from crte.routes import src_uri
@@ -90,7 +95,7 @@ def make_environment(views: Views) -> Environment:
         euros=formatting.euros, euros_lisibles=formatting.readable_euros, nombre=formatting.number,
         md=md, markdown=contract_markdown, meta=meta,
         pourcent=formatting.percent_text, date_longue=formatting.long_date, valeur=value_text,
-        enumeration=formatting.enumeration, termes=terms,
+        enumeration=formatting.enumeration, termes=terms, texte=text, meta_texte=meta_text,
     )
     finances = breakdowns(views)
     env.globals.update(
@@ -101,7 +106,7 @@ def make_environment(views: Views) -> Environment:
         comparison=compare(views.signed, views.crte), reconciliations=reconcile.reconciliations(views.signed),
         findings=reconcile.findings(views.signed), labels=field_labels(views.crte), suivi=TrackingSite(views),
         accueil=story(views, finances), glossaire=Glossary(views.signed.glossaire), terme=term,
-        hauteur_carte=card_height(views),
+        hauteur_carte=card_height(views), sommaire=sommaire, permalien=PERMALINK_TITLE,
     )
     return env
 
@@ -119,8 +124,13 @@ def page_context(site_url: str = "", data_files: tuple[DataFile, ...] = (),
 @dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str  # e.g. "actions/cite-declercq.md"
-    content: str  # Markdown
+    content: str  # Markdown with its front matter; or, when `toc` is not None, the page's HTML
+    toc: list[dict[str, Any]] | None  # an HTML page's table of contents (toc extension tokens, nested)
     edit_path: str | None  # the YAML file holding the record, relative to the repository; None: no edit link
+    meta: dict[str, str] | None = None  # an HTML page's title, description, image (None: in the front matter)
+
+# The meta an HTML page's template sets at its top level.
+HTML_META = ("title", "description", "image")
 
 
 def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] = (),
@@ -133,8 +143,14 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     common = page_context(site_url, data_files, data_changed)
 
     def page(template: str, route: str, edit: str | None, **context: Any) -> GeneratedPage:
-        content = env.get_template(template).render(page_route=route, termes_vus=set(), **common, **context)
-        return GeneratedPage(src_uri(route), content, edit)
+        if not template.endswith(".html"):
+            content = env.get_template(template).render(page_route=route, termes_vus=set(), **common, **context)
+            return GeneratedPage(src_uri(route), content, None, edit)
+        toc: list[dict[str, Any]] = []
+        module = env.get_template(template).make_module(
+            dict(page_route=route, termes_vus=set(), toc=toc, **common, **context))
+        meta = {key: getattr(module, key) for key in HTML_META if getattr(module, key, None) is not None}
+        return GeneratedPage(src_uri(route), *resolved(str(module), toc), edit, meta)
 
     pages = [
         page("pages/contrat.md", "contrat/", SOURCES["contract"]),
@@ -146,7 +162,7 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     ]
     pages += [page("pages/orientation.md", routes.orientation(n), SOURCES["orientations"], ov=ov)
               for n, ov in views.orientations.items()]
-    pages += [page("pages/action.md", routes.action(av.action.id), action_source(views, av.action.id), av=av,
+    pages += [page("pages/action.html", routes.action(av.action.id), action_source(views, av.action.id), av=av,
                    resume=action_summary(views, av))
               for av in (*views.action_list(), *views.abandoned_list())]
     pages += tracking_pages(views, page)  # /suivi/, /financeurs/, /financeurs/<slug>/

@@ -25,6 +25,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 import unicodedata
+from functools import lru_cache
 
 # Elements that start a new line on screen. <pre>, <script>, <style> and <textarea>
 # keep their text as written: nothing is inserted inside them.
@@ -62,6 +63,8 @@ _UNINDEXED = re.compile(r"<(nav|script|style|svg|noscript|template|form)\b.*?</\
                         r"|<(\w+)\b[^>]*\bdata-pagefind-ignore\b[^>]*>.*?</\2\s*>", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"[^\W\d_]+")
+# What folds into words: word characters and the accents of a decomposed text.
+_TOKEN = re.compile(r"[\w\u0300-\u036f]+")
 
 
 def fold(text: str) -> str:
@@ -73,16 +76,31 @@ def fold(text: str) -> str:
 def word_parts(html: str) -> list[str]:
     """The prefixed words of the indexed text of `html`, without their prefix, sorted:
     « <p>Le désamiantage</p> » → ["amiantage"]."""
-    text = fold(html_lib.unescape(_TAG.sub(" ", _UNINDEXED.sub(" ", html))))
+    text = html_lib.unescape(_TAG.sub(" ", _UNINDEXED.sub(" ", html)))
     parts: set[str] = set()
-    for word in set(_WORD.findall(text)):
-        for prefix in PREFIXES:
+    for token in set(_TOKEN.findall(text)):  # each distinct token once, folded once per build
+        parts.update(_token_parts(token))
+    return sorted(parts)
+
+
+@lru_cache(maxsize=1 << 16)  # pages share most of their words
+def _token_parts(token: str) -> tuple[str, ...]:
+    out = []
+    for word in _WORD.findall(fold(token)):
+        if len(word) < _SHORTEST:
+            continue
+        for prefix in _BY_INITIAL.get(word[0], ()):
             part = word[len(prefix):]
             if (word.startswith(prefix) and len(part) >= MIN_PART_SHORT.get(prefix, MIN_PART)
                     and not part.startswith(ASSIMILATED.get(prefix, ()))):
-                parts.add(part)
+                out.append(part)
                 break
-    return sorted(parts)
+    return tuple(out)
+
+
+# The prefixes by their first letter, in PREFIXES' order; no shorter word has a part.
+_BY_INITIAL = {c: tuple(p for p in PREFIXES if p[0] == c) for c in {p[0] for p in PREFIXES}}
+_SHORTEST = min(len(p) + MIN_PART_SHORT.get(p, MIN_PART) for p in PREFIXES)
 
 
 def indexed_body(html: str) -> str:
