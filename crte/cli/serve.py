@@ -94,6 +94,20 @@ def say(text: str) -> None:
     print(f"[serve] {text}", file=sys.stderr, flush=True)
 
 
+def child_command(config_file: Path, addr: str) -> list[str]:
+    """The command of the server itself (also what bench/reload.py measures): MkDocs through
+    crte.cli.engine, which says a full disk or a read-only folder in French."""
+    # --dirty: a rebuild redoes only what changed, decided by crte/mkdocs/incremental.py.
+    return [sys.executable, "-m", "crte.cli.engine", "serve", "--strict", "--dirty", "-a", addr, "-f",
+            str(config_file)]
+
+
+def child_environment(state: Path) -> dict[str, str]:
+    """The server's environment: its state folder (`state`, with a `tmp` folder) for the
+    last valid data and its temporary files."""
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(state / "tmp"), **{STATE_ENV: str(state)})
+
+
 def run(config_file: Path, addr: str) -> int:
     project = config_file.resolve().parent
     if not _address_free(addr):
@@ -116,10 +130,8 @@ def run(config_file: Path, addr: str) -> int:
             f"({REASONS.get(exc.errno or 0, exc.strerror)}) : libérez de la place ou rendez ce dossier "
             "accessible en écriture, ou choisissez-en un autre : make serve TMPDIR=AUTRE-DOSSIER")
         return 1
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(state / "tmp"), **{STATE_ENV: str(state)})
-    # MkDocs through crte.cli.engine: a full disk or a read-only folder is said in French.
-    command = [sys.executable, "-m", "crte.cli.engine", "serve", "--strict", "-a", addr, "-f",
-               str(config_file)]
+    env = child_environment(state)
+    command = child_command(config_file, addr)
     child: subprocess.Popen[bytes] | None = None
     try:
         say(f"Site servi sur http://{addr}/ ; relancé à chaque modification de crte/**/*.py. "

@@ -15,7 +15,10 @@ A thin class that holds one build's state and calls into the pipeline below it:
 - on_startup, on_serve, on_files, on_post_page, on_post_template: under `serve`,
   a data error shows a banner over the last valid data instead of stopping the
   server (devserver.py, whose state outlives one build: serve makes a new plugin
-  for every rebuild).
+  for every rebuild);
+- on_startup, on_pre_build, on_files, on_nav, on_page_content, on_env, on_post_build,
+  on_build_error: under `serve`, a rebuild redoes only the pages and files whose
+  inputs changed, and writes the search index after the pages (incremental.py).
 
 The data of the build is loaded once (`dataset`), on first use: by on_files, or
 earlier by the macros of the hand-written pages (crte.mkdocs.macros), which reach
@@ -40,7 +43,7 @@ from properdocs.structure.pages import Page
 
 from crte import fr, routes, siteurl
 from crte.dates import dates_for
-from crte.mkdocs import anchorscan, devserver, theme_fixes
+from crte.mkdocs import anchorscan, devserver, incremental, theme_fixes
 from crte.mkdocs.dataset import DEFAULT_DATA, Dataset, data_dir, data_folder, edit_file, load_dataset
 from crte.mkdocs.html_page import HtmlPage
 from crte.mkdocs.themecache import ThemeCache
@@ -50,7 +53,7 @@ from crte.outputs.opendata import files as data_files
 from crte.outputs.workflow import workflow_command
 from crte.pages import sharing
 from crte.pages.filters import meta_text
-from crte.pages.pages import generate, redirects, render_edition, render_meta, render_redirect
+from crte.pages.pages import COMPILED, generate, redirects, render_edition, render_meta, render_redirect
 from crte.search.amounts import amounts_json
 from crte.search.indexer import SearchIndexer, parts_for, search_document
 from crte.search.text import indexed_body
@@ -81,6 +84,8 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self._dataset: tuple[MkDocsConfig, Dataset] | None = None
         self._indexer: SearchIndexer | None = None
         self._theme_cache: ThemeCache | None = None
+        self._rebuild: incremental.Rebuild | None = None
+        self._files: Files | None = None
 
     # The data, loaded once per configuration (serve loads a new one for every rebuild).
     def dataset(self, config: MkDocsConfig) -> Dataset:
@@ -115,6 +120,8 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         # The engine's scan of raw HTML for anchors, narrowed to the tags that can hold one.
         anchorscan.install()
         devserver.start(command)
+        if command == "serve":
+            incremental.install()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         devserver.watch_data(server, data_dir(config))
@@ -122,6 +129,10 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         config.extra["recherche_parties"] = 1  # until on_files counts the pages
+        if devserver.serving():
+            with _search_errors("indexer le site"):
+                incremental.wait()  # the previous build's index written
+            self._rebuild = incremental.Rebuild()
         with _search_errors("démarrer"):
             self._indexer = SearchIndexer()
 
@@ -165,6 +176,9 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if self._indexer is not None:
             with _search_errors("démarrer"):
                 self._indexer.split(config.extra["recherche_parties"])
+        if self._rebuild is not None:
+            self._rebuild.track(files)
+        self._files = files
         return files
 
     @staticmethod
@@ -213,6 +227,8 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             with _search_errors(f"indexer la page {page.file.src_uri}"):
                 self._indexer.add(search_document(html, page.title or config.site_name, config.theme["language"]),
                                   "/" + page.url)
+            if self._rebuild is not None:
+                self._rebuild.searched(page, html, page.title or config.site_name)
         return html
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -224,10 +240,14 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self._theme_cache = ThemeCache(nav)
+        if self._rebuild is not None:
+            dataset = self.dataset(config)
+            self._rebuild.on_nav(config, nav, files, ([str(e) for e in dataset.errors], dataset.available))
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["theme_cache"] = self._theme_cache  # for overrides/main.html
+        env.bytecode_cache = COMPILED  # the theme's templates compiled once per process
         env.globals["routes"] = routes  # the site's addresses, for overrides/ (crte.routes)
         # The territory's names and the signature's date (overrides/main.html, partials/).
         # Under serve, maybe no valid data yet (devserver.py): the error page names no territory.
@@ -238,6 +258,11 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             env.globals["signature"] = fr.long_date(views.crte.contract.signature.date)
         # The theme prints its `url` filter in attributes, unescaped: escaped (crte.siteurl).
         env.filters["url"] = siteurl.escaped_url_filter(env.filters["url"])
+        # Under serve, the pages not rebuilt give the index what they gave it last time.
+        if self._rebuild is not None:
+            indexer = self._indexer
+            self._rebuild.restore(files, None if indexer is None else (
+                lambda html, title, url: indexer.add(search_document(html, title, config.theme["language"]), url)))
         # Every page has been converted: Pagefind can build the index while the theme renders.
         if self._indexer is not None:
             with _search_errors("indexer le site"):
@@ -246,6 +271,11 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         indexer, self._indexer = self._indexer, None
+        if self._rebuild is not None and self._files is not None:
+            self._rebuild.commit(config, self._files)
+            if indexer is not None:  # after the pages, in the background (incremental.py)
+                incremental.write_index(indexer.write, indexer.close, config.site_dir)
+            return
         if indexer is None:
             return
         try:
@@ -255,6 +285,8 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             indexer.close()
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self._rebuild is not None:
+            incremental.forget()
         indexer, self._indexer = self._indexer, None
         if indexer is not None:
             indexer.close()

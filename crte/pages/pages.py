@@ -20,7 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.bccache import Bucket
 
 from crte import fr as formatting, routes
 from crte.data import reconcile
@@ -77,6 +78,26 @@ def fiche_route(views: Views, numero: str) -> str:
     return routes.fiche(views.chantier[views.fiche[numero].chantier].orientation, numero)
 
 
+class CompiledTemplates(BytecodeCache):
+    """Compiled Jinja templates kept in memory for the process's life, keyed by the template's
+    name and the checksum of its source (an edited template is compiled again): a rebuild
+    under `make serve` compiles neither our templates nor the theme's again (1 s of 2 at real
+    size). Used by our environment and, through the plugin, the theme's."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if (code := self._code.get(bucket.key + bucket.checksum)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key + bucket.checksum] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
+
+
 @lru_cache(maxsize=2)
 def make_environment(views: Views) -> Environment:
     """The one Jinja environment of a build (cached per views): every template of templates/,
@@ -90,6 +111,7 @@ def make_environment(views: Views) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=_finalize,
+        bytecode_cache=COMPILED,
     )
     env.filters.update(
         euros=formatting.euros, euros_lisibles=formatting.readable_euros, nombre=formatting.number,

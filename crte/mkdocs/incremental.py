@@ -1,0 +1,216 @@
+"""Under `make serve`, a rebuild redoes only what changed (issue 23).
+
+`properdocs serve --dirty` (crte/cli/serve.py) makes the engine read, render and write
+only the files whose `is_modified()` says so, and keep the site folder between builds.
+`Rebuild` decides it from the inputs, not from modification times:
+
+- a page is rebuilt when its source changed since it was last written (a generated
+  page's content, meta and table of contents; a hand-written file's text; its edit
+  link), or when what every page shows did: `mkdocs.yml`, the configuration the theme
+  reads (site name, description, address, `extra`: the example's banner, the date of the
+  data, the search's parts), the navigation, the list of the site's files, the files of
+  `overrides/`, the data errors' banner. A hand-written page that runs macros or names
+  the data (`{{`) is rebuilt every time: what it shows is not in its text;
+- a generated file (open data, JSON, cards, images) is written when its bytes changed;
+- a file the previous build wrote and this one no longer has is removed;
+- a page not rebuilt gives the search index and the check of links what it gave last time
+  (`restore`); the index is written after the pages, in the background (`write_index`):
+  the page being edited is served first; the next build, and `wait()`, wait for it.
+
+The state outlives one build (serve makes a new plugin for every rebuild): it lives in
+this module, for the life of the server's process. Nothing here runs under `build`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from properdocs.config.defaults import MkDocsConfig
+from properdocs.structure.files import File, Files
+from properdocs.structure.nav import Navigation
+from properdocs.structure.pages import Page
+
+from crte.mkdocs.html_page import HtmlPage
+
+
+@dataclass(frozen=True)
+class _Written:
+    key: str  # the page's inputs when it was written
+    anchors: frozenset[str]
+    search: tuple[str, str] | None  # (its indexed content, its title); None: not indexed
+
+
+_pages: dict[str, _Written] = {}  # by destination path
+_files: dict[str, str] = {}  # a generated file's digest, by destination path
+_outputs: set[str] = set()  # every destination path of the last build
+_index_thread: threading.Thread | None = None
+_index_error: list[BaseException] = []
+
+
+class _DirtyNotice(logging.Filter):
+    # The engine warns that a dirty build may leave navigation wrong; here nothing is
+    # skipped that the navigation changes (and --strict would stop on the warning).
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def install() -> None:
+    """From on_startup under serve: the engine's notice about dirty builds silenced."""
+    logger = logging.getLogger("properdocs.commands.build")
+    if not any(isinstance(f, _DirtyNotice) for f in logger.filters):
+        logger.addFilter(_DirtyNotice())
+
+
+def _digest(*parts: Any) -> str:
+    return hashlib.sha256(json.dumps(parts, default=str, ensure_ascii=False).encode()).hexdigest()
+
+
+def _tree(folder: Path) -> list[tuple[str, int, int]]:
+    if not folder.is_dir():
+        return []
+    return sorted((p.relative_to(folder).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
+                  for p in folder.rglob("*") if p.is_file())
+
+
+def _nav(items: Iterable[Any]) -> list[Any]:
+    return [(getattr(i, "title", None), getattr(i, "url", None), _nav(getattr(i, "children", None) or ()))
+            for i in items]
+
+
+class Rebuild:
+    """One build under serve: what it redoes, what it keeps."""
+
+    def __init__(self) -> None:
+        self._common = ""
+        self._decided: dict[str, bool] = {}
+        self._written: dict[str, _Written] = {}
+        self._searched: dict[str, tuple[str, str]] = {}
+        self._written_files: dict[str, str] = {}
+
+    def track(self, files: Files) -> None:
+        """From on_files, last: every file decides by its inputs whether it is written again."""
+        for file in files:
+            if file.is_documentation_page():
+                file.is_modified = self._page_decision(file)  # type: ignore[method-assign]
+            elif file.generated_by is not None and file.abs_src_path is None:
+                file.is_modified = self._file_decision(file)  # type: ignore[method-assign]
+
+    def on_nav(self, config: MkDocsConfig, nav: Navigation, files: Files, banner: Any) -> None:
+        """From on_nav: what every page shows, now that the navigation is known."""
+        root = Path(config.config_file_path).parent.resolve()
+        theme_dirs = [Path(d).resolve() for d in config.theme.dirs]  # the project's: overrides/
+        self._common = _digest(Path(config.config_file_path).read_bytes().hex(), config.site_name,
+                               config.site_description, config.site_url, dict(config.extra),
+                               _nav(nav.items), sorted(f.src_uri for f in files), banner,
+                               [_tree(d) for d in theme_dirs if d.is_relative_to(root)])
+
+    def _page_decision(self, file: File) -> Callable[[], bool]:
+        dest = file.abs_dest_path
+
+        def modified() -> bool:
+            if dest not in self._decided:
+                key = self._page_key(file)
+                last = _pages.get(dest)
+                self._decided[dest] = (key is None or last is None or last.key != key
+                                       or not os.path.exists(dest))
+            return self._decided[dest]
+        return modified
+
+    def _page_key(self, file: File) -> str | None:
+        source = file.content_string
+        if file.generated_by is None and ("{{" in source or "{%" in source):
+            return None  # macros, or the data named in the front matter
+        page = file.page
+        given = (page._given_meta, page._toc_tokens) if isinstance(page, HtmlPage) else None
+        return _digest(self._common, source, given, file.edit_uri)
+
+    def _file_decision(self, file: File) -> Callable[[], bool]:
+        dest = file.abs_dest_path
+        digest = hashlib.sha256(file.content_bytes).hexdigest()
+        self._written_files[dest] = digest
+
+        def modified() -> bool:
+            return _files.get(dest) != digest or not os.path.exists(dest)
+        return modified
+
+    def searched(self, page: Page, indexed: str, title: str) -> None:
+        """From on_page_content: what a rebuilt page gave the search index."""
+        self._searched[page.file.abs_dest_path] = (indexed, title)
+
+    def restore(self, files: Files, add: Callable[[str, str, str], None] | None) -> None:
+        """From on_env, before the index is finished: the pages not rebuilt give the link
+        check their anchors and the index (`add(content, title, url)`) their content, as
+        last time; the rebuilt ones are recorded for next time."""
+        for file in files.documentation_pages():
+            page, dest = file.page, file.abs_dest_path
+            if page is None:
+                continue
+            if page.content is None and dest in _pages:  # not rebuilt
+                last = _pages[dest]
+                page.present_anchor_ids = set(last.anchors)
+                if last.search is not None and add is not None:
+                    add(*last.search, "/" + page.url)
+                self._written[dest] = last
+            elif page.content is not None:
+                key = self._page_key(file)
+                if key is not None:
+                    self._written[dest] = _Written(key, frozenset(page.present_anchor_ids or ()),
+                                                   self._searched.get(dest))
+
+    def commit(self, config: MkDocsConfig, files: Files) -> None:
+        """From on_post_build: the build is the new reference; what it no longer has is removed."""
+        site = Path(config.site_dir)
+        now = {f.abs_dest_path for f in files} | {str(site / n) for n in ("404.html", "sitemap.xml",
+                                                                         "sitemap.xml.gz")}
+        for stale in _outputs - now:
+            Path(stale).unlink(missing_ok=True)
+        _outputs.clear()
+        _outputs.update(now)
+        _pages.clear()
+        _pages.update(self._written)
+        _files.clear()
+        _files.update(self._written_files)
+
+
+def write_index(write: Callable[[str], None], close: Callable[[], None], site_dir: str) -> None:
+    """The search index written in the background into `site_dir`/pagefind (a fresh folder,
+    put in place once whole), then its service closed."""
+    global _index_thread
+
+    def run() -> None:
+        fresh, final = Path(site_dir) / ".pagefind-new", Path(site_dir) / "pagefind"
+        try:
+            shutil.rmtree(fresh, ignore_errors=True)
+            write(str(fresh))
+            shutil.rmtree(final, ignore_errors=True)
+            fresh.rename(final)
+        except BaseException as exc:  # shown by the next build (wait)
+            _index_error.append(exc)
+        finally:
+            close()
+    _index_thread = threading.Thread(target=run, name="crte-pagefind", daemon=True)
+    _index_thread.start()
+
+
+def wait() -> None:
+    """The index of the previous build written (an error writing it is raised here)."""
+    global _index_thread
+    if _index_thread is not None:
+        _index_thread.join()
+        _index_thread = None
+    if _index_error:
+        raise _index_error.pop()
+
+
+def forget() -> None:
+    """After a failed build: nothing of it is a reference; every page is rebuilt next time."""
+    _pages.clear()
+    _files.clear()
