@@ -13,8 +13,8 @@ only the files whose `is_modified()` says so, and keep the site folder between b
   the data (`{{`) is rebuilt every time: what it shows is not in its text;
 - a generated file (open data, JSON, cards, images) is written when its bytes changed;
 - a file the previous build wrote and this one no longer has is removed;
-- a page not rebuilt gives the search index and the check of links what it gave last time
-  (`restore`); the index is written after the pages, in the background (`write_index`):
+- a page not rebuilt gives the navigation its title, the search index and the check of
+  links what it gave last time (`restore`); the index is written after the pages, in the background (`write_index`):
   the page being edited is served first; the next build, and `wait()`, wait for it.
 
 The state outlives one build (serve makes a new plugin for every rebuild): it lives in
@@ -46,6 +46,7 @@ class _Written:
     key: str  # the page's inputs when it was written
     anchors: frozenset[str]
     search: tuple[str, str] | None  # (its indexed content, its title); None: not indexed
+    title: str | None  # what the navigation and the theme call it
 
 
 _pages: dict[str, _Written] = {}  # by destination path
@@ -142,28 +143,30 @@ class Rebuild:
         return modified
 
     def searched(self, page: Page, indexed: str, title: str) -> None:
-        """From on_page_content: what a rebuilt page gave the search index."""
+        """From on_page_content: what a rebuilt page gives the search index (sent by `restore`)."""
         self._searched[page.file.abs_dest_path] = (indexed, title)
 
     def restore(self, files: Files, add: Callable[[str, str, str], None] | None) -> None:
         """From on_env, before the index is finished: the pages not rebuilt give the link
-        check their anchors and the index (`add(content, title, url)`) their content, as
-        last time; the rebuilt ones are recorded for next time."""
+        check their anchors and the navigation their title, as last time; every page gives
+        the index (`add(content, title, url)`) its content, in the files' order; the
+        rebuilt ones are recorded for next time."""
         for file in files.documentation_pages():
             page, dest = file.page, file.abs_dest_path
             if page is None:
                 continue
+            search = self._searched.get(dest)
             if page.content is None and dest in _pages:  # not rebuilt
                 last = _pages[dest]
                 page.present_anchor_ids = set(last.anchors)
-                if last.search is not None and add is not None:
-                    add(*last.search, "/" + page.url)
+                if last.title is not None:
+                    page.title = last.title  # read from its source, not read this time
+                search = last.search
                 self._written[dest] = last
-            elif page.content is not None:
-                key = self._page_key(file)
-                if key is not None:
-                    self._written[dest] = _Written(key, frozenset(page.present_anchor_ids or ()),
-                                                   self._searched.get(dest))
+            elif page.content is not None and (key := self._page_key(file)) is not None:
+                self._written[dest] = _Written(key, frozenset(page.present_anchor_ids or ()), search, page.title)
+            if search is not None and add is not None:  # every page in the files' order, as a full build
+                add(*search, "/" + page.url)
 
     def commit(self, config: MkDocsConfig, files: Files) -> None:
         """From on_post_build: the build is the new reference; what it no longer has is removed."""

@@ -221,14 +221,14 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if page.file.src_uri in NOT_INDEXED:
             return html
         html = indexed_body(html)
-        if self._indexer is not None:
+        if self._rebuild is not None:  # under serve: sent with the pages not rebuilt, in order (on_env)
+            self._rebuild.searched(page, html, page.title or config.site_name)
+        elif self._indexer is not None:
             # Sent as soon as the page is converted, rather than once the theme has rendered
             # it: Pagefind builds its index (most of its work) while the theme renders (on_env).
             with _search_errors(f"indexer la page {page.file.src_uri}"):
                 self._indexer.add(search_document(html, page.title or config.site_name, config.theme["language"]),
                                   "/" + page.url)
-            if self._rebuild is not None:
-                self._rebuild.searched(page, html, page.title or config.site_name)
         return html
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

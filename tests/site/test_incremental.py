@@ -1,0 +1,83 @@
+"""Under `make serve`, a rebuild redoes only what changed (crte/mkdocs/incremental.py), and
+the site it serves is, file for file and byte for byte, the one a full build of the same
+files gives, after every edit of a sequence a staff member could make: an action's
+description, a decision's amount, a tracking value, a hand-written page, a template, a
+data error and its correction, a tracking file removed. The builds run as the server
+runs them (tests/incremental_build.py), on the fictitious example (decisions, tracking).
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ..conftest import ROOT
+from ..sitebuild import copy_example_project
+
+EXAMPLE = "examples/contrat-vivant"
+ACTION = "voie-albert-carre"  # a decision and a tracking file of the example name it
+DESCRIPTION = "La voie Albert Carré se situe au Nord"
+EDITS = [
+    {"path": "data/actions.yaml", "old": DESCRIPTION, "new": "La voie Albert Carré, modifiée, se situe au Nord"},
+    {"path": f"{EXAMPLE}/decisions/2022-06-14-comite-de-pilotage.yaml", "old": 'cout_total: "2100000.00"',
+     "new": 'cout_total: "2100500.00"'},
+    {"path": f"{EXAMPLE}/suivi/actions/{ACTION}.yaml", "old": "avancement: 45", "new": "avancement: 55"},
+    {"path": "docs/accessibilite.md", "old": "\n", "new": "\n\nUne phrase ajoutée.\n"},
+    {"path": "templates/blocks/citation.html", "old": "<dt>Identifiant</dt>", "new": "<dt>Identifiant court</dt>"},
+    {"path": f"{EXAMPLE}/suivi/actions/{ACTION}.yaml", "old": "avancement: 55", "new": "avancement: 555"},
+    {"path": f"{EXAMPLE}/suivi/actions/{ACTION}.yaml", "old": "avancement: 555", "new": "avancement: 60"},
+]
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("incremental")
+    project = copy_example_project(tmp / "project")
+    out = tmp / "out"
+    out.mkdir()
+    (tmp / "edits.json").write_text(json.dumps(EDITS), "utf-8")
+    env = dict(os.environ, CRTE_DATA=EXAMPLE, CRTE_SERVE_STATE=str(tmp / "state"), NO_MKDOCS_2_WARNING="1",
+               PYTHONPATH=str(ROOT))
+    (tmp / "state").mkdir()
+    result = subprocess.run([sys.executable, "-m", "tests.incremental_build", str(project), str(out),
+                             str(tmp / "edits.json")], cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return out
+
+
+@pytest.mark.parametrize("step", range(len(EDITS) + 1))
+def test_the_served_site_is_the_full_build(builds: Path, step: int) -> None:
+    served, clean = files(builds / f"step-{step}"), files(builds / f"clean-{step}")
+    assert sorted(served) == sorted(clean)
+    different = [path for path in served if served[path] != clean[path]]
+    assert different == []
+
+
+def test_a_rebuild_writes_only_what_changed(builds: Path) -> None:
+    first = json.loads((builds / "step-0.json").read_text())
+    described = json.loads((builds / "step-1.json").read_text())
+    page = json.loads((builds / "step-4.json").read_text())
+    assert f"actions/{ACTION}/index.html" in described
+    assert "actions/cite-crombez/index.html" in first and "actions/cite-crombez/index.html" not in described
+    assert len(described) < len(first) / 3
+    assert "accessibilite/index.html" in page and f"actions/{ACTION}/index.html" not in page
+
+
+def test_a_data_error_shows_its_banner_then_goes(builds: Path) -> None:
+    # 555 % is refused: every page says so over the last valid data, then no longer.
+    for step, banner in ((5, False), (6, True), (7, False)):
+        for page in ("index.html", f"actions/{ACTION}/index.html", "actions/cite-crombez/index.html"):
+            html = (builds / f"step-{step}" / page).read_text("utf-8")
+            assert ('class="crte-erreurs"' in html) is banner, (step, page)
+    broken = (builds / "step-6" / "actions" / ACTION / "index.html").read_text("utf-8")
+    assert "« 555 » n&#39;est pas un pourcentage" in broken
+    fixed = (builds / "step-7" / "actions" / ACTION / "index.html").read_text("utf-8")
+    assert 'value="60">60 %' in fixed or ">60 %<" in fixed
