@@ -124,11 +124,12 @@ test-staff-record: install browser java
 	$(BIN)/python -m tests.staff_record
 
 SIZES ?= 24 250 2500 10000
+RELOAD_SIZES ?= 24 2500
 
 ## Build time and page weight as the contract grows, and the search's speed at the
 ## largest size, in Chromium (bench/README.md). make bench SIZES="250 2500" to choose the sizes.
 bench: install browser
-	$(BIN)/python -m bench.run --sizes "$(SIZES)" --search
+	$(BIN)/python -m bench.run --sizes "$(SIZES)" --search --reload "$(RELOAD_SIZES)"
 
 # Lighthouse (npm, pinned by bench/lighthouse/package-lock.json: 12.2.3, the last one
 # for Node 20) in its own folder: the tests do not install it.

@@ -4,6 +4,7 @@
     .venv/bin/python -m bench.run --sizes "250 2500" --repeat 1
     .venv/bin/python -m bench.run --profile 2500     # where the build spends its time
     .venv/bin/python -m bench.run --sizes 10000 --search   # and the search, in Chromium (bench/search.py)
+    .venv/bin/python -m bench.run --sizes 24 --reload "24 2500"   # and the rebuilds of `make serve` (bench/reload.py)
 
 For each size, a copy of the project is generated (bench/generate.py; the real
 data's own size means the real data, unmodified), built by the real command
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.generate import copy_project, generate
+from bench.reload import measure as measure_reload
 from bench.stock import write as write_stock
 from crte.data.loader import load
 
@@ -189,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=RESULTS, help="results file (default bench/results.json)")
     parser.add_argument("--profile", type=int, metavar="N", help="profile one build of N actions instead")
     parser.add_argument("--profile-file", type=Path, metavar="FILE", help="with --profile: keep the profile there")
+    parser.add_argument("--reload", default="", metavar="SIZES",
+                        help="also time the rebuilds of `make serve` at these sizes (bench/reload.py), e.g. \"24 2500\"")
     parser.add_argument("--search", action="store_true",
                         help="also time the search of the largest size in Chromium (bench/search.py)")
     args = parser.parse_args(argv)
@@ -218,6 +222,13 @@ def run(args: argparse.Namespace, real_size: int, source: Path) -> None:
         print("  ".join(f"{row[c]:>{max(len(c), 7)}}" for c in COLUMNS), flush=True)
         # Written after each size: a long run interrupted still leaves its figures.
         args.output.write_text(json.dumps(results, indent=2) + "\n", "utf-8")
+    reloads = [measure_reload(int(size), source=source) for size in args.reload.replace(",", " ").split()]
+    for row in reloads:
+        kinds = "; ".join(f"{kind} {k['wall_s']:.2f} s ({k['cpu_s']:.2f} CPU-s)" for kind, k in row["by_kind"].items())
+        print(f"reload {row['actions']}: {kinds}; memory {row['rss_mb'][0]} → {row['rss_mb'][-1]} MiB "
+              f"over {len(row['rebuilds'])} rebuilds", flush=True)
+    if reloads:
+        args.output.write_text(json.dumps(results + [{"reload": reloads}], indent=2) + "\n", "utf-8")
 
 
 if __name__ == "__main__":

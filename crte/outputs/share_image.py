@@ -81,17 +81,21 @@ def _lines(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, m
     return lines
 
 
-# An action's image is drawn in bands, each one colour of text on one background: the text of a
-# band is drawn as a grey mask, whose 256 levels are mapped to 16 steps between the band's two
-# colours; the four pairs make the image's palette of 64 colours. The same image as an RGB
-# drawing quantized, in about half the time (no search for colours: they are known).
+# An action's image is drawn in bands, each one colour of text on one background, straight
+# into the palette's indices: a grey image where band k's background is the index k × 16 and
+# its text k × 16 + 15, which Pillow's antialiasing blends into the 14 steps between, then
+# read as a palette image whose 64 colours are the four pairs' steps. The same pixels as an
+# RGB drawing quantized, in a third of the time (no search for colours: they are known).
 _PAIRS = ((WHITE, GREEN), (INK, WHITE), (GREEN, WHITE), (INK, YELLOW))  # (text, background)
 _STEPS = 16
 _PALETTE = [round(bg[c] + (fg[c] - bg[c]) * i / (_STEPS - 1)) for fg, bg in _PAIRS for i in range(_STEPS)
             for c in range(3)]
-_LEVELS = [[pair * _STEPS + (v * (_STEPS - 1) + 127) // 255 for v in range(256)] for pair in range(len(_PAIRS))]
 HEADER = 85  # the green band's height, in pixels
 FOOTER = 64  # the example's yellow band
+
+
+def _band(pair: int) -> tuple[int, int]:
+    return pair * _STEPS, pair * _STEPS + _STEPS - 1  # (background, text) indices
 
 
 @lru_cache(maxsize=4096)  # a rebuild in `make serve` draws only the cards that changed
@@ -99,35 +103,28 @@ def action_png(card: ShareCard) -> bytes:
     """An action's share image, as PNG bytes: a green band with `card.site`, the title in
     up to three lines, the cost in green, then the share, the place and the standing;
     a yellow « Exemple fictif » band at the bottom for an example."""
-    mask = Image.new("L", (WIDTH, HEIGHT), 0)
-    draw = ImageDraw.Draw(mask)
-    bands = [(0, HEADER, 0)]  # (top, bottom, pair of _PAIRS)
-    draw.text((MARGIN, 42), card.site, fill=255, font=_font(FONT, 34), anchor="lm")
+    image = Image.new("L", (WIDTH, HEIGHT), _band(1)[0])
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, WIDTH, HEADER - 1), fill=_band(0)[0])
+    draw.text((MARGIN, 42), card.site, fill=_band(0)[1], font=_font(FONT, 34), anchor="lm")
     y = 120
     title = _font(FONT, 50)
     for line in _lines(draw, card.titre, title, 3):
-        draw.text((MARGIN, y), line, fill=255, font=title)
+        draw.text((MARGIN, y), line, fill=_band(1)[1], font=title)
         y += 62
     y += 18
-    bands.append((HEADER, y, 1))
-    draw.text((MARGIN, y), card.cout, fill=255, font=_font(FONT, 64))
-    bands.append((y, y + 92, 2))
+    draw.rectangle((0, y, WIDTH, y + 91), fill=_band(2)[0])
+    draw.text((MARGIN, y), card.cout, fill=_band(2)[1], font=_font(FONT, 64))
     y += 92
-    body, top = _font(REGULAR, 34), y
+    body = _font(REGULAR, 34)
     for text in (card.part, card.lieu, card.etat):
-        draw.text((MARGIN, y), _lines(draw, text, body, 1)[0], fill=255, font=body)
+        draw.text((MARGIN, y), _lines(draw, text, body, 1)[0], fill=_band(1)[1], font=body)
         y += 48
-    bottom = HEIGHT - FOOTER if card.exemple else HEIGHT
-    bands.append((top, bottom, 1))
     if card.exemple:
-        draw.text((MARGIN, HEIGHT - 32), "Exemple fictif : ce contrat vivant est inventé", fill=255,
+        draw.rectangle((0, HEIGHT - FOOTER, WIDTH, HEIGHT), fill=_band(3)[0])
+        draw.text((MARGIN, HEIGHT - 32), "Exemple fictif : ce contrat vivant est inventé", fill=_band(3)[1],
                   font=_font(FONT, 32), anchor="lm")
-        bands.append((bottom, HEIGHT, 3))
-    index = Image.new("L", (WIDTH, HEIGHT))
-    for top, bottom, pair in bands:
-        box = (0, top, WIDTH, bottom)
-        index.paste(mask.crop(box).point(_LEVELS[pair]), box)
-    image = Image.frombytes("P", (WIDTH, HEIGHT), index.tobytes())
+    image = Image.frombytes("P", (WIDTH, HEIGHT), image.tobytes())
     image.putpalette(_PALETTE)
     out = io.BytesIO()
     image.save(out, format="PNG", compress_level=3)  # 2.3 ms and 30 KB; 5.9 ms and 24 KB at zlib's default 6
