@@ -189,10 +189,10 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
               for av in (*views.action_list(), *views.abandoned_list())]
     pages += tracking_pages(views, page)  # /suivi/, /financeurs/, /financeurs/<slug>/
     pages.append(page("pages/communes.md", routes.COMMUNES, SOURCES["actions"]))
-    pages += [page("pages/commune.md", routes.commune(slug), SOURCES["actions"], g=g)
+    pages += [page("pages/commune.html", routes.commune(slug), SOURCES["actions"], g=g)
               for slug, g in views.communes.items()]
     pages.append(page("pages/maitres-ouvrage.md", routes.OWNERS, SOURCES["actions"]))
-    pages += [page("pages/maitre-ouvrage.md", routes.owner(slug), SOURCES["actions"], g=g)
+    pages += [page("pages/maitre-ouvrage.html", routes.owner(slug), SOURCES["actions"], g=g)
               for slug, g in views.maitres_ouvrage.items()]
     pages.append(page("pages/donnees.md", routes.OPEN_DATA, None))
     pages.append(page("pages/glossaire.md", routes.GLOSSARY, SOURCES["glossary"]))
