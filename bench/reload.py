@@ -90,7 +90,7 @@ def edits(project: Path, data: str) -> list[Edit]:
     """The edits the data of `project` allows, each a function of the rebuild's number."""
     folder = project / data
     actions = (folder / "actions.yaml").resolve()
-    first = re.search(r"^  - id: '?"?([^'"\s]+)", actions.read_text("utf-8"), re.M)
+    first = re.search(r"""^  - id: ['"]?([^'"\s]+)""", actions.read_text("utf-8"), re.M)
     assert first, actions
     action = first[1]
 
