@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.generate import copy_project, generate
+from crte import routes
 from crte.cli.serve import child_command, child_environment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,7 +100,7 @@ def edits(project: Path, data: str) -> list[Edit]:
         text = re.sub(r"Description modifiée \d+\. ", "", text)
         return re.sub(r'^(    description: )"', rf'\g<1>"{shown}. ', text, count=1, flags=re.M), shown
 
-    out = [Edit("description", actions, f"actions/{action}/", description)]
+    out = [Edit("description", actions, routes.action(action), description)]
     decisions = sorted((folder / "decisions").glob("*.yaml")) if (folder / "decisions").is_dir() else []
     for path in decisions:
         text = path.read_text("utf-8")
@@ -111,7 +112,7 @@ def edits(project: Path, data: str) -> list[Edit]:
                 new = re.sub(r'(cout_total: ")\d+(\.00")', rf"\g<1>{value}\g<2>", t, count=1)
                 return new, f"{value:,}".replace(",", "\u202f") + ",00"
 
-            out.append(Edit("décision", path, f"actions/{target}/", amount_edit))
+            out.append(Edit("décision", path, routes.action(target), amount_edit))
             break
     tracking = sorted((folder / "suivi" / "actions").glob("*.yaml")) if (folder / "suivi").is_dir() else []
     for path in tracking:
@@ -120,7 +121,7 @@ def edits(project: Path, data: str) -> list[Edit]:
                 value = 50 + n % 40
                 return re.sub(r"^(  avancement: )\d+$", rf"\g<1>{value}", t, count=1, flags=re.M), f"{value} %"
 
-            out.append(Edit("suivi", path, f"actions/{path.stem}/", progress))
+            out.append(Edit("suivi", path, routes.action(path.stem), progress))
             break
     page = project / "docs" / "accessibilite.md"
 

@@ -28,14 +28,14 @@ class HtmlPage(Page):
 
     def __init__(self, file: File, config: MkDocsConfig, meta: dict[str, str], toc: list[dict[str, Any]]) -> None:
         super().__init__(None, file, config)
-        self._given_meta, self._toc_tokens = meta, toc
+        self.given_meta, self.toc_tokens = meta, toc  # what the page is made of (incremental.py keys on it)
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = self.file.content_string
-        self.meta = dict(self._given_meta)
+        self.meta = dict(self.given_meta)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.markdown
-        self.toc = get_toc(self._toc_tokens)  # type: ignore[arg-type]  # the toc extension's tokens
+        self.toc = get_toc(self.toc_tokens)  # type: ignore[arg-type]  # the toc extension's tokens
         self.present_anchor_ids = set(_ID.findall(self.content or ""))
         self.links_to_anchors = {}

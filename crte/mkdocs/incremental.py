@@ -130,7 +130,7 @@ class Rebuild:
         if file.generated_by is None and ("{{" in source or "{%" in source):
             return None  # macros, or the data named in the front matter
         page = file.page
-        given = (page._given_meta, page._toc_tokens) if isinstance(page, HtmlPage) else None
+        given = (page.given_meta, page.toc_tokens) if isinstance(page, HtmlPage) else None
         return _digest(self._common, source, given, file.edit_uri)
 
     def _file_decision(self, file: File) -> Callable[[], bool]:

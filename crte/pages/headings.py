@@ -45,12 +45,12 @@ def sommaire(ctx: Any, level: int, text: str | Markup, anchor: str | None = None
 def resolved(html_text: str, flat: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
     """The rendered page with its headings' ids filled in, and its table of contents: the
     toc extension's tokens, nested as it nests them (`nest_toc_tokens`)."""
-    used = {token["id"] for token in flat if token["id"]}
+    used = {recorded["id"] for recorded in flat if recorded["id"]}
     tokens: list[dict[str, Any]] = []
-    for token in flat:
-        token = {k: v for k, v in token.items() if k != "placeholder"} | {"children": []}
+    for recorded in flat:
+        token = {k: v for k, v in recorded.items() if k != "placeholder"} | {"children": []}
         if not token["id"]:
             token["id"] = unique(slugify(html.unescape(token["name"]), "-"), used)
-            html_text = html_text.replace(flat[len(tokens)]["placeholder"], token["id"])
+            html_text = html_text.replace(recorded["placeholder"], token["id"])
         tokens.append(token)
     return html_text, nest_toc_tokens(tokens)

@@ -15,10 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from crte import routes
+
 from ..conftest import ROOT
 from ..sitebuild import copy_example_project
 
 EXAMPLE = "examples/contrat-vivant"
+PAGE = "index.html"  # a route's file in the site
 ACTION = "voie-albert-carre"  # a decision and a tracking file of the example name it
 DESCRIPTION = "La voie Albert Carré se situe au Nord"
 EDITS = [
@@ -65,19 +68,19 @@ def test_a_rebuild_writes_only_what_changed(builds: Path) -> None:
     first = json.loads((builds / "step-0.json").read_text())
     described = json.loads((builds / "step-1.json").read_text())
     page = json.loads((builds / "step-4.json").read_text())
-    assert f"actions/{ACTION}/index.html" in described
-    assert "actions/cite-crombez/index.html" in first and "actions/cite-crombez/index.html" not in described
+    assert routes.action(ACTION) + PAGE in described
+    assert routes.action("cite-crombez") + PAGE in first and routes.action("cite-crombez") + PAGE not in described
     assert len(described) < len(first) / 3
-    assert "accessibilite/index.html" in page and f"actions/{ACTION}/index.html" not in page
+    assert "accessibilite/index.html" in page and routes.action(ACTION) + PAGE not in page
 
 
 def test_a_data_error_shows_its_banner_then_goes(builds: Path) -> None:
     # 555 % is refused: every page says so over the last valid data, then no longer.
     for step, banner in ((5, False), (6, True), (7, False)):
-        for page in ("index.html", f"actions/{ACTION}/index.html", "actions/cite-crombez/index.html"):
+        for page in (PAGE, routes.action(ACTION) + PAGE, routes.action("cite-crombez") + PAGE):
             html = (builds / f"step-{step}" / page).read_text("utf-8")
             assert ('class="crte-erreurs"' in html) is banner, (step, page)
-    broken = (builds / "step-6" / "actions" / ACTION / "index.html").read_text("utf-8")
+    broken = (builds / "step-6" / (routes.action(ACTION) + PAGE)).read_text("utf-8")
     assert "« 555 » n&#39;est pas un pourcentage" in broken
-    fixed = (builds / "step-7" / "actions" / ACTION / "index.html").read_text("utf-8")
+    fixed = (builds / "step-7" / (routes.action(ACTION) + PAGE)).read_text("utf-8")
     assert 'value="60">60 %' in fixed or ">60 %<" in fixed
