@@ -4,6 +4,10 @@ with the path and what to do, never a traceback. build.py and serve.py run MkDoc
 
 - `properdocs build`, and the first build of `properdocs serve`: the OSError reaches MkDocs'
   command line, caught here (exit status 1; build.py then says the site is untouched).
+- `properdocs serve` looks for changed files every 0.1 s (POLL_S), not every 0.5 s: the
+  wait between saving a file and its rebuild starting is 0.05 s on average, not 0.25 s
+  (issue 23). It still polls, as the engine does: a save that replaces the file (most
+  editors) is seen, where change notifications would lose the file.
 - A rebuild of `properdocs serve` runs in the server's thread, which would print the
   traceback and go on serving a half-written site: the build it calls is wrapped, the
   message printed, and the server stopped (exit status 1); crte.cli.serve says so
@@ -14,15 +18,18 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import properdocs.commands.serve
 from properdocs.__main__ import cli
+from properdocs.livereload import LiveReloadServer
 
 from crte.cli.build import ELSEWHERE, write_refusal
 
 # Where `properdocs serve` writes instead: its site is a temporary folder (crte.cli.serve).
 SERVE_ELSEWHERE = "make serve TMPDIR=AUTRE-DOSSIER"
+POLL_S = 0.1  # seconds between two looks for changed files under serve
 
 
 def say(exc: OSError, elsewhere: str) -> None:
@@ -43,6 +50,8 @@ def _stopping(build: Callable[..., Any]) -> Callable[..., Any]:
 
 def main(argv: list[str]) -> int:
     properdocs.commands.serve.build = _stopping(properdocs.commands.serve.build)  # type: ignore[attr-defined]
+    properdocs.commands.serve.LiveReloadServer = partial(  # type: ignore[attr-defined,assignment]
+        LiveReloadServer, polling_interval=POLL_S)
     try:
         cli.main(args=argv, prog_name="properdocs")
     except OSError as exc:

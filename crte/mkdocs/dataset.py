@@ -12,13 +12,14 @@ Errors name its files as the variable does: `autres/actions.yaml:12: ...`.
   data of the session (see devserver.py), or a stand-in that raises the report
   when used if there was none.
 
-`properdocs serve` loads the configuration again for every rebuild, so keying on
-the configuration object reloads the data when a YAML file changes. The cache
-holds the object itself, not its id(): a new configuration can never be taken
-for the previous one.
+`properdocs serve` loads the configuration again for every rebuild; there the data is
+loaded again only when one of the files it is read from changed (the data folder,
+urls.txt, sources/): otherwise the previous build's Dataset is kept, and so are the
+products made from its views (crte/mkdocs/products.py).
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,8 +75,38 @@ def edit_file(path: str | None, root: Path) -> str | None:
     return path
 
 
+# Under serve: the inputs of the last data loaded, and what they gave.
+_last: tuple[str, Dataset] | None = None
+
+
+def _inputs(path: Path, root: Path) -> str:
+    # What the loader reads: the data folder (symbolic links followed), urls.txt, sources/.
+    digest = hashlib.sha256()
+    for folder in (path, root / "sources"):
+        for parent, dirs, names in sorted(os.walk(folder, followlinks=True)):
+            dirs.sort()
+            for name in sorted(names):
+                file = Path(parent) / name
+                digest.update(f"{file}\0".encode())
+                digest.update(file.read_bytes() if file.is_file() else b"")
+    urls = root / "urls.txt"
+    digest.update(urls.read_bytes() if urls.is_file() else b"")
+    return digest.hexdigest()
+
+
 def load_dataset(config: MkDocsConfig) -> Dataset:
     """Load and validate the data folder; see the module's docstring for errors."""
+    global _last
+    if not devserver.serving():
+        return _loaded(config)
+    key = repr((_inputs(data_dir(config), Path(config.config_file_path).parent), data_folder()))
+    if _last is None or _last[0] != key:
+        _last = None
+        _last = (key, _loaded(config))
+    return _last[1]
+
+
+def _loaded(config: MkDocsConfig) -> Dataset:
     path, display = data_dir(config), data_folder()
     try:
         # The transcription is compared with the signed document territoire.yaml names, when present;

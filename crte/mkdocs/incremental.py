@@ -12,10 +12,14 @@ only the files whose `is_modified()` says so, and keep the site folder between b
   `overrides/`, the data errors' banner. A hand-written page that runs macros or names
   the data (`{{`) is rebuilt every time: what it shows is not in its text;
 - a generated file (open data, JSON, cards, images) is written when its bytes changed;
+  one the previous build wrote whose content is not made yet (the data changed:
+  crte/mkdocs/products.py) is made and written after the pages (`later`), in the
+  background: the page being edited is served first;
 - a file the previous build wrote and this one no longer has is removed;
 - a page not rebuilt gives the navigation its title, the search index and the check of
-  links what it gave last time (`restore`); the index is written after the pages, in the background (`write_index`):
-  the page being edited is served first; the next build, and `wait()`, wait for it.
+  links what it gave last time (`restore`); the index is written after the pages and
+  the files left for later, in the same background thread (`after_pages`); the next
+  build, and `wait()`, wait for it.
 
 The state outlives one build (serve makes a new plugin for every rebuild): it lives in
 this module, for the life of the server's process. Nothing here runs under `build`.
@@ -39,6 +43,7 @@ from properdocs.structure.nav import Navigation
 from properdocs.structure.pages import Page
 
 from crte.mkdocs.html_page import HtmlPage
+from crte.mkdocs.products import Once
 
 
 @dataclass(frozen=True)
@@ -52,8 +57,8 @@ class _Written:
 _pages: dict[str, _Written] = {}  # by destination path
 _files: dict[str, str] = {}  # a generated file's digest, by destination path
 _outputs: set[str] = set()  # every destination path of the last build
-_index_thread: threading.Thread | None = None
-_index_error: list[BaseException] = []
+_thread: threading.Thread | None = None  # writing what comes after the pages
+_errors: list[BaseException] = []  # what it raised, raised again by wait()
 
 
 class _DirtyNotice(logging.Filter):
@@ -95,13 +100,43 @@ class Rebuild:
         self._written: dict[str, _Written] = {}
         self._searched: dict[str, tuple[str, str]] = {}
         self._written_files: dict[str, str] = {}
+        self._later: dict[str, Once] = {}  # by destination path: made and written after the pages
+
+    def generated(self, config: MkDocsConfig, path: str, content: Once) -> File:
+        """A generated file of this build; its content made now, or after the pages when
+        it is not made yet and the previous build wrote the file (see the docstring)."""
+        if content.made:
+            return File.generated(config, path, content=content())
+        file = File.generated(config, path, content=b"")
+        dest = file.abs_dest_path
+        if dest not in _files or not os.path.exists(dest):
+            file.content_bytes = _bytes(content())
+        else:
+            self._later[dest] = content
+            self._written_files[dest] = _files[dest]  # until written (after_pages)
+            file.is_modified = lambda: False  # type: ignore[method-assign]
+        return file
+
+    def later(self) -> Callable[[], None]:
+        """What writes the files left for after the pages (those whose bytes changed)."""
+        later = dict(self._later)
+
+        def run() -> None:
+            for dest, content in later.items():
+                data = _bytes(content())
+                digest = hashlib.sha256(data).hexdigest()
+                if _files.get(dest) != digest or not os.path.exists(dest):
+                    Path(dest).parent.mkdir(parents=True, exist_ok=True)
+                    Path(dest).write_bytes(data)
+                _files[dest] = digest
+        return run
 
     def track(self, files: Files) -> None:
         """From on_files, last: every file decides by its inputs whether it is written again."""
         for file in files:
             if file.is_documentation_page():
                 file.is_modified = self._page_decision(file)  # type: ignore[method-assign]
-            elif file.generated_by is not None and file.abs_src_path is None:
+            elif file.generated_by is not None and file.abs_src_path is None and file.abs_dest_path not in self._later:
                 file.is_modified = self._file_decision(file)  # type: ignore[method-assign]
 
     def on_nav(self, config: MkDocsConfig, nav: Navigation, files: Files, banner: Any) -> None:
@@ -183,34 +218,43 @@ class Rebuild:
         _files.update(self._written_files)
 
 
-def write_index(write: Callable[[str], None], close: Callable[[], None], site_dir: str) -> None:
-    """The search index written in the background into `site_dir`/pagefind (a fresh folder,
-    put in place once whole), then its service closed."""
-    global _index_thread
+def _bytes(content: bytes | str) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def after_pages(later: Callable[[], None], write: Callable[[str], None] | None, close: Callable[[], None],
+                site_dir: str) -> None:
+    """In the background, once the pages are written: the files left for later (`later`,
+    from Rebuild.later), then the search index (`write`) into `site_dir`/pagefind (a fresh
+    folder, put in place once whole), then the index's service closed (`close`)."""
+    global _thread
 
     def run() -> None:
         fresh, final = Path(site_dir) / ".pagefind-new", Path(site_dir) / "pagefind"
         try:
-            shutil.rmtree(fresh, ignore_errors=True)
-            write(str(fresh))
-            shutil.rmtree(final, ignore_errors=True)
-            fresh.rename(final)
+            later()
+            if write is not None:
+                shutil.rmtree(fresh, ignore_errors=True)
+                write(str(fresh))
+                shutil.rmtree(final, ignore_errors=True)
+                fresh.rename(final)
         except BaseException as exc:  # shown by the next build (wait)
-            _index_error.append(exc)
+            _errors.append(exc)
+            forget()
         finally:
             close()
-    _index_thread = threading.Thread(target=run, name="crte-pagefind", daemon=True)
-    _index_thread.start()
+    _thread = threading.Thread(target=run, name="crte-after-pages", daemon=True)
+    _thread.start()
 
 
 def wait() -> None:
-    """The index of the previous build written (an error writing it is raised here)."""
-    global _index_thread
-    if _index_thread is not None:
-        _index_thread.join()
-        _index_thread = None
-    if _index_error:
-        raise _index_error.pop()
+    """What the previous build left for after the pages written (an error there is raised here)."""
+    global _thread
+    if _thread is not None:
+        _thread.join()
+        _thread = None
+    if _errors:
+        raise _errors.pop()
 
 
 def forget() -> None:

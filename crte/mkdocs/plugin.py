@@ -2,15 +2,16 @@
 
 A thin class that holds one build's state and calls into the pipeline below it:
 
-- on_files: the pages generated from the data (crte.pages), their "edit" link
-  pointing at the YAML file that holds the record, redirects, the open data files,
-  the Atom feed, the per-action JSON files, cards and sharing image, the editor's
-  configuration (crte.outputs), the day the data last changed (crte.dates);
+- on_files: what the data adds to the site (products.py: the pages generated from the
+  data, redirects, the open data files, the Atom feed, the per-action JSON files, cards
+  and share images, the editor's configuration), the pages' "edit" link pointing at the
+  YAML file that holds the record, the day the data last changed (crte.dates);
 - on_pre_build, on_files, on_page_content, on_env, on_post_build, on_build_error:
   the search index (crte.search);
 - on_nav, on_env: the theme's parts rendered once (themecache.py);
 - on_env: the theme's `url` filter escaped for HTML (crte.siteurl), and `routes`;
-- on_config: the site's name and description, from the data (territoire.yaml);
+- on_config: the site's name and description, from the data (territoire.yaml); under
+  `serve`, the theme's files listed once (theme_files.py);
 - on_startup: the engine's anchor scan, narrowed (anchorscan.py);
 - on_startup, on_serve, on_files, on_post_page, on_post_template: under `serve`,
   a data error shows a banner over the last valid data instead of stopping the
@@ -18,7 +19,9 @@ A thin class that holds one build's state and calls into the pipeline below it:
   for every rebuild);
 - on_startup, on_pre_build, on_files, on_nav, on_page_content, on_env, on_post_build,
   on_build_error: under `serve`, a rebuild redoes only the pages and files whose
-  inputs changed, and writes the search index after the pages (incremental.py).
+  inputs changed (the data loaded again only when it changed, dataset.py; the products
+  of the same data kept, products.py), and writes the files a page view does not need
+  at once, then the search index, after the pages (incremental.py).
 
 The data of the build is loaded once (`dataset`), on first use: by on_files, or
 earlier by the macros of the hand-written pages (crte.mkdocs.macros), which reach
@@ -43,21 +46,17 @@ from properdocs.structure.pages import Page
 
 from crte import fr, routes, siteurl
 from crte.dates import dates_for
-from crte.mkdocs import anchorscan, devserver, incremental, theme_fixes
+from crte.mkdocs import anchorscan, devserver, incremental, theme_files, theme_fixes
 from crte.mkdocs.dataset import DEFAULT_DATA, Dataset, data_dir, data_folder, edit_file, load_dataset
 from crte.mkdocs.html_page import HtmlPage
+from crte.mkdocs.products import products, reused
 from crte.mkdocs.themecache import ThemeCache
-from crte.outputs import edition, feed
 from crte.outputs.manifest import added, added_notice, built_urls, dropped
-from crte.outputs.opendata import files as data_files
 from crte.outputs.workflow import workflow_command
-from crte.pages import sharing
 from crte.pages.filters import meta_text
-from crte.pages.pages import COMPILED, generate, redirects, render_edition, render_meta, render_redirect
-from crte.search.amounts import amounts_json
+from crte.pages.pages import COMPILED, render_meta
 from crte.search.indexer import SearchIndexer, parts_for, search_document
 from crte.search.text import indexed_body
-from crte.search.words import words_json
 from crte.views.views import Views
 
 # Pages whose content is not searchable: the search page itself, and the reference of the
@@ -99,6 +98,8 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return self.dataset(config).views
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if devserver.serving():
+            theme_files.install(config)  # the theme's files listed once (theme_files.py)
         # The site's name and description come from the data (territoire.yaml), not mkdocs.yml.
         if self.dataset(config).available:
             views = self.views(config)
@@ -150,26 +151,20 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         # The day the data last changed, on every page's footer (overrides/partials/copyright.html).
         dates = dates_for(root, data_dir(config))
         config.extra["donnees_modifiees"] = fr.long_date(dates.data_changed) if dates.data_changed else ""
-        data = tuple(data_files(views, site_url, dates))
-        for page in generate(views, site_url, data, dates.data_changed):
+        made = (reused if self._rebuild is not None else products)(
+            views, root, site_url, dates, config.edit_uri or "", data_folder())
+        for page in made.pages:
             generated = File.generated(config, page.src_uri, content=page.content)
             generated.edit_uri = edit_file(page.edit_path, root)  # in DATA=...
             if page.toc is not None:  # HTML already: no Markdown to convert (html_page.py)
                 HtmlPage(generated, config, page.meta or {}, page.toc)
             files.append(generated)
-        # /actions/<id>.json, the embeddable cards /actions/<id>/carte/, the sharing image.
-        for path, content in sharing.files(views, site_url):
-            files.append(File.generated(config, path, content=content))
-        # Former action URLs stay valid: a small page that leads to the current one.
-        for old, new in redirects(views).items():
-            files.append(File.generated(config, f"{old}index.html", content=render_redirect(views, old, new)))
-        for data_file in data:
-            files.append(File.generated(config, routes.data_file(data_file.name), content=data_file.content))
-        files.append(File.generated(config, feed.PATH, content=feed.atom(views, site_url)))
-        # What the search reads beside its index: amounts, synonyms and suggestions (crte.search).
-        files.append(File.generated(config, routes.SEARCH_AMOUNTS, content=amounts_json(views)))
-        files.append(File.generated(config, routes.SEARCH_WORDS, content=words_json(views)))
-        self._edition(files, config, views, site_url)
+        # The JSON files, cards and share images, redirects, open data, feed, the search's files, the editor's.
+        for path, content in made.files:
+            files.append(self._rebuild.generated(config, path, content) if self._rebuild is not None
+                         else File.generated(config, path, content=content()))
+        for path, source in made.copies:
+            files.append(File.generated(config, path, abs_src_path=source))
         self._check_addresses(files, root)
         # A large site's search index comes in parts (crte.search); the header tells the browser.
         config.extra["recherche_parties"] = parts_for(len(files.documentation_pages()))
@@ -180,22 +175,6 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             self._rebuild.track(files)
         self._files = files
         return files
-
-    @staticmethod
-    def _edition(files: Files, config: MkDocsConfig, views: Views, site_url: str) -> None:
-        # /edition/: the browser editor's configuration and code, robots.txt. An edit address
-        # of no known platform is refused by `make build` (crte.cli.build); a plain engine build
-        # still publishes the site, with an editor page that says it has no configuration
-        # (edition.js) rather than one pointing at a wrong repository.
-        files.append(File.generated(config, f"{routes.EDITOR}index.html", content=render_edition(views)))
-        try:
-            extra = edition.files(views, Path(config.config_file_path).parent, data_folder(), site_url,
-                                  config.edit_uri or "")
-        except edition.EditionError:
-            extra = [("robots.txt", edition.robots(site_url))]
-        for path, item in extra:
-            files.append(File.generated(config, path, content=item) if isinstance(item, str)
-                         else File.generated(config, path, abs_src_path=str(item)))
 
     @staticmethod
     def _check_addresses(files: Files, root: Path) -> None:
@@ -273,8 +252,9 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         indexer, self._indexer = self._indexer, None
         if self._rebuild is not None and self._files is not None:
             self._rebuild.commit(config, self._files)
-            if indexer is not None:  # after the pages, in the background (incremental.py)
-                incremental.write_index(indexer.write, indexer.close, config.site_dir)
+            # After the pages, in the background: the files left for later, the index (incremental.py).
+            incremental.after_pages(self._rebuild.later(), None if indexer is None else indexer.write,
+                                    (lambda: None) if indexer is None else indexer.close, config.site_dir)
             return
         if indexer is None:
             return

@@ -24,9 +24,10 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property, partial
 from typing import Any
 
 from crte import routes
@@ -51,11 +52,18 @@ DIR = routes.OPEN_DATA.rstrip("/")
 
 @dataclass(frozen=True)
 class DataFile:
+    """A file of /donnees/. Its bytes are written on first use of `content` (`produce`):
+    /donnees/ lists it by name, title and rows, and `make serve` writes it after the pages."""
+
     name: str  # file name under /donnees/
     title: str
     description: str
-    content: bytes
+    produce: Callable[[], bytes] = field(repr=False, compare=False)
     rows: int | None  # data rows (CSV, sheets of actions), None for documents
+
+    @cached_property
+    def content(self) -> bytes:
+        return self.produce()
 
 
 # A spreadsheet opening a CSV runs a cell that starts with one of these as a
@@ -118,39 +126,40 @@ def files(views: Views, site_url: str, dates: Dates = NO_DATES) -> list[DataFile
     out = [
         DataFile("actions.csv", "Actions en vigueur (CSV)", "Les actions du programme en vigueur, une par ligne : "
                  "les lignes de l'annexe 3 et les décisions prises depuis la signature.",
-                 _csv(ACTION_COLUMNS, rows(actions)), len(actions)),
+                 lambda: _csv(ACTION_COLUMNS, rows(actions)), len(actions)),
         DataFile("actions-signees.csv", "Actions du contrat signé (CSV)",
                  f"Les lignes de l'annexe 3 telles que signées le {long_date(crte.contract.signature.date)}.",
-                 _csv(ACTION_COLUMNS, rows(signed)), len(signed)),
+                 lambda: _csv(ACTION_COLUMNS, rows(signed)), len(signed)),
         DataFile("evolutions.csv", "Évolutions (CSV)", "Une ligne par champ changé par une décision prise depuis "
-                 "la signature (et par action ajoutée ou abandonnée).", _csv(EVOLUTION_COLUMNS, evolutions),
+                 "la signature (et par action ajoutée ou abandonnée).", lambda: _csv(EVOLUTION_COLUMNS, evolutions),
                  len(evolutions)),
         DataFile("actions.json", "Actions (JSON)", "Les actions en vigueur et celles du contrat signé, en JSON, avec "
                  "les totaux imprimés de l'annexe.",
-                 json_bytes({"licence": LICENCE, "actions": actions, "actions_signees": signed,
-                             "totaux_publies": crte.published_totals}), len(actions)),
+                 lambda: json_bytes({"licence": LICENCE, "actions": actions, "actions_signees": signed,
+                                     "totaux_publies": crte.published_totals}), len(actions)),
         DataFile("indicateurs.csv", "Indicateurs (CSV)", "Les indicateurs de suivi de l'article 9 (leurs valeurs "
-                 "mesurées sont dans mesures.csv).", _csv(INDICATOR_COLUMNS, indicators), len(indicators)),
+                 "mesurées sont dans mesures.csv).", lambda: _csv(INDICATOR_COLUMNS, indicators), len(indicators)),
         DataFile("indicateurs.json", "Indicateurs (JSON)",
                  "Les indicateurs par orientation et par groupe, avec leurs mesures.",
-                 json_bytes({"licence": LICENCE, "orientations": crte.indicator_blocks}), len(indicators)),
+                 lambda: json_bytes({"licence": LICENCE, "orientations": crte.indicator_blocks}), len(indicators)),
         DataFile(communes_data.FILE, communes_data.TITLE, communes_data.DESCRIPTION,
-                 _csv(communes_data.COMMUNE_COLUMNS, communes_data.commune_rows(views, site_url)), len(views.communes)),
+                 lambda: _csv(communes_data.COMMUNE_COLUMNS, communes_data.commune_rows(views, site_url)),
+                 len(views.communes)),
         DataFile(measures_data.FILE, measures_data.TITLE, measures_data.DESCRIPTION,
-                 _csv(measures_data.MEASURE_COLUMNS, measures), len(measures)),
+                 lambda: _csv(measures_data.MEASURE_COLUMNS, measures), len(measures)),
         DataFile("contrat.json", "Contrat (JSON)",
                  "Le texte du contrat (articles, sous-articles, signature, annexes), les orientations, "
                  "chantiers et fiches, et les communes.",
-                 json_bytes({"licence": LICENCE, "contrat": crte.contract, "orientations": crte.orientations,
-                             "communes": crte.communes}), None),
+                 lambda: json_bytes({"licence": LICENCE, "contrat": crte.contract, "orientations": crte.orientations,
+                                     "communes": crte.communes}), None),
         DataFile(spreadsheet.FILE, "Maquette financière (tableur)",
                  "Les actions, les évolutions, les indicateurs et leurs valeurs, le suivi, chaque tableau de "
                  "/finances/ et les contrôles, un onglet par tableau, avec la description de chaque colonne "
-                 "(onglet « Champs »).", spreadsheet.workbook(views, site_url), len(actions)),
+                 "(onglet « Champs »).", lambda: spreadsheet.workbook(views, site_url), len(actions)),
     ]
-    out += [DataFile(t.name, t.title, t.description, _csv(t.columns, t.rows), len(t.rows)) for t in tracking]
+    out += [DataFile(t.name, t.title, t.description, partial(_csv, t.columns, t.rows), len(t.rows)) for t in tracking]
     package = datapackage.package(views, site_url, [(f.name, f.title, f.description) for f in out], tracking, dates)
     out.append(DataFile(datapackage.FILE, "Description des données (Frictionless)",
                         "Le paquet de données : la licence, les dates, chaque fichier publié (format) et, pour "
-                        "chaque fichier CSV, son schéma (Table Schema).", json_bytes(package), None))
+                        "chaque fichier CSV, son schéma (Table Schema).", lambda: json_bytes(package), None))
     return out

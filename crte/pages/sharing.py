@@ -20,6 +20,9 @@ these files to the build):
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from crte import routes
 from crte.outputs import share_image
 from crte.outputs.action_file import action_file
@@ -29,23 +32,25 @@ from crte.views.preview import share_card
 from crte.views.views import Views
 
 
-def files(views: Views, site_url: str) -> list[tuple[str, bytes | str]]:
+def files(views: Views, site_url: str) -> list[tuple[str, Callable[[], bytes | str]]]:
+    """(path in the site, what writes its content) of every file above: each one made
+    when called (`make serve` writes them after the pages)."""
     card = make_environment(views).get_template("carte.html")
-    out: list[tuple[str, bytes | str]] = []
+    out: list[tuple[str, Callable[[], bytes | str]]] = []
     for av in (*views.action_list(), *views.abandoned_list()):
         a = av.action
-        out.append((routes.action_json(a.id), json_bytes(action_file(a, views, site_url))))
         route = routes.action_card(a.id)
-        out.append((f"{route}index.html", card.render(page_route=route, av=av, st=views.status(a.id),
-                                                      etat=views.standing(a.id),
-                                                      lieux=views.places(a.id).text,
-                                                      exemple=views.signed.exemple, **page_context(site_url))))
-        out.append((routes.action_image(a.id), share_image.action_png(share_card(views, av))))
+        out.append((routes.action_json(a.id), partial(lambda a: json_bytes(action_file(a, views, site_url)), a)))
+        out.append((f"{route}index.html", partial(
+            lambda av, route: card.render(page_route=route, av=av, st=views.status(av.action.id),
+                                          etat=views.standing(av.action.id), lieux=views.places(av.action.id).text,
+                                          exemple=views.signed.exemple, **page_context(site_url)), av, route)))
+        out.append((routes.action_image(a.id), partial(lambda av: share_image.action_png(share_card(views, av)), av)))
     # A former id (anciens_ids) keeps these addresses too: the same record, and the card redirects.
     for a in views.state.actions.values():
         for old in a.anciens_ids:
-            out.append((routes.action_json(old), json_bytes(action_file(a, views, site_url))))
             old_card = routes.action_card(old)
-            out.append((f"{old_card}index.html", render_redirect(views, old_card, routes.action_card(a.id))))
-    out.append((share_image.PATH, share_image.png(views.territory.nom_court)))
+            out.append((routes.action_json(old), partial(lambda a: json_bytes(action_file(a, views, site_url)), a)))
+            out.append((f"{old_card}index.html", partial(render_redirect, views, old_card, routes.action_card(a.id))))
+    out.append((share_image.PATH, partial(share_image.png, views.territory.nom_court)))
     return out
