@@ -14,6 +14,7 @@ never downloaded; the same Pillow and font give the same bytes on every build.
 from __future__ import annotations
 
 import io
+import math
 from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
@@ -67,8 +68,11 @@ def _lines(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, m
     """`text` wrapped at words to the image's width within its margins, in at most
     `most` lines, the last one ended by « … » when the text goes on."""
     width = WIDTH - 2 * MARGIN
+    words = text.split()
+    if draw.textlength(" ".join(words), font=font) <= width:
+        return [" ".join(words)]  # what the loop below gives when all of it fits: one measure, not one a word
     lines: list[str] = []
-    for word in text.split():
+    for word in words:
         if lines and draw.textlength(f"{lines[-1]} {word}", font=font) <= width:
             lines[-1] = f"{lines[-1]} {word}"
         else:
@@ -79,6 +83,12 @@ def _lines(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, m
             lines[-1] = lines[-1].rsplit(" ", 1)[0]
         lines[-1] += " …"
     return lines
+
+
+@lru_cache(maxsize=512)
+def _line(text: str) -> str:
+    # `text` in one line of the body's font, cut with « … » (see _lines).
+    return _lines(ImageDraw.Draw(Image.new("L", (1, 1))), text, _font(REGULAR, 34), 1)[0]
 
 
 # An action's image is drawn in bands, each one colour of text on one background, straight
@@ -98,6 +108,25 @@ def _band(pair: int) -> tuple[int, int]:
     return pair * _STEPS, pair * _STEPS + _STEPS - 1  # (background, text) indices
 
 
+@lru_cache(maxsize=512)
+def _mask(text: str, path: str, size: int, anchor: str) -> tuple[Image.Image, int, int]:
+    # A line that many images share (the fiche, the place and year, the standing, the
+    # example's notice), drawn once: white on black, that is its coverage of each pixel.
+    font = _font(path, size)
+    box = font.getbbox(text, anchor=anchor)  # whole pixels at whole coordinates
+    left, top, right, bottom = math.floor(box[0]), math.floor(box[1]), math.ceil(box[2]), math.ceil(box[3])
+    mask = Image.new("L", (max(right - left, 1), max(bottom - top, 1)), 0)
+    ImageDraw.Draw(mask).text((-left, -top), text, fill=255, font=font, anchor=anchor)
+    return mask, left, top
+
+
+def _shared(image: Image.Image, xy: tuple[int, int], text: str, ink: int, path: str, size: int,
+            anchor: str = "la") -> None:
+    # The same pixels as ImageDraw.text(xy, text, ink, font, anchor): the same blend of `ink`.
+    mask, left, top = _mask(text, path, size, anchor)
+    image.paste(ink, (xy[0] + left, xy[1] + top), mask)
+
+
 @lru_cache(maxsize=4096)  # a rebuild in `make serve` draws only the cards that changed
 def action_png(card: ShareCard) -> bytes:
     """An action's share image, as PNG bytes: a green band with `card.site`, the title in
@@ -106,7 +135,7 @@ def action_png(card: ShareCard) -> bytes:
     image = Image.new("L", (WIDTH, HEIGHT), _band(1)[0])
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, WIDTH, HEADER - 1), fill=_band(0)[0])
-    draw.text((MARGIN, 42), card.site, fill=_band(0)[1], font=_font(FONT, 34), anchor="lm")
+    _shared(image, (MARGIN, 42), card.site, _band(0)[1], FONT, 34, "lm")
     y = 120
     title = _font(FONT, 50)
     for line in _lines(draw, card.titre, title, 3):
@@ -117,13 +146,15 @@ def action_png(card: ShareCard) -> bytes:
     draw.text((MARGIN, y), card.cout, fill=_band(2)[1], font=_font(FONT, 64))
     y += 92
     body = _font(REGULAR, 34)
-    for text in (card.part, card.lieu, card.etat):
-        draw.text((MARGIN, y), _lines(draw, text, body, 1)[0], fill=_band(1)[1], font=body)
+    draw.text((MARGIN, y), _lines(draw, card.part, body, 1)[0], fill=_band(1)[1], font=body)
+    for text in (card.lieu, card.etat):
         y += 48
+        _shared(image, (MARGIN, y), _line(text), _band(1)[1], REGULAR, 34)
+    y += 48
     if card.exemple:
         draw.rectangle((0, HEIGHT - FOOTER, WIDTH, HEIGHT), fill=_band(3)[0])
-        draw.text((MARGIN, HEIGHT - 32), "Exemple fictif : ce contrat vivant est inventé", fill=_band(3)[1],
-                  font=_font(FONT, 32), anchor="lm")
+        _shared(image, (MARGIN, HEIGHT - 32), "Exemple fictif : ce contrat vivant est inventé", _band(3)[1], FONT, 32,
+                "lm")
     image = Image.frombytes("P", (WIDTH, HEIGHT), image.tobytes())
     image.putpalette(_PALETTE)
     out = io.BytesIO()
