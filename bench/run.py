@@ -64,7 +64,9 @@ def timed_build(project: Path, site: Path, strict: bool = True) -> tuple[float, 
     """
     with tempfile.TemporaryFile() as log:  # a file, not a pipe: a full pipe would stall the build
         start = time.perf_counter()
-        proc = subprocess.Popen(mkdocs_command(project, site, strict), stdout=log, stderr=subprocess.STDOUT, env=build_env())
+        # In the copy's folder: `python -m` imports the copy's crte/, not the tree's (an editable install).
+        proc = subprocess.Popen(mkdocs_command(project, site, strict), stdout=log, stderr=subprocess.STDOUT,
+                                env=build_env(), cwd=project)
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -170,7 +172,7 @@ def profile(size: int, real_size: int, source: Path, top: int = 25, keep: Path |
         generate(project, None if size == real_size else size, source=source)
         cmd = [sys.executable, "-m", "cProfile", "-o", str(stats_file), *mkdocs_command(project, site)[1:]]
         start = time.perf_counter()
-        result = subprocess.run(cmd, env=build_env(), capture_output=True, text=True)
+        result = subprocess.run(cmd, env=build_env(), capture_output=True, text=True, cwd=project)
         # cProfile may exit 0 when MkDocs aborts: a profile of a failed build measures nothing.
         if result.returncode or not (site / "index.html").is_file():
             raise RuntimeError(f"the profiled build failed:\n{result.stdout}{result.stderr}")
