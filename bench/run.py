@@ -31,7 +31,6 @@ from typing import Any
 
 from bench.generate import copy_project, generate
 from bench.reload import measure as measure_reload
-from bench.stock import write as write_stock
 from crte.data.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,6 +94,15 @@ def search_index_bytes(site: Path) -> int:
     downloads only the fragments its words need)."""
     lunr = site / "search" / "search_index.json"
     return lunr.stat().st_size if lunr.is_file() else tree_bytes(site / "pagefind")
+
+
+def write_stock(project: Path, out: Path) -> Path:
+    """bench/stock.py in its own process: it imports the copy's crte/, not this process's."""
+    result = subprocess.run([sys.executable, "-m", "bench.stock", str(project), str(out)], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    if result.returncode:
+        raise RuntimeError(f"bench/stock.py failed:\n{result.stderr}")
+    return Path(result.stdout.strip())
 
 
 def measure(size: int, real_size: int, repeat: int, source: Path, search: bool = False) -> dict[str, Any]:
