@@ -22,7 +22,7 @@ from pydantic_core import core_schema
 
 from crte.data.model import DECISIONS, EXAMPLE, FILES, GLOSSARY, TRACKING, DataFileSpec
 from crte.data.record import Record, declared, record_type, unwrap
-from crte.outputs import action_file
+from crte.outputs import action_file, national
 from crte.outputs.columns import ACTION_COLUMNS
 
 # The schemas' identifiers: names, not addresses (editors read the files from schemas/).
@@ -133,7 +133,7 @@ def reference() -> str:
 
 # Table Schema types, in the words of the field reference.
 _TYPES = {"string": "texte", "integer": "entier", "number": "nombre", "boolean": "booléen", "date": "date",
-          "object": "objet", "array": "liste"}
+          "datetime": "date et heure", "object": "objet", "array": "liste"}
 
 
 def _published() -> list[str]:
@@ -148,6 +148,25 @@ def _published() -> list[str]:
         lines += [f"| `{c.name}` | {_TYPES.get(c.type, c.type)} | {'oui' if c.required else 'non'} | "
                   f"{_cell(c.description)} |" for c in columns]
         lines.append("")
+    return lines + _national()
+
+
+def _national() -> list[str]:
+    """The national exchange formats (crte/outputs/national.py): the mapping and the columns."""
+    lines = ["## Publié : les formats nationaux", "",
+             f"`/donnees/{national.PROJECTS_FILE}` et `/donnees/{national.COLLECTIVITES_FILE}` suivent les schémas "
+             f"nationaux « projets-transition-ecologique » {national.PROJECTS_VERSION} et « collectivites » "
+             f"{national.COLLECTIVITES_VERSION} ({national.SOURCE}). Une valeur que nos données ne donnent pas reste "
+             "vide. Phase et statut, d'après où en est l'action :", "",
+             "| Où en est l'action | phase | phaseStatut |", "| --- | --- | --- |"]
+    lines += [f"| {status} | {phase or '(vide)'} | {statut or '(vide)'} |" for status, phase, statut in
+              national.phase_table()]
+    for file, columns in ((national.PROJECTS_FILE, national.PROJECT_COLUMNS),
+                          (national.COLLECTIVITES_FILE, national.COLLECTIVITE_COLUMNS)):
+        lines += ["", f"### {file}", "", "| Colonne | Type | Toujours là | Description |", "| --- | --- | --- | --- |"]
+        lines += [f"| `{c.name}` | {_TYPES.get(c.type, c.type)} | {'oui' if c.required else 'non'} | "
+                  f"{_cell(c.description)} |" for c in columns]
+    lines.append("")
     return lines
 
 

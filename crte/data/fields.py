@@ -127,6 +127,24 @@ DATE = FieldType("date", "Date AAAA-MM-JJ, entre guillemets.", "une date", _patt
 BOOLEAN = FieldType("booléen", "true ou false, sans guillemets.", "true ou false", {"type": "boolean"}, "boolean",
                     "true", _boolean)
 
+# Public identifiers of the national exchange formats (crte/outputs/national.py), optional.
+INSEE_RE = re.compile(r"[0-9][0-9AB][0-9]{3}")
+SIREN_RE = re.compile(r"[0-9]{9}")
+SIRET_RE = re.compile(r"[0-9]{14}")
+
+
+def _identifier(name: str, label: str, regex: re.Pattern[str], example: str, hint: str) -> FieldType:
+    return FieldType(name, label, "un texte", _pattern_json(regex), "string", f'"{example}"',
+                     text_reader(regex, f" : {hint}, ex. \"{example}\""))
+
+
+INSEE = _identifier("code INSEE", "Code officiel géographique (COG) de l'INSEE d'une commune : 5 caractères, entre "
+                    "guillemets.", INSEE_RE, "62427", "le code INSEE de la commune, 5 caractères entre guillemets")
+SIREN = _identifier("SIREN", "Numéro SIREN : 9 chiffres, entre guillemets, sans espace.", SIREN_RE, "200000000",
+                    "9 chiffres entre guillemets, sans espace")
+SIRET = _identifier("SIRET", "Numéro SIRET : 14 chiffres, entre guillemets, sans espace.", SIRET_RE,
+                    "20000000000000", "14 chiffres entre guillemets, sans espace")
+
 
 SHARE = replace(MONEY, name="part", label="Montant en euros, comme un montant, jamais 0 : une part qui n'est pas "
                 "connue s'omet.", json={**MONEY.json, "not": {"pattern": "^0+(\\.0+)?$"}}, read=_share)
@@ -180,6 +198,9 @@ ContractYear = Annotated[str, CONTRACT_YEAR]
 Integer = Annotated[int, INTEGER]
 Percent = Annotated[int, PERCENT]
 Money = Annotated[Decimal, MONEY]
+InseeCode = Annotated[str, INSEE]
+Siren = Annotated[str, SIREN]
+Siret = Annotated[str, SIRET]
 Share = Annotated[Decimal, SHARE]
 Ref = Annotated[str, REF]
 Number = Annotated[Decimal, NUMBER]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pydantic import Field, computed_field, model_validator
 
-from crte.data.fields import CommuneSlug, FicheNumber, Integer, Text
+from crte.data.fields import CommuneSlug, FicheNumber, InseeCode, Integer, Text
 from crte.data.record import Record
 
 
@@ -71,6 +71,9 @@ class Commune(Record):
 
     slug: CommuneSlug = Field(description="Identifiant ; il forme l'adresse /communes/<slug>/.", examples=["carvin"])
     nom: Text = Field(description="Nom de la commune.", examples=["Courcelles-lès-Lens"])
+    code_insee: InseeCode | None = Field(
+        default=None, description="Son code INSEE (code officiel géographique), s'il est connu : /donnees/"
+                                  "collectivites.csv le publie (format national) ; à omettre sinon, jamais deviné.")
 
 
 class CommunesFile(Record):

@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from crte.data.fields import Markdown, Text, choice
+from crte.data.fields import Markdown, Siren, Text, choice
 from crte.data.record import Record
 
 Article = Annotated[str, choice("la", "le", "l'")]
@@ -35,6 +35,9 @@ class Territory(Record):
                                   "`make check` et la construction lui comparent la transcription du contrat, au "
                                   "centime près. Absent pour un exemple sans document.",
         examples=["sources/crte-cahc-2021-12-13.txt"])
+    siren: Siren | None = Field(
+        default=None, description="Le SIREN de la collectivité signataire (l'EPCI), s'il est connu : /donnees/"
+                                  "collectivites.csv le publie (format national) ; à omettre sinon, jamais deviné.")
     presentation: Markdown = Field(description="Le premier paragraphe de la page d'accueil : qui signe, avec qui, "
                                                "pour combien de temps.")
 

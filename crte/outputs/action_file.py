@@ -17,7 +17,6 @@ described once, in KEYS (and the columns' declarations), which CHAMPS.md prints
 """
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from crte import routes
@@ -25,7 +24,7 @@ from crte.data.model import Action
 from crte.fr import long_date
 from crte.outputs.columns import Column, computed
 from crte.outputs.datapackage import LICENCE
-from crte.outputs.records import action_record
+from crte.outputs.records import action_record, data_date
 from crte.outputs.tracking_data import FINANCING_COLUMNS, SUIVI_COLUMNS, financing_cells, step_cells
 from crte.views.views import Views
 
@@ -76,16 +75,6 @@ def _source(a: Action, views: Views, site_url: str) -> dict[str, Any]:
                        "document": {"titre": d.source.titre, "url": d.source.url}}
                       for d in sorted(decisions.values(), key=lambda d: (d.date, d.id))],
     }
-
-
-def data_date(a: Action, views: Views) -> dt.date:
-    """The date of the latest record the action's values come from: the signature, a decision
-    that added, changed or abandoned it, a tracking step, a financing line's date."""
-    p = views.suivi.actions.get(a.id)
-    dates = [views.crte.contract.signature.date, *(h.decision.date for h in views.status(a.id).history)]
-    if p is not None:
-        dates += [s.date for s in p.steps] + [ln.date for ln in p.financements if ln.date is not None]
-    return max(dates)
 
 
 def action_file(a: Action, views: Views, site_url: str) -> dict[str, Any]:

@@ -23,11 +23,15 @@ class Column:
     type: str  # Table Schema type
     description: str
     required: bool = False
+    format: str | None = None  # Table Schema format ("uuid")
+    constraints: tuple[tuple[str, Any], ...] = ()  # Table Schema constraints beside `required` (enum, pattern)
 
     def schema(self) -> dict[str, Any]:
         out: dict[str, Any] = {"name": self.name, "type": self.type, "description": self.description}
-        if self.required:
-            out["constraints"] = {"required": True}
+        if self.format is not None:
+            out["format"] = self.format
+        if self.required or self.constraints:
+            out["constraints"] = {**({"required": True} if self.required else {}), **dict(self.constraints)}
         if self.type == "boolean":
             out.update(trueValues=["true"], falseValues=["false"])
         return out

@@ -16,7 +16,7 @@ from typing import Any
 from crte.data.names import slugify
 from crte.dates import Dates
 from crte.fr import long_date
-from crte.outputs import communes_data, measures_data
+from crte.outputs import communes_data, measures_data, national
 from crte.outputs.columns import ACTION_COLUMNS, EVOLUTION_COLUMNS, INDICATOR_COLUMNS, table_schema
 from crte.outputs.tracking_data import Table
 from crte.views.views import Views
@@ -64,6 +64,7 @@ def package(views: Views, site_url: str, files: list[tuple[str, str, str]], trac
         communes_data.commune_resource(),
         measures_data.measure_resource(),
         *(t.resource for t in tracking),
+        *national.resources(),
     ]
     described = {r["path"] for r in tables}
     documents = [_document(name, title, description) for name, title, description in files

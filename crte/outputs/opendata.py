@@ -37,6 +37,7 @@ from crte.outputs import (
     communes_data,  # communes.csv: the actions by commune
     datapackage,  # datapackage.json
     measures_data,  # mesures.csv: the indicators' values
+    national,  # projets-transition-ecologique.csv, collectivites.csv: the national exchange formats
     spreadsheet,  # maquette-financiere.xlsx
     tracking_data,  # suivi.csv, financements.csv: the tracking (article 8)
 )
@@ -158,6 +159,18 @@ def files(views: Views, site_url: str, dates: Dates = NO_DATES) -> list[DataFile
                  "(onglet « Champs »).", lambda: spreadsheet.workbook(views, site_url), len(actions)),
     ]
     out += [DataFile(t.name, t.title, t.description, partial(_csv, t.columns, t.rows), len(t.rows)) for t in tracking]
+    projects, collectivites = national.project_rows(views, site_url), national.collectivite_rows(views, site_url)
+    out += [
+        DataFile(national.PROJECTS_FILE, "Projets de transition écologique (format national, CSV)",
+                 "Les actions au format national d'échange « projets de transition écologique » "
+                 f"{national.PROJECTS_VERSION}, que lisent les outils de l'État et des territoires : une ligne par "
+                 "action en vigueur, puis par action abandonnée.",
+                 partial(_csv, national.PROJECT_COLUMNS, projects), len(projects)),
+        DataFile(national.COLLECTIVITES_FILE, "Collectivités (format national, CSV)",
+                 f"Les communes et l'EPCI au format national « collectivites » {national.COLLECTIVITES_VERSION}, "
+                 "auxquels renvoie la colonne collectiviteIds des projets.",
+                 partial(_csv, national.COLLECTIVITE_COLUMNS, collectivites), len(collectivites)),
+    ]
     package = datapackage.package(views, site_url, [(f.name, f.title, f.description) for f in out], tracking, dates)
     out.append(DataFile(datapackage.FILE, "Description des données (Frictionless)",
                         "Le paquet de données : la licence, les dates, chaque fichier publié (format) et, pour "

@@ -8,11 +8,13 @@ CSV as text (`text`: empty for None, never zero), the spreadsheet as cells.
 
 - `action_record(a, views, site_url)`, `action_row(...)` (the CSV row);
 - `indicator_record(i, site_url)`, `indicator_rows(views, site_url)`;
-- `evolution_rows(views, site_url)`: already text (a changed value may be of any type).
+- `evolution_rows(views, site_url)`: already text (a changed value may be of any type);
+- `data_date(a, views)`: the date of the latest record an action's values come from.
 """
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from decimal import Decimal
 from typing import Any
@@ -128,3 +130,13 @@ def plain(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     raise TypeError(type(value))
+
+
+def data_date(a: Action, views: Views) -> dt.date:
+    """The date of the latest record the action's values come from: the signature, a decision
+    that added, changed or abandoned it, a tracking step, a financing line's date."""
+    p = views.suivi.actions.get(a.id)
+    dates = [views.crte.contract.signature.date, *(h.decision.date for h in views.status(a.id).history)]
+    if p is not None:
+        dates += [s.date for s in p.steps] + [ln.date for ln in p.financements if ln.date is not None]
+    return max(dates)

@@ -26,6 +26,7 @@ from jinja2.bccache import Bucket
 from crte import fr as formatting, routes
 from crte.data import reconcile
 from crte.data.names import owners, slugify
+from crte.outputs import national
 from crte.outputs.opendata import DataFile
 from crte.pages.filters import (  # noqa: F401
     _finalize,
@@ -194,7 +195,7 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     pages.append(page("pages/maitres-ouvrage.md", routes.OWNERS, SOURCES["actions"]))
     pages += [page("pages/maitre-ouvrage.html", routes.owner(slug), SOURCES["actions"], g=g)
               for slug, g in views.maitres_ouvrage.items()]
-    pages.append(page("pages/donnees.md", routes.OPEN_DATA, None))
+    pages.append(page("pages/donnees.md", routes.OPEN_DATA, None, national=national))
     pages.append(page("pages/glossaire.md", routes.GLOSSARY, SOURCES["glossary"]))
     pages.append(page("pages/evolutions.md", routes.DECISIONS, None))  # a list: no one file to edit
     pages.append(page("pages/messages.md", routes.MESSAGES, None, groups=reference()))  # from crte/data/codes/

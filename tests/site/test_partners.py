@@ -192,7 +192,8 @@ def test_the_data_package_is_valid(site: Path) -> None:
     assert package["licenses"][0]["name"] == "etalab-2.0"
     assert [r["path"] for r in package["resources"]] == ["actions.csv", "actions-signees.csv", "evolutions.csv",
                                                          "indicateurs.csv", "communes.csv", "mesures.csv", "suivi.csv",
-                                                         "financements.csv", "actions.json", "indicateurs.json",
+                                                         "financements.csv", "projets-transition-ecologique.csv",
+                                                         "collectivites.csv", "actions.json", "indicateurs.json",
                                                          "contrat.json", "maquette-financiere.xlsx"]
 
 
@@ -270,7 +271,8 @@ def test_the_spreadsheet_has_every_action_and_table(site: Path, crte: Crte) -> N
 
 def test_open_data_page_lists_each_file_with_its_rows(site: Path, crte: Crte) -> None:
     html = page(site, "donnees/")
-    rows = {tr.th.get_text(strip=True): tr.find_all("td")[1].get_text(strip=True) for tr in html.select("tbody tr")}
+    table = html.find("caption", string="Fichiers publiés").find_parent("table")
+    rows = {tr.th.get_text(strip=True): tr.find_all("td")[1].get_text(strip=True) for tr in table.select("tbody tr")}
     n, signed, indicators = (str(len(crte.current.crte.actions)), str(len(crte.actions)),
                              str(len(crte.current.crte.indicators)))
     changes = str(sum(len(s.history) for s in crte.current.status.values()))
@@ -278,7 +280,8 @@ def test_open_data_page_lists_each_file_with_its_rows(site: Path, crte: Crte) ->
                     "indicateurs.csv": indicators, "indicateurs.json": indicators, "mesures.csv": "0",
                     "communes.csv": str(len(crte.communes)),
                     "contrat.json": "—", "maquette-financiere.xlsx": n, "suivi.csv": "0", "financements.csv": "0",
-                    "datapackage.json": "—"}
+                    "projets-transition-ecologique.csv": str(int(n) + len(crte.current.abandoned())),
+                    "collectivites.csv": str(len(crte.communes) + 1), "datapackage.json": "—"}
     assert "Licence Ouverte" in html.get_text()
 
 
