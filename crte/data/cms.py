@@ -122,6 +122,8 @@ def _field(cls: type[Record], name: str, info: FieldInfo, choices: Mapping[str, 
         if many:
             return {**out, "widget": "list", "collapsed": False, **body}
         return {**out, "widget": "object", "collapsed": not info.is_required(), **body}
+    if many and ft is not None and "enum" in ft.json:  # several values of a fixed list: one list of choices
+        return {**out, "widget": "select", "multiple": True, "options": list(ft.json["enum"])}
     if many:
         return {**out, "widget": "list", "field": {"name": name, "label": label(name), **_scalar(ft)}}
     return {**out, **_scalar(ft)}

@@ -7,8 +7,9 @@ staff have entered none, the site says « aucun suivi publié à ce jour ».
 - `suivi/financeurs.yaml` (`Funders`): the funders and their schemes, a
   referential that financing lines refer to;
 - `suivi/actions/<id>.yaml` (`ActionTracking`): for one action, its dated
-  tracking entries (status, physical progress, money spent) and its financing
-  lines (funder, scheme, requested, granted, grant reference);
+  tracking entries (status, physical progress, money spent), its financing
+  lines (funder, scheme, requested, granted, grant reference) and the levers of
+  the ecological planning it pulls (`Levers`, among the SGPE's 50: levers.py);
 - `suivi/indicateurs/<id>.yaml` (`IndicatorTracking`): for one indicator, unit,
   source, baseline, target, yearly values and the actions it follows.
 
@@ -23,10 +24,11 @@ from typing import Annotated
 
 from pydantic import Field
 
-from crte.data.codes import valeurs as V
-from crte.data.field_readers import refuse
+from crte.data.codes import suivi as S, valeurs as V
+from crte.data.field_readers import nearest, refuse, text_reader
 from crte.data.fields import Date, FunderSlug, Money, Percent, Ref, Text, choice
 from crte.data.indicators import UNITS, Measure, Unit
+from crte.data.levers import LEVERS, VERSION
 from crte.data.reader import Scalar
 from crte.data.record import Record
 
@@ -42,6 +44,20 @@ def _status(s: Scalar) -> str:
 
 
 Status = Annotated[str, replace(_STATUS, read=_status)]
+_text = text_reader()
+
+
+def _lever(s: Scalar) -> str:
+    value = _text(s)
+    if value not in LEVERS:
+        near = nearest(value, LEVERS)
+        raise refuse(S.LEVIER("proche" if near else "", value=value, near=near, values=", ".join(LEVERS)))
+    return value
+
+
+Lever = Annotated[str, replace(choice(*LEVERS), name="levier du SGPE", read=_lever,
+                               label=f"Un des 50 leviers de la planification écologique (SGPE, liste de {VERSION}), "
+                                     "écrit comme la liste nationale (crte/data/reference/leviers-sgpe-2025-03.csv).")]
 GROUPS = ("État", "Région", "Département", "Europe", "Opérateur", "Collectivités", "Autre")
 Group = Annotated[str, choice(*GROUPS)]
 Direction = Annotated[str, choice("hausse", "baisse")]
@@ -99,6 +115,16 @@ class Financing(Record):
                                                                "dépasse.")
 
 
+class Levers(Record):
+    """Les leviers de la planification écologique (SGPE) qu'actionne l'action : un jugement porté après la
+    signature, daté et sourcé."""
+
+    date: Date = Field(description="Date à laquelle les leviers ont été retenus.")
+    source: Text = Field(description="Qui les a retenus, où.", examples=["Comité technique du 10 mai 2023"])
+    leviers: tuple[Lever, ...] = Field(min_length=1, description="Les leviers, parmi les 50 du SGPE.",
+                                       examples=[["Vélo", "Réduction des déplacements"]])
+
+
 class ActionTracking(Record):
     """suivi/actions/<id>.yaml : le suivi d'une action (le nom du fichier est l'identifiant de l'action)."""
 
@@ -107,6 +133,8 @@ class ActionTracking(Record):
     financements: tuple[Financing, ...] = Field(default=(), description="Les lignes de financement.")
     explication: Text | None = Field(default=None, description="Pourquoi l'accordé ou le dépensé dépasse le coût "
                                                                "en vigueur, s'il le dépasse.")
+    leviers: Levers | None = Field(default=None, description="Les leviers de la planification écologique (SGPE) "
+                                                             "qu'actionne l'action, s'ils ont été retenus.")
 
 
 class IndicatorTracking(Record):

@@ -23,8 +23,9 @@ and in CHAMPS.md from these declarations:
   action keeps the same id from one export to the next; an action renamed keeps the one
   of its first address (`anciens_ids`, which still leads to it);
 - `collectiviteIds`: the communes it is located in and the EPCI (collectivites.csv);
+- `leviers`: the SGPE levers its tracking retains (data/suivi/actions/<id>.yaml);
 - left empty, never guessed: what the data does not hold (planned start day, the owner's
-  SIRET and contact, M57 competences, other platforms' ids, SGPE levers for now).
+  SIRET and contact, M57 competences, other platforms' ids).
 """
 from __future__ import annotations
 
@@ -97,7 +98,8 @@ PROJECT_COLUMNS = [
       for part, label in (("Email", "Courriel"), ("Telephone", "Téléphone"), ("Prenom", "Prénom"), ("Nom", "Nom"),
                           ("Fonction", "Fonction"))),
     _col("competences", "array", "Codes du référentiel des compétences M57 (liste JSON)." + _EMPTY),
-    _col("leviers", "array", "Leviers du SGPE (liste JSON)." + _EMPTY),
+    _col("leviers", "array", "Les leviers du SGPE que le suivi de l'action retient (liste JSON) ; vide tant qu'aucun "
+                             "n'est retenu."),
     _col("mecId", "string", "Identifiant du projet sur Mon Espace Collectivité." + _EMPTY),
     _col("tetId", "string", "Identifiant du projet sur Territoires en Transition." + _EMPTY),
     _col("recocoId", "string", "Identifiant du projet sur Recoco." + _EMPTY),
@@ -163,12 +165,14 @@ def project_rows(views: Views, site_url: str) -> list[dict[str, str]]:
         status, standing = views.status(a.id), views.standing(a.id)
         phase, statut = PHASES["abandonnée" if standing.abandoned else standing.statut]
         communes = list(a.localisation.communes) if a.localisation else []
+        tracked = views.suivi.actions.get(a.id)
+        levers = list(tracked.leviers.leviers) if tracked is not None and tracked.leviers is not None else []
         rows.append({
             "id": action_id(site_url, a),
             "createdAt": _moment(status.added_by.date if status.added_by else signature),
             "updatedAt": _moment(data_date(a, views)),
             "nom": a.titre, "description": a.description, "budgetPrevisionnel": str(budget(a.cout_total)),
-            "phase": phase, "phaseStatut": statut, "programme": PROGRAMME,
+            "phase": phase, "phaseStatut": statut, "programme": PROGRAMME, "leviers": _array(levers),
             "collectiviteIds": _array([commune_id(site_url, c) for c in communes] + [epci_id(site_url)]),
         })
     return [{c.name: row.get(c.name, "") for c in PROJECT_COLUMNS} for row in rows]

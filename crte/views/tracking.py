@@ -14,6 +14,7 @@ by the forecast of those same actions. The coverage rate is granted ÷ forecast.
 - `ActionProgress`: one action's status, progress, spending and financing;
 - `MoneyRow`: forecast, granted, spent and rates for a set of actions;
 - `FunderRow`: requested and granted by one funder, with the actions;
+- `LeverRow`: the actions in force that pull one SGPE lever, and their cost;
 - `IndicatorSeries`: one indicator's values, last value, age and trend;
 - `Board`: all of it for /suivi/ and the home page.
 """
@@ -25,8 +26,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from crte import routes
+from crte.data.levers import LEVERS
 from crte.data.model import Action, Indicator, Measure
-from crte.data.tracking import STATUSES, Financing, IndicatorTracking, Step
+from crte.data.tracking import STATUSES, Financing, IndicatorTracking, Levers, Step
 from crte.data.tracking_checks import Tracking
 from crte.fr import percent_value
 
@@ -44,6 +46,7 @@ class ActionProgress:
     avancement: int | None  # last known progress, %
     depense: Decimal | None  # last known spending, HT
     financements: tuple[Financing, ...]
+    leviers: Levers | None = None  # the SGPE levers retained, dated and sourced
 
     @property
     def demande(self) -> Decimal:
@@ -87,6 +90,13 @@ class FunderRow:
 
 
 @dataclass(frozen=True)
+class LeverRow:
+    levier: str
+    actions: tuple[Action, ...]  # in force, in the programme's order
+    prevu: Decimal  # their cost HT in force: an action that pulls several levers counts in each
+
+
+@dataclass(frozen=True)
 class IndicatorSeries:
     indicator: Indicator
     values: IndicatorTracking | None
@@ -124,7 +134,7 @@ def progress(action: Action, tracking: Tracking, abandoned: bool) -> ActionProgr
     return ActionProgress(action, steps, status, last.date if last else None,
                           next((s.avancement for s in reversed(steps) if s.avancement is not None), None),
                           next((s.depense for s in reversed(steps) if s.depense is not None), None),
-                          t.financements if t else ())
+                          t.financements if t else (), t.leviers if t else None)
 
 
 def money(libelle: str, route: str | None, rows: Iterable[ActionProgress]) -> MoneyRow:
@@ -173,6 +183,19 @@ class Board:
                                  sum((ln.demande for _, ln in lines if ln.demande is not None), Decimal(0)),
                                  sum((ln.accorde for _, ln in lines if ln.accorde is not None), Decimal(0)), lines))
         return out
+
+    def levers(self) -> list[LeverRow]:
+        """Each SGPE lever an action in force pulls, in the national list's order."""
+        rows = []
+        for lever in LEVERS:
+            acts = tuple(p.action for p in self.in_force() if p.leviers and lever in p.leviers.leviers)
+            if acts:
+                rows.append(LeverRow(lever, acts, sum((a.cout_total for a in acts), Decimal(0))))
+        return rows
+
+    def without_lever(self) -> list[Action]:
+        """The actions in force whose levers are not given."""
+        return [p.action for p in self.in_force() if p.leviers is None]
 
     def untracked(self) -> list[Action]:
         return [p.action for p in self.in_force() if p.statut == UNTRACKED]

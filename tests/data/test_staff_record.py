@@ -45,6 +45,8 @@ def test_the_record_holds_every_kind_the_guide_describes() -> None:
     lines = {ln["financeur"] for p in (STAFF_RECORD / "suivi" / "actions").glob("*.yaml")
              for ln in yaml.safe_load(p.read_text(encoding="utf-8")).get("financements", ())}
     assert (funders - REFERENTIAL) & lines, "a funder that staff added, named by a financing line"
+    assert any(yaml.safe_load(p.read_text(encoding="utf-8")).get("leviers")
+               for p in (STAFF_RECORD / "suivi" / "actions").glob("*.yaml")), "the SGPE levers of an action"
 
 
 def test_the_record_is_valid_as_make_check_sees_it(tmp_path: Path) -> None:

@@ -143,3 +143,12 @@ HORS_UNITE = F.kind(
     "négatif.",
     "Vérifiez la valeur et l'unité.",
     "data/suivi/indicateurs/o4-taux-chomage.yaml:8: mesures[3].valeur", value="120")
+LEVIER = F.kind(
+    "levier-inconnu", "Levier du SGPE inconnu",
+    {"": "« {value} » : levier inconnu ; leviers possibles : {values}",
+     "proche": "« {value} » : levier inconnu ; vouliez-vous dire « {near} » ? Leviers possibles : {values}"},
+    "Un levier se choisit parmi les 50 leviers de la planification écologique (SGPE), écrits exactement comme la "
+    "liste nationale (crte/data/reference/leviers-sgpe-2025-03.csv, CHAMPS.md).",
+    "Recopiez le levier de la liste, avec ses accents et ses majuscules ; le message propose le plus proche.",
+    "data/suivi/actions/cite-darcy.yaml:4: leviers.leviers[0]", variant="proche", value="velo", near="Vélo",
+    values="Vélo, Covoiturage, …")
