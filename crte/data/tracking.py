@@ -26,7 +26,7 @@ from pydantic import Field
 
 from crte.data.codes import suivi as S, valeurs as V
 from crte.data.field_readers import nearest, refuse, text_reader
-from crte.data.fields import Date, FunderSlug, Money, Percent, Ref, Text, choice
+from crte.data.fields import Date, FunderSlug, Money, Percent, Ref, Siret, Text, choice
 from crte.data.indicators import UNITS, Measure, Unit
 from crte.data.levers import LEVERS, VERSION
 from crte.data.reader import Scalar
@@ -125,6 +125,14 @@ class Levers(Record):
                                        examples=[["Vélo", "Réduction des déplacements"]])
 
 
+class PlatformIds(Record):
+    """Les identifiants du projet sur les plateformes nationales, tels qu'elles les affichent."""
+
+    territoires_en_transition: Text | None = Field(default=None, description="Sur Territoires en Transition.")
+    mon_espace_collectivite: Text | None = Field(default=None, description="Sur Mon Espace Collectivité.")
+    recoco: Text | None = Field(default=None, description="Sur Recoco.")
+
+
 class ActionTracking(Record):
     """suivi/actions/<id>.yaml : le suivi d'une action (le nom du fichier est l'identifiant de l'action)."""
 
@@ -135,6 +143,11 @@ class ActionTracking(Record):
                                                                "en vigueur, s'il le dépasse.")
     leviers: Levers | None = Field(default=None, description="Les leviers de la planification écologique (SGPE) "
                                                              "qu'actionne l'action, s'ils ont été retenus.")
+    siret_maitre_ouvrage: Siret | None = Field(
+        default=None, description="Le SIRET du maître d'ouvrage de l'action, s'il est connu (format national, "
+                                  "porteurCodeSiret) ; jamais deviné.")
+    identifiants: PlatformIds | None = Field(default=None, description="Les identifiants du projet sur les "
+                                                                       "plateformes nationales, s'il y en a.")
 
 
 class IndicatorTracking(Record):

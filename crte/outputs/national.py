@@ -23,9 +23,11 @@ and in CHAMPS.md from these declarations:
   action keeps the same id from one export to the next; an action renamed keeps the one
   of its first address (`anciens_ids`, which still leads to it);
 - `collectiviteIds`: the communes it is located in and the EPCI (collectivites.csv);
-- `leviers`: the SGPE levers its tracking retains (data/suivi/actions/<id>.yaml);
+- from its tracking (data/suivi/actions/<id>.yaml), when staff give them: `leviers`, the
+  SGPE levers retained; `porteurCodeSiret`, the owner's SIRET; `tetId`, `mecId`,
+  `recocoId`, its ids on Territoires en Transition, Mon Espace Collectivité, Recoco;
 - left empty, never guessed: what the data does not hold (planned start day, the owner's
-  SIRET and contact, M57 competences, other platforms' ids).
+  contact, M57 competences).
 """
 from __future__ import annotations
 
@@ -93,16 +95,17 @@ PROJECT_COLUMNS = [
     _col("phaseStatut", "string", "Le statut de cette phase ; « Abandonné » pour une action abandonnée par une "
                                   "décision ; vide sans suivi publié.", enum=list(STATUT_VALUES)),
     _col("programme", "string", f"Le programme d'où vient le projet : « {PROGRAMME} »."),
-    _col("porteurCodeSiret", "string", "SIRET du maître d'ouvrage (14 chiffres)." + _EMPTY, pattern="^[0-9]{14}$"),
+    _col("porteurCodeSiret", "string", "SIRET du maître d'ouvrage (14 chiffres), quand le suivi de l'action le donne "
+                                       "(siret_maitre_ouvrage).", pattern="^[0-9]{14}$"),
     *(_col(f"porteurReferent{part}", "string", f"{label} de la personne référente chez le maître d'ouvrage." + _EMPTY)
       for part, label in (("Email", "Courriel"), ("Telephone", "Téléphone"), ("Prenom", "Prénom"), ("Nom", "Nom"),
                           ("Fonction", "Fonction"))),
     _col("competences", "array", "Codes du référentiel des compétences M57 (liste JSON)." + _EMPTY),
     _col("leviers", "array", "Les leviers du SGPE que le suivi de l'action retient (liste JSON) ; vide tant qu'aucun "
                              "n'est retenu."),
-    _col("mecId", "string", "Identifiant du projet sur Mon Espace Collectivité." + _EMPTY),
-    _col("tetId", "string", "Identifiant du projet sur Territoires en Transition." + _EMPTY),
-    _col("recocoId", "string", "Identifiant du projet sur Recoco." + _EMPTY),
+    *(_col(name, "string", f"Identifiant du projet sur {label}, quand le suivi de l'action le donne (identifiants).")
+      for name, label in (("mecId", "Mon Espace Collectivité"), ("tetId", "Territoires en Transition"),
+                          ("recocoId", "Recoco"))),
     _col("collectiviteIds", "array", f"Les collectivités concernées (liste JSON des `id` de {COLLECTIVITES_FILE}) : "
                                      "les communes où l'action est située, et l'EPCI signataire."),
 ]
@@ -165,17 +168,21 @@ def project_rows(views: Views, site_url: str) -> list[dict[str, str]]:
         status, standing = views.status(a.id), views.standing(a.id)
         phase, statut = PHASES["abandonnée" if standing.abandoned else standing.statut]
         communes = list(a.localisation.communes) if a.localisation else []
-        tracked = views.suivi.actions.get(a.id)
+        tracked = views.signed_suivi.actions.get(a.id) if views.signed_suivi else None
         levers = list(tracked.leviers.leviers) if tracked is not None and tracked.leviers is not None else []
+        ids = tracked.identifiants if tracked is not None and tracked.identifiants is not None else None
         rows.append({
             "id": action_id(site_url, a),
             "createdAt": _moment(status.added_by.date if status.added_by else signature),
             "updatedAt": _moment(data_date(a, views)),
             "nom": a.titre, "description": a.description, "budgetPrevisionnel": str(budget(a.cout_total)),
             "phase": phase, "phaseStatut": statut, "programme": PROGRAMME, "leviers": _array(levers),
+            "porteurCodeSiret": tracked.siret_maitre_ouvrage if tracked is not None else None,
+            "mecId": ids.mon_espace_collectivite if ids else None, "tetId": ids.territoires_en_transition if ids else None,
+            "recocoId": ids.recoco if ids else None,
             "collectiviteIds": _array([commune_id(site_url, c) for c in communes] + [epci_id(site_url)]),
         })
-    return [{c.name: row.get(c.name, "") for c in PROJECT_COLUMNS} for row in rows]
+    return [{c.name: row.get(c.name) or "" for c in PROJECT_COLUMNS} for row in rows]
 
 
 def collectivite_rows(views: Views, site_url: str) -> list[dict[str, str]]:

@@ -16,6 +16,7 @@ import pytest
 from crte.data.errors import DataErrors
 from crte.data.loader import load
 from crte.outputs import national
+from crte.views.views import Views
 
 from ..conftest import copy_signed
 from .conftest import SITE_URL
@@ -134,8 +135,32 @@ def test_a_well_formed_identifier_is_published(tmp_path: Path) -> None:
                            ("territoire.yaml", 'sigle: "CAHC"\n', 'sigle: "CAHC"\nsiren: "200000000"\n')):
         text = (data / file).read_text(encoding="utf-8")
         (data / file).write_text(text.replace(old, new, 1), encoding="utf-8")
-    from crte.views.views import Views
+
     views = Views(load(data))
     out = {r["nom"]: r for r in national.collectivite_rows(views, SITE_URL)}
     assert out["Carvin"]["codeInsee"] == "62215"
     assert (out[views.territory.nom]["codeEpci"], out[views.territory.nom]["siren"]) == ("200000000", "200000000")
+
+
+def test_the_tracking_s_siret_and_platform_ids_are_exported_and_a_bad_siret_refused(tmp_path: Path) -> None:
+    import shutil
+
+    from ..conftest import FUNDERS
+    data = copy_signed(tmp_path / "data")
+    (data / "suivi" / "actions").mkdir(parents=True)
+    shutil.copy(FUNDERS, data / "suivi" / "financeurs.yaml")
+    path = data / "suivi" / "actions" / "voie-albert-carre.yaml"
+    record = ('siret_maitre_ouvrage: "{siret}"\nidentifiants:\n  territoires_en_transition: "4512"\n'
+              '  recoco: "projet-77"\n')
+    path.write_text(record.format(siret="12345678901234"), encoding="utf-8")
+    views = Views(load(data))
+    row = next(r for r in national.project_rows(views, SITE_URL)
+               if r["id"] == str(uuid.uuid5(uuid.NAMESPACE_URL, f"{SITE_URL}actions/voie-albert-carre/")))
+    assert (row["porteurCodeSiret"], row["tetId"], row["recocoId"], row["mecId"]) == (
+        "12345678901234", "4512", "projet-77", "")
+    path.write_text(record.format(siret="200 041 360 00010"), encoding="utf-8")
+    with pytest.raises(DataErrors) as exc:
+        load(data)
+    assert [str(e) for e in exc.value.errors] == [
+        "data/suivi/actions/voie-albert-carre.yaml:1: siret_maitre_ouvrage: « 200 041 360 00010 » n'a pas la forme "
+        "attendue : 14 chiffres entre guillemets, sans espace, ex. \"20000000000000\""]
