@@ -214,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# tree {state}, python {sys.version.split()[0]}, {os.cpu_count()} CPUs", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="crte-source-") as snapshot:
         source = copy_project(Path(snapshot) / "tree")
+        # The example the reload at 24 actions serves (bench/reload.py), and the real data it links to.
+        shutil.copytree(ROOT / "examples", source / "examples", symlinks=True)
         real_size = len(load(source / "data").actions)
         if args.profile is not None:
             profile(args.profile, real_size, source, keep=args.profile_file)
