@@ -87,7 +87,8 @@ class Editor:
         self.page.wait_for_selector("form, [class*=ControlPane]")
 
     def field(self, name: str) -> str:
-        labels = self.page.locator(f"label[for^='{name}-field-']")
+        # The visible ones: a block left folded (a tracking file's levers) has fields of the same name.
+        labels = self.page.locator(f"label[for^='{name}-field-']:visible")
         labels.last.wait_for()
         return "#" + labels.last.get_attribute("for")
 

@@ -23,7 +23,8 @@ from ..conftest import FUNDERS, ROOT, copy_signed
 from ..sitebuild import page, text
 from .conftest import EXAMPLE, SITE_URL
 
-CYCLE = "piste-cyclable-rouvroy-drocourt"  # the example gives it two levers
+CYCLE = "piste-cyclable-rouvroy-drocourt"  # the example gives it one lever
+HEATING = "chauffage-biomasse-siege"  # and this one two
 
 
 def tracked(tmp_path: Path, levers: str) -> Path:
@@ -90,21 +91,23 @@ def test_the_guide_s_record_of_levers_is_counted_and_exported(tmp_path: Path) ->
 
 def test_the_example_s_pages_show_and_count_the_levers(example_site: Path) -> None:
     action = text(page(example_site, f"actions/{CYCLE}/"))
-    assert ("Leviers de la planification écologique (SGPE) Vélo, Réduction des déplacements (retenus le "
+    assert ("Leviers de la planification écologique (SGPE) Réduction des déplacements (retenus le "
             "1er février 2023 , Comité technique du 2023-02-01 (exemple fictif))") in action
+    assert ("(SGPE) Réseaux de chaleur décarbonés, Sobriété des bâtiments (tertiaire) (retenus le 1er décembre "
+            "2022") in text(page(example_site, f"actions/{HEATING}/"))
     assert "aucun levier retenu" in text(page(example_site, "actions/voie-albert-carre/"))
     board = page(example_site, "suivi/")
     table = board.select_one("#tableau-leviers")
     assert table is not None
     cells = [[text(c) for c in tr.find_all(["th", "td"])] for tr in table.select("tbody tr")]
     assert [c[0] for c in cells] == ["Rénovation (hors changement chaudières)", "Sobriété des bâtiments (tertiaire)",
-                                     "Réseaux de chaleur décarbonés", "Réduction des déplacements", "Vélo"]
+                                     "Réseaux de chaleur décarbonés", "Réduction des déplacements"]
     assert cells[-1][1:] == ["1", "850 000,00 €"]
     assert "22 actions en vigueur n'ont pas de levier retenu" in " ".join(text(board).split())
     with (example_site / "donnees" / national.PROJECTS_FILE).open(encoding="utf-8", newline="") as f:
         exported = {r["id"]: r["leviers"] for r in csv.DictReader(f)}
-    assert json.loads(exported[str(uuid.uuid5(uuid.NAMESPACE_URL, f"{SITE_URL}actions/{CYCLE}/"))]) == [
-        "Vélo", "Réduction des déplacements"]
+    assert json.loads(exported[str(uuid.uuid5(uuid.NAMESPACE_URL, f"{SITE_URL}actions/{HEATING}/"))]) == [
+        "Réseaux de chaleur décarbonés", "Sobriété des bâtiments (tertiaire)"]
 
 
 def test_the_editor_offers_the_levers_as_a_list_of_choices() -> None:

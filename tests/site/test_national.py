@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import uuid
 from decimal import Decimal
 from pathlib import Path
@@ -54,6 +55,10 @@ def test_both_files_follow_the_national_fields_and_validate(which: str, request:
         assert res.to_descriptor()["sources"][0]["path"] == national.SOURCE
     projects = rows(site, national.PROJECTS_FILE)
     assert projects and all(r["programme"] == "CRTE" for r in projects)
+    # The moments as the published national schema's own pattern reads them (a string, not a Table Schema datetime).
+    moment = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$")
+    for r in (*projects, *rows(site, national.COLLECTIVITES_FILE)):
+        assert moment.match(r["createdAt"]) and moment.match(r["updatedAt"]), r
     assert len({r["id"] for r in projects}) == len(projects)
     communes = {r["id"] for r in rows(site, national.COLLECTIVITES_FILE)}
     assert all(set(json.loads(r["collectiviteIds"])) <= communes for r in projects)

@@ -54,7 +54,8 @@ def test_every_page_says_it_is_fictitious_and_names_its_territory(other_site: Pa
 GOLDEN = ROOT / "tests" / "golden" / "autre-territoire"
 # The open data of the other territory, as published: CSV and JSON files, the package without its dates.
 OPEN_DATA = ("actions.csv", "actions-signees.csv", "evolutions.csv", "indicateurs.csv", "communes.csv", "mesures.csv",
-             "suivi.csv", "financements.csv", "actions.json", "indicateurs.json", "contrat.json", "datapackage.json")
+             "suivi.csv", "financements.csv", "projets-transition-ecologique.csv", "collectivites.csv", "actions.json",
+             "indicateurs.json", "contrat.json", "datapackage.json")
 
 
 def published(site: Path, name: str) -> str:
