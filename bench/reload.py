@@ -177,7 +177,8 @@ def measure(size: int, rebuilds: int = 10, source: Path | None = None) -> dict[s
                 edit.path.write_text(text, "utf-8")
                 start = time.monotonic()
                 while shown not in (_get(url + edit.route) or ""):
-                    if child.poll() is not None or time.monotonic() - start > TIMEOUT:
+                    failed = "Aborted with a BuildError" in (tmp / "log").read_text("utf-8", "replace")
+                    if failed or child.poll() is not None or time.monotonic() - start > TIMEOUT:
                         raise RuntimeError(f"{edit.kind}: « {shown} » never shown:\n"
                                            f"{(tmp / 'log').read_text()[-3000:]}")
                     time.sleep(0.02)

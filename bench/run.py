@@ -216,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
         source = copy_project(Path(snapshot) / "tree")
         # The example the reload at 24 actions serves (bench/reload.py), and the real data it links to.
         shutil.copytree(ROOT / "examples", source / "examples", symlinks=True)
+        # All of data/: the example links to the real tracking catalogue (data/suivi/financeurs.yaml),
+        # which copy_project leaves out.
+        shutil.copytree(ROOT / "data", source / "data", symlinks=True, dirs_exist_ok=True)
         real_size = len(load(source / "data").actions)
         if args.profile is not None:
             profile(args.profile, real_size, source, keep=args.profile_file)
