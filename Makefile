@@ -39,7 +39,14 @@ $(STAMP): requirements.txt pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# NO_INSTALL=1: the tests run make in copies of the project with this checkout's .venv
+# (VENV=…); a copy never installs itself there (the editable install would then point at
+# the copy, removed after the tests, and `import crte` would fail everywhere).
+ifeq ($(NO_INSTALL),1)
+install:
+else
 install: $(STAMP)
+endif
 
 # The npm packages, from the npm registry, never from a CDN. The browser tests also use
 # Debian's chromium, driven by Python Playwright. Never a downloaded browser.

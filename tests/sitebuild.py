@@ -17,6 +17,16 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "crte", "templates", "overrides",
                  "requirements.txt", "pyproject.toml", "package.json", "package-lock.json")
 
 
+def make(project: Path, target: str, *args: str, env: dict[str, str] | None = None,
+         timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """`make target args…` in the copy `project`, with this checkout's .venv, never
+    installed from the copy (NO_INSTALL=1: see the Makefile). Bound by `timeout`
+    seconds, so that a build that hangs fails the suite instead of hanging it."""
+    return subprocess.run(["make", "--no-print-directory", "-C", str(project), target, *args,
+                           f"VENV={ROOT / '.venv'}", "NO_INSTALL=1"],
+                          env=env, capture_output=True, text=True, check=False, timeout=timeout)
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of what a build reads, to edit without touching the real data; its
     data/ is the signed contract only (conftest.copy_signed). The npm packages

@@ -34,7 +34,7 @@ RECORD = ROOT / "tests" / "fixtures" / "staff-record"
 LINKED = (".venv", "node_modules")
 # Make's install stamps compare with these: dated at the epoch in the copy, so that `make test`
 # there never reinstalls the environments it links to.
-INSTALL_INPUTS = ("requirements.txt", "package.json", "package-lock.json")
+INSTALL_INPUTS = ("requirements.txt", "pyproject.toml", "package.json", "package-lock.json")
 GIT = ["git", "-c", "user.name=Dossier témoin", "-c", "user.email=temoin@exemple.invalid", "-c", "commit.gpgsign=false"]
 
 

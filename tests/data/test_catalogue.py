@@ -21,7 +21,7 @@ from crte.data.loader import load
 from crte.data.model import Action
 
 from ..conftest import ROOT, SOURCE
-from ..sitebuild import copy_project
+from ..sitebuild import copy_project, make
 
 
 @dataclass(frozen=True)
@@ -442,12 +442,6 @@ def tree_digest(folder: Path) -> str:
         if p.is_file():
             h.update(p.read_bytes())
     return h.hexdigest()
-
-
-def make(project: Path, target: str) -> subprocess.CompletedProcess[str]:
-    # A bound, so that an input that hangs the check fails the suite instead of hanging it.
-    return subprocess.run(["make", "--no-print-directory", "-C", str(project), target, f"VENV={ROOT / '.venv'}"],
-                          capture_output=True, text=True, check=False, timeout=600)
 
 
 # `make build` refuses data through the same loader and report as `make check`: it is run on a

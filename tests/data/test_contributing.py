@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from crte.data.loader import load
 
 from ..conftest import FUNDERS, ROOT, SOURCE
 from ..data.test_loader_errors import Data
-from ..sitebuild import copy_project
+from ..sitebuild import copy_project, make
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
@@ -64,8 +63,7 @@ def test_each_edit_of_the_guide_passes_check_and_build(tmp_path: Path, applied: 
         (project / name).parent.mkdir(exist_ok=True)
         (project / name).write_text(body, encoding="utf-8")
     for target in ("check", "build"):
-        result = subprocess.run(["make", "--no-print-directory", "-C", str(project), target, f"VENV={ROOT / '.venv'}"],
-                                capture_output=True, text=True, check=False)
+        result = make(project, target)
         assert result.returncode == 0, result.stderr[-2000:]
     crte = load(project / "data")
     assert len(crte.decisions) == len(applied)
@@ -109,8 +107,7 @@ def test_the_tracking_edits_of_the_guide_pass_check_and_build(tmp_path: Path) ->
         (project / name).parent.mkdir(parents=True, exist_ok=True)
         (project / name).write_text(body, encoding="utf-8")
     for target in ("check", "build"):
-        result = subprocess.run(["make", "--no-print-directory", "-C", str(project), target, f"VENV={ROOT / '.venv'}"],
-                                capture_output=True, text=True, check=False)
+        result = make(project, target)
         assert result.returncode == 0, result.stderr[-2000:]
     crte = load(project / "data")
     assert crte.suivi.dashboard is not None and set(crte.suivi.actions) == {"voie-albert-carre"}

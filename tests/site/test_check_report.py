@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from crte.data.errors import DataError, Where
 
 from ..conftest import ROOT
 from ..data.test_loader_errors import Data
-from ..sitebuild import copy_project
+from ..sitebuild import copy_project, make
 
 SITE = "https://exemple.fr/crte/"
 AMOUNT = ("« 1 950 206 » n'est pas un montant ; écrivez des chiffres avec un point décimal, sans espace ni symbole €"
@@ -76,9 +75,7 @@ def test_make_check_writes_a_gitlab_code_quality_report(broken: Data, tmp_path: 
     signed = (project / "data" / "actions.yaml").read_text(encoding="utf-8")
     shutil.copy(broken.dir / "actions.yaml", project / "data" / "actions.yaml")
     n = broken.line("actions.yaml", "1 950 206")
-    result = subprocess.run(["make", "--no-print-directory", "-C", str(project), "check", "FORMAT=gitlab",
-                             f"VENV={ROOT / '.venv'}"], capture_output=True, text=True, check=False,
-                            env={"PATH": "/usr/bin:/bin", "CRTE_SITE_URL": SITE})
+    result = make(project, "check", "FORMAT=gitlab", env={"PATH": "/usr/bin:/bin", "CRTE_SITE_URL": SITE})
     assert result.returncode != 0 and "Traceback" not in result.stderr
     [issue] = json.loads((project / "gl-code-quality-report.json").read_text(encoding="utf-8"))
     assert issue == {"description": f"actions[voie-albert-carre].cout_total : {AMOUNT} (aide :"
@@ -88,9 +85,7 @@ def test_make_check_writes_a_gitlab_code_quality_report(broken: Data, tmp_path: 
     assert len(issue["fingerprint"]) == 64
     # Fixed: the report is emptied, so that the merge request forgets the error.
     (project / "data" / "actions.yaml").write_text(signed, encoding="utf-8")
-    result = subprocess.run(["make", "--no-print-directory", "-C", str(project), "check", f"VENV={ROOT / '.venv'}"],
-                            capture_output=True, text=True, check=False,
-                            env={"PATH": "/usr/bin:/bin", "GITLAB_CI": "true"})
+    result = make(project, "check", env={"PATH": "/usr/bin:/bin", "GITLAB_CI": "true"})
     assert result.returncode == 0, result.stderr
     assert json.loads((project / "gl-code-quality-report.json").read_text(encoding="utf-8")) == []
 

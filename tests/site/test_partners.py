@@ -17,7 +17,7 @@ from crte.fr import euros
 from crte.outputs.manifest import HEADER, published, read
 
 from ..conftest import ROOT, STAFF_RECORD
-from ..sitebuild import build, copy_project, page, rename
+from ..sitebuild import build, copy_project, make, page, rename
 
 MANIFEST = ROOT / "urls.txt"
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
@@ -289,7 +289,6 @@ def test_make_build_refuses_to_drop_a_published_address(tmp_path: Path) -> None:
     """Renumbering orientation 5 passes the data checks, but /orientations/5/ is in
     urls.txt: `make build` itself stops, names the line of urls.txt, and keeps the site."""
     import shutil
-    import subprocess
 
     project = copy_project(tmp_path / "p")
     shutil.copy(MANIFEST, project / "urls.txt")
@@ -299,8 +298,7 @@ def test_make_build_refuses_to_drop_a_published_address(tmp_path: Path) -> None:
         text = path.read_text(encoding="utf-8")
         assert old in text
         path.write_text(text.replace(old, new), encoding="utf-8")
-    result = subprocess.run(["make", "--no-print-directory", "-C", str(project), "build", f"VENV={ROOT / '.venv'}"],
-                            capture_output=True, text=True, check=False)
+    result = make(project, "build")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     n = read(MANIFEST).index("/orientations/5/")
     line = next(i + 1 for i, text in enumerate(MANIFEST.read_text(encoding="utf-8").splitlines())

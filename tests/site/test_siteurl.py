@@ -19,8 +19,7 @@ from bs4 import BeautifulSoup
 
 from crte.siteurl import refusals
 
-from ..conftest import ROOT
-from ..sitebuild import copy_project, page, soup
+from ..sitebuild import copy_project, make, page, soup
 from .conftest import HOSTILE_EDIT, HOSTILE_SITE
 
 S, E = "CRTE_SITE_URL", "CRTE_EDIT_URI"
@@ -84,8 +83,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def make_build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["make", "--no-print-directory", "-C", str(project), "build", f"VENV={ROOT / '.venv'}"],
-                          env={**os.environ, **env}, capture_output=True, text=True, check=False)
+    return make(project, "build", env={**os.environ, **env})
 
 
 @pytest.mark.parametrize("value, message", REFUSED.items(), ids=[repr(v)[1:-1][:40] for v in REFUSED])
