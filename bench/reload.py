@@ -72,6 +72,10 @@ def _rss_mb(pid: int) -> float:
     return int(match[1]) / 1024 if match else 0.0
 
 
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def _get(url: str) -> str | None:
     try:
         with OPENER.open(url, timeout=30) as response:
@@ -158,6 +162,9 @@ def measure(size: int, rebuilds: int = 10, source: Path | None = None) -> dict[s
         env = dict(child_environment(state), CRTE_DATA=data)
         addr = f"127.0.0.1:{_free_port()}"
         url = f"http://{addr}/"
+        # Killed (a timeout, CI): SystemExit, so that `finally` stops the server, which runs in
+        # its own session and would otherwise poll for changes, idle, until the machine stops.
+        previous = signal.signal(signal.SIGTERM, _terminated)
         child = subprocess.Popen(child_command(project / "mkdocs.yml", addr), cwd=project, env=env,
                                  stdout=subprocess.DEVNULL, stderr=(tmp / "log").open("w"), start_new_session=True)
         try:
@@ -192,6 +199,7 @@ def measure(size: int, rebuilds: int = 10, source: Path | None = None) -> dict[s
                 child.wait(20)
             except subprocess.TimeoutExpired:
                 os.killpg(child.pid, signal.SIGKILL)
+            signal.signal(signal.SIGTERM, previous)
     by_kind = {}
     for kind in dict.fromkeys(r["kind"] for r in rows):
         mine = [r for r in rows if r["kind"] == kind]
