@@ -51,14 +51,14 @@ endif
 # The npm packages, from the npm registry, never from a CDN. The browser tests also use
 # Debian's chromium, driven by Python Playwright. Never a downloaded browser.
 # A copy whose node_modules is a link to another checkout's (the tests' project copies)
-# never runs npm ci: it would empty the linked folder.
+# never runs npm ci: it would empty the linked folder. One shell for the whole recipe, so
+# that the link's `exit 0` ends it.
 $(NODE): package.json package-lock.json
-	@if [ -L node_modules ]; then echo "node_modules est un lien : paquets npm déjà installés là où il mène"; exit 0; fi
-	@command -v npm >/dev/null || { \
+	@if [ -L node_modules ]; then echo "node_modules est un lien : paquets npm déjà installés là où il mène"; exit 0; fi; \
+	command -v npm >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq npm; \
-	  else echo "Installez npm (sudo apt-get install npm)"; exit 1; fi; }
-	npm ci --no-audit --no-fund --silent
-	touch $@
+	  else echo "Installez npm (sudo apt-get install npm)"; exit 1; fi; }; \
+	echo "npm ci --no-audit --no-fund --silent"; npm ci --no-audit --no-fund --silent && touch $@
 
 node: $(NODE)
 

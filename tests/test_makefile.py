@@ -27,3 +27,25 @@ def test_a_copy_never_installs_itself_into_the_checkouts_venv(tmp_path: Path) ->
     tests = make(project, "install", "-n")
     assert tests.returncode == 0, tests.stderr
     assert "pip" not in tests.stdout and "venv" not in tests.stdout
+
+
+def test_a_copy_with_linked_npm_packages_never_runs_npm_ci(tmp_path: Path) -> None:
+    # The copy's package.json is newer than the stamp of the node_modules it links to (a fresh
+    # clone, say): npm ci there would empty the linked folder. A fake npm says if it ran.
+    linked = tmp_path / "node_modules"
+    linked.mkdir()
+    (linked / ".installed").write_text("", encoding="utf-8")
+    os.utime(linked / ".installed", (0, 0))
+    project = tmp_path / "p"
+    project.mkdir()
+    for name in ("Makefile", "requirements.txt", "pyproject.toml", "package.json", "package-lock.json"):
+        (project / name).write_bytes((ROOT / name).read_bytes())
+    (project / "node_modules").symlink_to(linked)
+    bin_ = tmp_path / "bin"
+    bin_.mkdir()
+    (bin_ / "npm").write_text(f"#!/bin/sh\necho \"$@\" >> {tmp_path / 'npm-ran'}\n", encoding="utf-8")
+    (bin_ / "npm").chmod(0o755)
+    result = make(project, "node", env={**os.environ, "PATH": f"{bin_}:{os.environ['PATH']}"})
+    assert result.returncode == 0, result.stderr
+    assert "node_modules est un lien" in result.stdout
+    assert not (tmp_path / "npm-ran").exists(), (tmp_path / "npm-ran").read_text(encoding="utf-8")
