@@ -11,6 +11,8 @@ only the files whose `is_modified()` says so, and keep the site folder between b
   data, the search's parts), the navigation, the list of the site's files, the files of
   `overrides/`, the data errors' banner. A hand-written page that runs macros or names
   the data (`{{`) is rebuilt every time: what it shows is not in its text;
+- before that, when the data changed, an action's page whose inputs did not is not even
+  rendered again: its content is the previous build's (crte/pages/action_scope.py);
 - a generated file (open data, JSON, cards, images) is written when its bytes changed;
   one the previous build wrote whose content is not made yet (the data changed:
   crte/mkdocs/products.py) is made and written after the pages (`later`), in the

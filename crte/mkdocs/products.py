@@ -24,6 +24,7 @@ from crte.dates import Dates
 from crte.outputs import edition, feed
 from crte.outputs.opendata import DataFile, files as data_files
 from crte.pages import sharing
+from crte.pages.action_scope import Memo
 from crte.pages.pages import GeneratedPage, generate, redirects, render_edition, render_redirect
 from crte.search.amounts import amounts_json
 from crte.search.words import words_json
@@ -61,11 +62,13 @@ class Products:
     copies: tuple[tuple[str, str], ...]
 
 
-def products(views: Views, root: Path, site_url: str, dates: Dates, edit_uri: str, folder: str) -> Products:
+def products(views: Views, root: Path, site_url: str, dates: Dates, edit_uri: str, folder: str,
+             memo: Memo | None = None) -> Products:
     """Everything the data adds to the site; see the module's docstring. `root`: the
-    project's folder; `folder`: the data folder as named ($CRTE_DATA)."""
+    project's folder; `folder`: the data folder as named ($CRTE_DATA); `memo`: the
+    action pages of the previous call, for `generate` (under serve)."""
     data = tuple(data_files(views, site_url, dates))
-    pages = tuple(generate(views, site_url, data, dates.data_changed))
+    pages = tuple(generate(views, site_url, data, dates.data_changed, memo))
     made: list[tuple[str, Callable[[], Content]]] = list(sharing.files(views, site_url))
     # Former action URLs stay valid: a small page that leads to the current one.
     made += [(f"{old}index.html", partial(render_redirect, views, old, new)) for old, new in redirects(views).items()]
@@ -95,19 +98,25 @@ def _content(data_file: DataFile) -> bytes:
     return data_file.content
 
 
-# Under serve: the last products and the inputs they were made from.
+# Under serve: the last products and the inputs they were made from; the action pages
+# of the last products, by the inputs other than the views they were made from.
 _last: tuple[Views, str, Products] | None = None
+_memo: tuple[str, Memo] = ("", {})
 
 
 def reused(views: Views, root: Path, site_url: str, dates: Dates, edit_uri: str, folder: str) -> Products:
     """`products(...)`, or the previous call's when its inputs were the same: the same
     views (the loader keeps them while the data does not change: crte.mkdocs.dataset),
-    the same templates/ files, address, dates, edit address and data folder."""
-    global _last
+    the same templates/ files, address, dates, edit address and data folder. Otherwise
+    the action pages whose inputs did not change are kept (crte/pages/action_scope.py),
+    when those other inputs are the same."""
+    global _last, _memo
     key = hashlib.sha256(repr((_templates(root), site_url, dates, edit_uri, folder)).encode()).hexdigest()
     if _last is None or _last[0] is not views or _last[1] != key:
         _last = None  # the previous products can be freed before making the new ones
-        _last = (views, key, products(views, root, site_url, dates, edit_uri, folder))
+        if _memo[0] != key:
+            _memo = (key, {})
+        _last = (views, key, products(views, root, site_url, dates, edit_uri, folder, _memo[1]))
     return _last[2]
 
 

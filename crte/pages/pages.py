@@ -18,7 +18,7 @@ import html
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.bccache import Bucket
@@ -28,6 +28,7 @@ from crte.data import reconcile
 from crte.data.names import owners, slugify
 from crte.outputs import national
 from crte.outputs.opendata import DataFile
+from crte.pages.action_scope import ActionTracking, ActionViews, ContractScope, Keys, Memo
 from crte.pages.filters import (  # noqa: F401
     _finalize,
     article,
@@ -157,11 +158,14 @@ HTML_META = ("title", "description", "image")
 
 
 def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] = (),
-             data_changed: dt.date | None = None) -> list[GeneratedPage]:
+             data_changed: dt.date | None = None, memo: Memo | None = None) -> list[GeneratedPage]:
     """Every page built from the data, in a stable order. `site_url` makes the
     permanent links printed on the pages absolute; `data_files` are listed on /donnees/,
     with `data_changed`, the day the data last changed. A page computed from many
-    records (totals, lists, checks) has no one file to edit: no edit link (None)."""
+    records (totals, lists, checks) has no one file to edit: no edit link (None).
+    `memo` (under serve: {route: (key, page)} of the previous call with the same
+    templates, updated here): an action's page whose inputs did not change is taken from
+    it, not rendered again (crte/pages/action_scope.py)."""
     env = make_environment(views)
     common = page_context(site_url, data_files, data_changed)
 
@@ -171,7 +175,7 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
             return GeneratedPage(src_uri(route), content, None, edit)
         toc: list[dict[str, Any]] = []
         module = env.get_template(template).make_module(
-            dict(page_route=route, termes_vus=set(), toc=toc, **common, **context))
+            {"page_route": route, "termes_vus": set(), "toc": toc, **common, **context})
         meta = {key: getattr(module, key) for key in HTML_META if getattr(module, key, None) is not None}
         return GeneratedPage(src_uri(route), *resolved(str(module), toc), edit, meta)
 
@@ -185,9 +189,7 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     ]
     pages += [page("pages/orientation.md", routes.orientation(n), SOURCES["orientations"], ov=ov)
               for n, ov in views.orientations.items()]
-    pages += [page("pages/action.html", routes.action(av.action.id), action_source(views, av.action.id), av=av,
-                   resume=action_summary(views, av))
-              for av in (*views.action_list(), *views.abandoned_list())]
+    pages += _action_pages(views, env, page, site_url, memo)
     pages += tracking_pages(views, page)  # /suivi/, /financeurs/, /financeurs/<slug>/
     pages.append(page("pages/communes.md", routes.COMMUNES, SOURCES["actions"]))
     pages += [page("pages/commune.html", routes.commune(slug), SOURCES["actions"], g=g)
@@ -201,6 +203,28 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     pages.append(page("pages/messages.md", routes.MESSAGES, None, groups=reference()))  # from crte/data/codes/
     pages += [page("pages/evolution.md", routes.decision(dv.id), f"data/decisions/{dv.id}.yaml", dv=dv)
               for dv in views.decision_views]
+    return pages
+
+
+def _action_pages(views: Views, env: Environment, page: Any, site_url: str, memo: Memo | None) -> list[GeneratedPage]:
+    # Each action's page reads only its scope (action_scope.py); with a memo, an unchanged key reuses the page.
+    site, nothing = cast(TrackingSite, env.globals["suivi"]), env.undefined(name="data_files")
+    keys = None if memo is None else Keys(views, site, (env.globals["labels"], env.globals["hauteur_carte"], site_url))
+    pages, kept = [], {}
+    for av in (*views.action_list(), *views.abandoned_list()):
+        action_id, route, resume = av.action.id, routes.action(av.action.id), action_summary(views, av)
+        key = None if keys is None else keys.page(av, resume)
+        if memo is not None and (last := memo.get(route)) is not None and last[0] == key:
+            made = last[1]
+        else:
+            made = page("pages/action.html", route, action_source(views, action_id), av=av, resume=resume,
+                        v=ActionViews(views, action_id), suivi=ActionTracking(site, action_id),
+                        crte=ContractScope(views.crte.contract), data_files=nothing, donnees_modifiees=nothing)
+        pages.append(made)
+        kept[route] = (key, made)
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
     return pages
 
 

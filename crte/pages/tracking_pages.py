@@ -114,6 +114,11 @@ class TrackingSite:
         """The distinct actions a funder finances, in the order of its lines."""
         return list({a.id: a for a, _ in row.lignes}.values())
 
+    def explanation(self, action_id: str) -> str | None:
+        """What the action's tracking file explains (`explication`), or None."""
+        tracked = self.board.tracking.actions.get(action_id)
+        return None if tracked is None else tracked.explication
+
     def statut_of(self, action_id: str) -> str:
         return self.board.actions[action_id].statut
 

@@ -1,0 +1,168 @@
+"""What an action's page may read of the data, and the key of it (issue 23).
+
+An action's page (templates/pages/action.html and the blocks it includes) is rendered
+with the globals `v`, `suivi` and `crte` replaced by scopes that give only this action's
+records and what every action's page shares (`ActionViews`, `ActionTracking`,
+`ContractScope`); the context it does not use (`data_files`, `donnees_modifiees`) is
+undefined. `Keys.page(av, resume)` digests exactly what the scopes and the page's context
+give: under `make serve`, a page whose key did not change is not rendered again
+(`pages.generate(memo=...)`, kept by crte/mkdocs/products.py). In every build, a template
+that reads anything else raises `ScopeError`: give the attribute to the scope *and* to the
+key, here, together. tests/pages/test_action_scope.py edits records of every kind and
+checks that a page whose key stayed the same renders the same.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass
+from typing import Any, NoReturn
+
+from pydantic import BaseModel
+
+from crte.data.contract import Contract
+from crte.pages.tracking_pages import TrackingSite
+from crte.views.views import ActionView, Views
+
+# Under serve, the action pages of the previous build: {route: (key, GeneratedPage)}.
+Memo = dict[str, tuple[str | None, Any]]
+
+
+class ScopeError(RuntimeError):
+    """An action's page read what its key does not cover (a template edit: see the module's docstring).
+    Not an AttributeError: Jinja would take that for an undefined value."""
+
+
+def _refuse(what: str) -> NoReturn:
+    if what.split(".")[-1].startswith("__"):  # Python's and Jinja's own probes (`__html__`…)
+        raise AttributeError(what)
+    raise ScopeError(f"an action's page reads {what}, which crte/pages/action_scope.py does not give: "
+                     f"add it to the scope and to Keys there")
+
+
+class _Scope:
+    # One action's scope: `name` is the global it stands for (`v`, `suivi`).
+    name = ""
+
+    def __init__(self, action_id: str) -> None:
+        self._id = action_id
+
+    def _own(self, action_id: str) -> str:
+        if action_id != self._id:
+            _refuse(f"{self.name} of the action {action_id!r}")
+        return action_id
+
+    def __getattr__(self, name: str) -> NoReturn:
+        _refuse(f"{self.name}.{name}")
+
+
+class ActionViews(_Scope):
+    """`v` on the page of the action `action_id`: its status, changes, standing, places and
+    signed record; the signed contract's date and columns, the indicator blocks and the
+    communes, which every action's page shares."""
+
+    name = "v"
+
+    def __init__(self, views: Views, action_id: str) -> None:
+        super().__init__(action_id)
+        self._views = views
+        self.signed_action = ({action_id: views.signed_action[action_id]}
+                              if action_id in views.signed_action else {})
+        self.signed = ContractScope(views.signed.contract, views.signed.colonnes)
+        self.indicator_block = views.indicator_block
+        self.commune = views.commune
+
+    def status(self, action_id: str) -> Any:
+        return self._views.status(self._own(action_id))
+
+    def changes(self, action_id: str) -> Any:
+        return self._views.changes(self._own(action_id))
+
+    def standing(self, action_id: str) -> Any:
+        return self._views.standing(self._own(action_id))
+
+    def places(self, action_id: str) -> Any:
+        return self._views.places(self._own(action_id))
+
+
+class ActionTracking(_Scope):
+    """`suivi` on an action's page: its progress and explanation, the funders' referential."""
+
+    spent_on = staticmethod(TrackingSite.spent_on)
+    progress_on = staticmethod(TrackingSite.progress_on)
+    spent_share = staticmethod(TrackingSite.spent_share)
+    granted_known = staticmethod(TrackingSite.granted_known)
+    requested_known = staticmethod(TrackingSite.requested_known)
+    name = "suivi"
+
+    def __init__(self, site: TrackingSite, action_id: str) -> None:
+        super().__init__(action_id)
+        self._site = site
+
+    def progress(self, action_id: str) -> Any:
+        return self._site.progress(self._own(action_id))
+
+    def explanation(self, action_id: str) -> str | None:
+        return self._site.explanation(self._own(action_id))
+
+    def funder(self, slug: str) -> Any:
+        return self._site.funder(slug)
+
+
+@dataclass(frozen=True)
+class ContractScope:
+    """`crte` (the contract in force) or `v.signed` on an action's page: the contract's text
+    and signature, the annex's printed column headers; not the other actions."""
+
+    contract: Contract
+    colonnes: Any = None
+
+    def __getattr__(self, name: str) -> NoReturn:
+        _refuse(f"{name} of the contract")
+
+
+def _plain(value: Any) -> Any:
+    # What a value is made of, quickly comparable: a record as its JSON (pydantic's serializer,
+    # computed fields included), a dataclass as its fields, containers item by item.
+    if isinstance(value, BaseModel):
+        return value.__pydantic_serializer__.to_json(value, warnings=False)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, *(_plain(getattr(value, f.name)) for f in dataclasses.fields(value)))
+    if isinstance(value, tuple | list):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return tuple((k, _plain(v)) for k, v in value.items())
+    return value
+
+
+def _digest(*parts: Any) -> str:
+    return hashlib.sha256(repr(_plain(parts)).encode("utf-8")).hexdigest()
+
+
+# The fields of ActionView that Keys.page digests (tests/pages/test_action_scope.py: a new one goes there too).
+ACTION_VIEW_FIELDS = ("action", "orientation", "chantier", "fiche", "precedente", "suivante", "position",
+                      "total_chantier")
+
+
+class Keys:
+    """The keys of the action pages of one build: what every one shares (the globals the
+    scopes leave, the page's context), digested once; then each page's own inputs."""
+
+    def __init__(self, views: Views, site: TrackingSite, shared: tuple[Any, ...]) -> None:
+        self._views, self._site = views, site
+        signed = views.signed
+        self._shared = _digest(views.territory, signed.contract, views.crte.contract, signed.colonnes,
+                               views.crte.orientations, views.indicator_block, views.commune, signed.glossaire,
+                               site.referential, shared)
+
+    def page(self, av: ActionView, resume: str) -> str:
+        """The key of the page of `av`: its action, neighbours and place in the plan, its summary,
+        status, changes, signed record, standing, places and tracking."""
+        views, action_id = self._views, av.action.id
+        # The orientation, chantier and fiche by their number: the plan is in the shared key.
+        placed = (av.orientation.numero, av.chantier.numero, av.fiche.numero)
+        neighbours = (av.precedente, av.suivante, av.position, av.total_chantier)
+        return _digest(self._shared, av.action, placed, neighbours, resume, views.status(action_id),
+                       views.changes(action_id),
+                       views.signed_action.get(action_id), views.standing(action_id), views.places(action_id),
+                       self._site.progress(action_id), self._site.explanation(action_id))

@@ -1,0 +1,159 @@
+"""An action's page reads only what its key covers (crte/pages/action_scope.py): under
+`make serve`, the pages whose key did not change are taken from the previous build
+(`generate(memo=...)`). For an edit of every kind of record, the pages generated with the
+memo are those generated without it, and only the pages of the records edited are made
+again; a template reading what the key does not cover fails."""
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+
+from crte.data.loader import load
+from crte.pages.action_scope import (
+    ACTION_VIEW_FIELDS,
+    ActionTracking,
+    ActionViews,
+    ContractScope,
+    Memo,
+    ScopeError,
+)
+from crte.pages.pages import GeneratedPage, generate, make_environment
+from crte.views.views import ActionView, Views
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "contrat-vivant"
+ACTION = "voie-albert-carre"  # a decision and a tracking file of the example name it
+TRACKED = f"suivi/actions/{ACTION}.yaml"
+DECISION = "decisions/2022-06-14-comite-de-pilotage.yaml"
+ADDED = "piste-cyclable-rouvroy-drocourt"  # by DECISION
+SITE = "https://crte.exemple.fr/"
+
+# Edits of the example's own files: (file of the data folder, text, replacement, the action
+# pages made again: None for « some »).
+TEXT_EDITS = [
+    # the decision also adds an action, whose page names it
+    (DECISION, 'cout_total: "2100000.00"', 'cout_total: "2100500.00"', {ACTION, ADDED}),
+    (DECISION, "Le diagnostic des réseaux impose", "Le diagnostic des réseaux, revu, impose", {ACTION, ADDED}),
+    (TRACKED, "avancement: 45", "avancement: 55", {ACTION}),
+    (TRACKED, "Convention départementale (exemple fictif)", "Convention du Département (exemple fictif)", {ACTION}),
+    ("suivi/tableau-de-bord.yaml", "comité technique du 15 octobre 2025", "comité technique du 16 octobre 2025",
+     set()),
+]
+
+
+def _chosen(views: Views) -> dict[str, tuple[object, str, set[str] | None]]:
+    """Edits of the files the example shares with data/, chosen in the data as it is
+    (whatever data/ holds): {name: (record, field, the action pages made again)}."""
+    middle = next(av for av in views.action_list() if av.precedente and av.suivante)
+    tracking = views.signed_suivi
+    funders = tracking.funders.financeurs if tracking and tracking.funders else ()
+    chosen: dict[str, tuple[object, str, set[str] | None]] = {
+        "description": (views.signed_action[ACTION], "description", {ACTION}),
+        # a title: the neighbours' pages hold it (precedente, suivante)
+        "titre": (middle.action, "titre", {middle.action.id, middle.precedente.id, middle.suivante.id}),
+        "commune": (views.crte.communes[0], "nom", None),
+        "orientation": (views.crte.orientations[0], "titre", None),
+        "territoire": (views.territory, "sigle", None),
+        "indicateur": (views.crte.indicators[0], "libelle", None),
+    }
+    if views.signed.glossaire:
+        chosen["glossaire"] = (views.signed.glossaire[0], "definition", None)
+    if funders:
+        chosen["financeur"] = (funders[0], "nom", None)
+    return chosen
+
+
+def _folder(tmp: Path) -> Path:
+    """The example as plain files (its links followed), with the glossary of data/."""
+    folder = tmp / "donnees"
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(EXAMPLE, folder, symlinks=False)
+    shutil.copy(ROOT / "data" / "glossaire.yaml", folder / "glossaire.yaml")
+    return folder
+
+
+def _replace(folder: Path, name: str, old: str, new: str, line: int | None = None) -> None:
+    # `old` replaced once: on its 1-based `line` when given.
+    lines = (folder / name).read_text("utf-8").splitlines(keepends=True)
+    at = range(len(lines)) if line is None else [line - 1]
+    index = next((i for i in at if old in lines[i]), None)
+    assert index is not None, (name, line, old)
+    lines[index] = lines[index].replace(old, new, 1)
+    (folder / name).write_text("".join(lines), "utf-8")
+
+
+def _views(folder: Path) -> Views:
+    return Views(load(folder, "donnees", root=folder))  # no sources/: the signed layer is not compared
+
+
+def _remade(pages: list[GeneratedPage], memo: Memo) -> set[str]:
+    """The ids of the action pages that are not the memo's (made again)."""
+    kept = {id(page) for _, page in memo.values()}
+    return {p.src_uri.removeprefix("actions/").removesuffix(".md") for p in pages
+            if p.src_uri.startswith("actions/") and id(p) not in kept}
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Views, Memo]:
+    tmp = tmp_path_factory.mktemp("scope")
+    memo: Memo = {}
+    views = _views(_folder(tmp))
+    generate(views, SITE, memo=memo)
+    return tmp, views, memo
+
+
+def _check(tmp: Path, memo: Memo, folder: Path, remade: set[str] | None) -> None:
+    views = _views(folder)
+    with_memo = generate(views, SITE, memo=dict(memo))
+    assert with_memo == generate(views, SITE)  # what a full build makes
+    made = _remade(with_memo, memo)
+    if remade is None:  # a record many pages show
+        assert made, "aucune page d'action refaite"
+    else:
+        assert made == remade
+
+
+@pytest.mark.parametrize("edit", TEXT_EDITS, ids=[f"{e[0]}:{e[2][:24]}" for e in TEXT_EDITS])
+def test_an_edit_of_the_example_remakes_its_pages_only(base: tuple[Path, Views, Memo], edit: tuple) -> None:
+    tmp, _, memo = base
+    name, old, new, remade = edit
+    folder = _folder(tmp)
+    _replace(folder, name, old, new)
+    _check(tmp, memo, folder, remade)
+
+
+@pytest.mark.parametrize("kind", ["description", "titre", "commune", "orientation", "territoire", "indicateur",
+                                  "glossaire", "financeur"])
+def test_an_edit_of_a_record_remakes_the_pages_that_show_it(base: tuple[Path, Views, Memo], kind: str) -> None:
+    tmp, views, memo = base
+    chosen = _chosen(views)
+    if kind not in chosen:
+        pytest.skip(f"pas de {kind} dans les données")
+    record, field, remade = chosen[kind]
+    where = record.where_of(field)  # type: ignore[attr-defined]
+    value = getattr(record, field)
+    folder = _folder(tmp)
+    _replace(folder, where.file.removeprefix("donnees/"), value, f"{value[:-1]}X{value[-1]}", where.line)
+    _check(tmp, memo, folder, remade)
+
+
+def test_the_key_covers_every_field_of_an_action_view() -> None:
+    # Keys.page lists ActionView's fields: a new field must be digested there too.
+    assert tuple(f.name for f in dataclasses.fields(ActionView)) == ACTION_VIEW_FIELDS
+
+
+@pytest.mark.parametrize("source", [
+    "{{ v.totaux }}", "{{ v.status('cite-declercq') }}", "{{ suivi.board }}", "{{ suivi.progress('cite-declercq') }}",
+    "{{ crte.actions }}", "{{ v.signed.actions }}", "{% for f in data_files %}{% endfor %}",
+])
+def test_a_page_that_reads_beyond_its_scope_fails(tmp_path: Path, source: str) -> None:
+    views = _views(_folder(tmp_path))
+    env = make_environment(views)
+    template = env.from_string(source)
+    with pytest.raises((ScopeError, Exception)) as raised:
+        template.render(v=ActionViews(views, ACTION), suivi=ActionTracking(env.globals["suivi"], ACTION),
+                        crte=ContractScope(views.crte.contract), data_files=env.undefined(name="data_files"))
+    assert isinstance(raised.value, ScopeError) or "data_files" in str(raised.value)
