@@ -16,6 +16,8 @@ systems refuse.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from slugify import slugify as _slugify
 
 from crte.data.codes import contrat as C
@@ -34,10 +36,12 @@ FOLDERS = (ACTIONS, COMMUNES, OWNERS, FUNDERS, INDICATORS, DECISIONS)
 RESERVED = frozenset({"index", "404", "assets", "pagefind", "search", "sitemap", "carte"})
 
 
+@lru_cache(maxsize=65_536)
 def slugify(text: str) -> str:
     """"Commune d'Hénin-Beaumont" -> "commune-d-henin-beaumont", "Maître d'œuvre" ->
     "maitre-d-oeuvre" (python-slugify: transliterated, lower case, hyphens). The data is
-    plain text, never HTML: « &amp; » is five characters, not an entity to decode."""
+    plain text, never HTML: « &amp; » is five characters, not an entity to decode.
+    Remembered: the same few names (owners, communes) are asked for thousands of times."""
     return _slugify(text, entities=False, decimal=False, hexadecimal=False)
 
 

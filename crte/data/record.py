@@ -26,7 +26,7 @@ from crte.data.reader import RawMap, Scalar
 class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", revalidate_instances="never")
 
-    _where: Where = PrivateAttr(default=Where("", 0))
+    _where: Where = PrivateAttr(default_factory=lambda: Where("", 0))  # a factory: a default is deep-copied
     _path: str = PrivateAttr(default="")
     _keylines: dict[str, int] = PrivateAttr(default_factory=dict)
     _itemlines: dict[str, list[int]] = PrivateAttr(default_factory=dict)

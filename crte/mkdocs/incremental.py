@@ -19,9 +19,9 @@ only the files whose `is_modified()` says so, and keep the site folder between b
   background: the page being edited is served first;
 - a file the previous build wrote and this one no longer has is removed;
 - a page not rebuilt gives the navigation its title, the search index and the check of
-  links what it gave last time (`restore`); the index is written after the pages and
-  the files left for later, in the same background thread (`after_pages`); the next
-  build, and `wait()`, wait for it.
+  links what it gave last time (`restore`); every page is sent to the index, and the index
+  written, after the pages and the files left for later, in the same background thread
+  (`after_pages`); the next build, and `wait()`, wait for it.
 
 The state outlives one build (serve makes a new plugin for every rebuild): it lives in
 this module, for the life of the server's process. Nothing here runs under `build`.

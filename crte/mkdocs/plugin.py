@@ -33,6 +33,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,13 @@ def _search_errors(doing: str) -> Iterator[None]:
         raise PluginError(f"Pagefind n'a pas pu {doing} : {exc}") from None
 
 
+def _index(indexer: SearchIndexer, pages: list[tuple[str, str, str]], lang: str, folder: str) -> None:
+    # Under serve, after the pages: every page's (content, title, url) to Pagefind, then its index into `folder`.
+    for html, title, url in pages:
+        indexer.add(search_document(html, title, lang), url)
+    indexer.write(folder)
+
+
 class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """One build of the site: its data, its search indexer, its theme cache."""
 
@@ -84,6 +92,7 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self._indexer: SearchIndexer | None = None
         self._theme_cache: ThemeCache | None = None
         self._rebuild: incremental.Rebuild | None = None
+        self._searched: list[tuple[str, str, str]] = []  # under serve: every page's (content, title, url)
         self._files: Files | None = None
 
     # The data, loaded once per configuration (serve loads a new one for every rebuild).
@@ -237,13 +246,12 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             env.globals["signature"] = fr.long_date(views.crte.contract.signature.date)
         # The theme prints its `url` filter in attributes, unescaped: escaped (crte.siteurl).
         env.filters["url"] = siteurl.escaped_url_filter(env.filters["url"])
-        # Under serve, the pages not rebuilt give the index what they gave it last time.
+        # Under serve, the pages not rebuilt give the index what they gave it last time; every
+        # page is sent to Pagefind after the pages are written, in the background (on_post_build).
         if self._rebuild is not None:
-            indexer = self._indexer
-            self._rebuild.restore(files, None if indexer is None else (
-                lambda html, title, url: indexer.add(search_document(html, title, config.theme["language"]), url)))
+            self._rebuild.restore(files, lambda html, title, url: self._searched.append((html, title, url)))
         # Every page has been converted: Pagefind can build the index while the theme renders.
-        if self._indexer is not None:
+        elif self._indexer is not None:
             with _search_errors("indexer le site"):
                 self._indexer.finish()
         return env
@@ -253,8 +261,9 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if self._rebuild is not None and self._files is not None:
             self._rebuild.commit(config, self._files)
             # After the pages, in the background: the files left for later, the index (incremental.py).
-            incremental.after_pages(self._rebuild.later(), None if indexer is None else indexer.write,
-                                    (lambda: None) if indexer is None else indexer.close, config.site_dir)
+            incremental.after_pages(self._rebuild.later(), None if indexer is None else partial(
+                _index, indexer, self._searched, config.theme["language"]),
+                (lambda: None) if indexer is None else indexer.close, config.site_dir)
             return
         if indexer is None:
             return

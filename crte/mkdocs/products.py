@@ -85,12 +85,12 @@ def products(views: Views, root: Path, site_url: str, dates: Dates, edit_uri: st
     try:
         extra = edition.files(views, root, folder, site_url, edit_uri)
     except edition.EditionError:
-        extra = [("robots.txt", edition.robots(site_url))]
+        extra = [("robots.txt", partial(edition.robots, site_url))]
     for path, item in extra:
-        if isinstance(item, str):
-            made.append((path, partial(str, item)))
-        else:
+        if isinstance(item, Path):
             copies.append((path, str(item)))
+        else:
+            made.append((path, item))
     return Products(pages, tuple((path, Once(produce)) for path, produce in made), tuple(copies))
 
 

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -35,6 +36,8 @@ from crte import routes
 from crte.data.cms import FORMAT, collections, label as cms_label
 from crte.siteurl import EDIT
 from crte.views.views import Views
+
+Made = Callable[[], str]  # a text, made when called
 
 DIR = routes.EDITOR.rstrip("/")
 AUTH = "CRTE_EDITION_AUTH"
@@ -168,14 +171,16 @@ def installed(project: Path) -> bool:
 
 
 def files(views: Views, project: Path, folder: str, site_url: str, edit_uri: str,
-          environ: Mapping[str, str] = os.environ) -> list[tuple[str, str | Path]]:
-    """(path in the site, text or file to copy) of what /edition/ needs beyond its static
-    files, and robots.txt."""
-    out: list[tuple[str, str | Path]] = [(f"{DIR}/config.yml", config_text(config(views, folder, site_url, edit_uri,
-                                                                                    environ)))]
+          environ: Mapping[str, str] = os.environ) -> list[tuple[str, Made | Path]]:
+    """(path in the site, what makes its text, or the file to copy) of what /edition/ needs
+    beyond its static files, and robots.txt. The configuration is decided here (EditionError
+    when the edit address is of no known platform) and written as text when asked (under
+    `make serve`, after the pages: 0.4 s at 2 500 actions)."""
+    out: list[tuple[str, Made | Path]] = [
+        (f"{DIR}/config.yml", partial(config_text, config(views, folder, site_url, edit_uri, environ)))]
     if installed(project):
         out += list(_copies(node_modules(project)))
-    out.append(("robots.txt", robots(site_url)))
+    out.append(("robots.txt", partial(robots, site_url)))
     return out
 
 
