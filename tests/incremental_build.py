@@ -7,7 +7,8 @@ build into OUT/site, then for each edit ({"path", "old", "new"}: a text replaced
 of PROJECT, relative path) a rebuild into the same folder, each one copied to OUT/step-N
 (N from 0, the first build); after each, in another process, a full build of the project
 as it then is, in the same serve mode, into OUT/clean-N. OUT/step-N.json lists the files
-the rebuild wrote (their modification time changed).
+the rebuild wrote (their modification time changed), OUT/step-N-indexed.txt how many pages
+it sent to the search index.
 """
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ def _build(project: Path, site: Path, dirty: bool, started: list[bool]) -> None:
     build(config, serve_url=SERVE_URL, dirty=dirty)
     from crte.mkdocs import incremental
     incremental.wait()
+    if dirty:  # how many pages this build sent to the search index (each page once)
+        (site.parent / "indexed.txt").write_text(str(len(config.plugins["crte"]._searched)))
 
 
 def _times(site: Path) -> dict[str, int]:
@@ -60,6 +63,7 @@ def main(argv: list[str]) -> int:
         after = _times(site)
         (out / f"step-{n}.json").write_text(json.dumps(sorted(p for p, t in after.items() if before.get(p) != t)))
         shutil.copytree(site, out / f"step-{n}")
+        shutil.move(out / "indexed.txt", out / f"step-{n}-indexed.txt")
         subprocess.run([sys.executable, "-m", "tests.incremental_build", str(project), str(out / f"clean-{n}"),
                         str(edits_file), "--clean"], cwd=project, check=True)
     return 0

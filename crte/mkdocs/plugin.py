@@ -92,7 +92,7 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self._indexer: SearchIndexer | None = None
         self._theme_cache: ThemeCache | None = None
         self._rebuild: incremental.Rebuild | None = None
-        self._searched: list[tuple[str, str, str]] = []  # under serve: every page's (content, title, url)
+        self._searched: list[tuple[str, str, str]] = []  # under serve: this build's pages (content, title, url)
         self._files: Files | None = None
 
     # The data, loaded once per configuration (serve loads a new one for every rebuild).
@@ -143,6 +143,7 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             with _search_errors("indexer le site"):
                 incremental.wait()  # the previous build's index written
             self._rebuild = incremental.Rebuild()
+            self._searched = []  # a new list: the previous build's may still be read in the background
         with _search_errors("démarrer"):
             self._indexer = SearchIndexer()
 

@@ -122,10 +122,13 @@ def make_environment(views: Views) -> Environment:
         enumeration=formatting.enumeration, termes=terms, texte=text, meta_texte=meta_text,
     )
     finances = breakdowns(views)
+    # Each chantier's and fiche's address, asked for on every row of the tables of actions.
+    chantiers = {n: chantier_route(views, n) for n in views.chantier}
+    fiches = {n: fiche_route(views, n) for n in views.fiche}
     env.globals.update(
         url=url, link=link, article=article, v=views, crte=views.crte, territoire=views.territory,
         sources=SOURCES, routes=routes, owners=owners, slugify=slugify, plural=formatting.plural,
-        chantier_route=lambda n: chantier_route(views, n), fiche_route=lambda n: fiche_route(views, n),
+        chantier_route=chantiers.__getitem__, fiche_route=fiches.__getitem__,
         finances=finances, signed_finances=breakdowns(views.signed_views, "signe-") if views.decisions else [],
         comparison=compare(views.signed, views.crte), reconciliations=reconcile.reconciliations(views.signed),
         findings=reconcile.findings(views.signed), labels=field_labels(views.crte), suivi=TrackingSite(views),
