@@ -5,6 +5,8 @@ tests/site/test_incremental.py.
 In one process, as `properdocs serve --dirty` does (crte/mkdocs/incremental.py): a first
 build into OUT/site, then for each edit ({"path", "old", "new"}: a text replaced in a file
 of PROJECT, relative path) a rebuild into the same folder, each one copied to OUT/step-N
+(an edit marked "at_once": its rebuild is not waited for nor copied, the next edit follows it
+at once, stopping what it left for after the pages)
 (N from 0, the first build); after each, in another process, a full build of the project
 as it then is, in the same serve mode, into OUT/clean-N. OUT/step-N.json lists the files
 the rebuild wrote (their modification time changed), OUT/step-N-indexed.txt how many pages
@@ -22,7 +24,7 @@ from pathlib import Path
 SERVE_URL = "http://127.0.0.1:8000/"
 
 
-def _build(project: Path, site: Path, dirty: bool, started: list[bool]) -> None:
+def _build(project: Path, site: Path, dirty: bool, started: list[bool], wait: bool = True) -> None:
     import properdocs.replacement  # noqa: F401  # what `python -m properdocs` imports first
     from properdocs.commands.build import build
     from properdocs.config import load_config
@@ -34,7 +36,8 @@ def _build(project: Path, site: Path, dirty: bool, started: list[bool]) -> None:
         started.append(True)
     build(config, serve_url=SERVE_URL, dirty=dirty)
     from crte.mkdocs import incremental
-    incremental.wait()
+    if wait:
+        incremental.wait()
     if dirty:  # how many pages this build sent to the search index (each page once)
         (site.parent / "indexed.txt").write_text(str(len(config.plugins["crte"]._searched)))
 
@@ -58,6 +61,9 @@ def main(argv: list[str]) -> int:
             text = path.read_text("utf-8")
             assert edit["old"] in text, (edit["path"], edit["old"])
             path.write_text(text.replace(edit["old"], edit["new"], 1), "utf-8")
+        if edit is not None and edit.get("at_once"):  # the next edit is saved before this build's background ends
+            _build(project, site, dirty=True, started=started, wait=False)
+            continue
         before = _times(site) if site.exists() else {}
         _build(project, site, dirty=True, started=started)
         after = _times(site)

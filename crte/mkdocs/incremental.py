@@ -21,7 +21,8 @@ only the files whose `is_modified()` says so, and keep the site folder between b
 - a page not rebuilt gives the navigation its title, the search index and the check of
   links what it gave last time (`restore`); every page is sent to the index, and the index
   written, after the pages and the files left for later, in the same background thread
-  (`after_pages`); the next build, and `wait()`, wait for it.
+  (`after_pages`); `wait()` waits for it; the next build stops it (`stop()`): its files
+  not written yet are written by that build, and the index it makes replaces this one.
 
 The state outlives one build (serve makes a new plugin for every rebuild): it lives in
 this module, for the life of the server's process. Nothing here runs under `build`.
@@ -60,6 +61,7 @@ _pages: dict[str, _Written] = {}  # by destination path
 _files: dict[str, str] = {}  # a generated file's digest, by destination path
 _outputs: set[str] = set()  # every destination path of the last build
 _thread: threading.Thread | None = None  # writing what comes after the pages
+_stop: Callable[[], None] | None = None  # stopping it
 _errors: list[BaseException] = []  # what it raised, raised again by wait()
 
 
@@ -119,12 +121,15 @@ class Rebuild:
             file.is_modified = lambda: False  # type: ignore[method-assign]
         return file
 
-    def later(self) -> Callable[[], None]:
-        """What writes the files left for after the pages (those whose bytes changed)."""
+    def later(self) -> Callable[[threading.Event], None]:
+        """What writes the files left for after the pages (those whose bytes changed), until
+        its event is set: the next build writes those not written yet."""
         later = dict(self._later)
 
-        def run() -> None:
+        def run(stopped: threading.Event) -> None:
             for dest, content in later.items():
+                if stopped.is_set():
+                    return
                 data = _bytes(content())
                 digest = hashlib.sha256(data).hexdigest()
                 if _files.get(dest) != digest or not os.path.exists(dest):
@@ -224,28 +229,35 @@ def _bytes(content: bytes | str) -> bytes:
     return content.encode("utf-8") if isinstance(content, str) else content
 
 
-def after_pages(later: Callable[[], None], write: Callable[[str], None] | None, close: Callable[[], None],
-                site_dir: str) -> None:
+def after_pages(later: Callable[[threading.Event], None], write: Callable[[str], None] | None,
+                close: Callable[[], None], kill: Callable[[], None], site_dir: str) -> None:
     """In the background, once the pages are written: the files left for later (`later`,
     from Rebuild.later), then the search index (`write`) into `site_dir`/pagefind (a fresh
-    folder, put in place once whole), then the index's service closed (`close`)."""
-    global _thread
+    folder, put in place once whole), then the index's service closed (`close`). `stop()`
+    ends it early, the service killed (`kill`)."""
+    global _thread, _stop
+    stopped = threading.Event()
 
     def run() -> None:
         fresh, final = Path(site_dir) / ".pagefind-new", Path(site_dir) / "pagefind"
         try:
-            later()
-            if write is not None:
+            later(stopped)
+            if write is not None and not stopped.is_set():
                 shutil.rmtree(fresh, ignore_errors=True)
                 write(str(fresh))
                 shutil.rmtree(final, ignore_errors=True)
                 fresh.rename(final)
-        except BaseException as exc:  # shown by the next build (wait)
-            _errors.append(exc)
-            forget()
+        except BaseException as exc:  # shown by the next build (wait), unless it stopped this one
+            if not stopped.is_set():
+                _errors.append(exc)
+                forget()
         finally:
             close()
-    _thread = threading.Thread(target=run, name="crte-after-pages", daemon=True)
+
+    def stop() -> None:
+        stopped.set()
+        kill()
+    _thread, _stop = threading.Thread(target=run, name="crte-after-pages", daemon=True), stop
     _thread.start()
 
 
@@ -257,6 +269,16 @@ def wait() -> None:
         _thread = None
     if _errors:
         raise _errors.pop()
+
+
+def stop() -> None:
+    """From the next build under serve: what the previous one left for after the pages is
+    out of date; it stops at the next file (the files it did not write are written by this
+    build, after its pages) and its search index is not finished (this build writes one).
+    A staff member who saves twice in a row does not wait for the first index."""
+    if _thread is not None and _stop is not None:
+        _stop()
+    wait()
 
 
 def forget() -> None:

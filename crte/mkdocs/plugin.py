@@ -141,7 +141,7 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         config.extra["recherche_parties"] = 1  # until on_files counts the pages
         if devserver.serving():
             with _search_errors("indexer le site"):
-                incremental.wait()  # the previous build's index written
+                incremental.stop()  # what the previous build left for later is out of date
             self._rebuild = incremental.Rebuild()
             self._searched = []  # a new list: the previous build's may still be read in the background
         with _search_errors("démarrer"):
@@ -264,7 +264,8 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             # After the pages, in the background: the files left for later, the index (incremental.py).
             incremental.after_pages(self._rebuild.later(), None if indexer is None else partial(
                 _index, indexer, self._searched, config.theme["language"]),
-                (lambda: None) if indexer is None else indexer.close, config.site_dir)
+                (lambda: None) if indexer is None else indexer.close,
+                (lambda: None) if indexer is None else indexer.kill, config.site_dir)
             return
         if indexer is None:
             return

@@ -224,6 +224,13 @@ class SearchIndexer:
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 dest.write_bytes(base64.b64decode(f["content"]))
 
+    def kill(self) -> None:
+        """Stop the service now (its index is no longer wanted): what waits for it fails."""
+        try:
+            self._proc.kill()
+        except OSError:  # it has already quit
+            pass
+
     def close(self) -> None:
         try:
             if self._proc.stdin is not None:

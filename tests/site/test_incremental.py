@@ -33,7 +33,13 @@ EDITS = [
     {"path": "templates/blocks/citation.html", "old": "<dt>Identifiant</dt>", "new": "<dt>Identifiant court</dt>"},
     {"path": f"{EXAMPLE}/suivi/actions/{ACTION}.yaml", "old": "avancement: 55", "new": "avancement: 555"},
     {"path": f"{EXAMPLE}/suivi/actions/{ACTION}.yaml", "old": "avancement: 555", "new": "avancement: 60"},
+    # Saved again before the index of the first is written: that one is stopped, not waited for.
+    {"path": "data/actions.yaml", "old": "La voie Albert Carré, modifiée,", "new": "La voie Albert Carré, revue,",
+     "at_once": True},
+    {"path": f"{EXAMPLE}/suivi/actions/{ACTION}.yaml", "old": "avancement: 60", "new": "avancement: 65"},
 ]
+# The steps copied and compared (a step N is the site after EDITS[N - 1]).
+STEPS = [n for n in range(len(EDITS) + 1) if not (n and EDITS[n - 1].get("at_once"))]
 
 
 def files(site: Path) -> dict[str, bytes]:
@@ -56,7 +62,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.mark.parametrize("step", range(len(EDITS) + 1))
+@pytest.mark.parametrize("step", STEPS)
 def test_the_served_site_is_the_full_build(builds: Path, step: int) -> None:
     served, clean = files(builds / f"step-{step}"), files(builds / f"clean-{step}")
     assert sorted(served) == sorted(clean)
@@ -64,7 +70,7 @@ def test_the_served_site_is_the_full_build(builds: Path, step: int) -> None:
     assert different == []
 
 
-@pytest.mark.parametrize("step", range(len(EDITS) + 1))
+@pytest.mark.parametrize("step", STEPS)
 def test_each_rebuild_sends_each_page_to_the_index_once(builds: Path, step: int) -> None:
     # The plugin outlives a build under serve: a list of pages kept from one build to the
     # next had sent 2 650, then 5 300, then 7 950 pages at 2 500 actions (same index, 4 s more each time).
