@@ -51,6 +51,7 @@ from crte.mkdocs import anchorscan, devserver, incremental, theme_files, theme_f
 from crte.mkdocs.dataset import DEFAULT_DATA, Dataset, data_dir, data_folder, edit_file, load_dataset
 from crte.mkdocs.html_page import HtmlPage
 from crte.mkdocs.products import products, reused
+from crte.mkdocs.rawhtml import RawHtml
 from crte.mkdocs.themecache import ThemeCache
 from crte.outputs.manifest import added, added_notice, built_urls, dropped
 from crte.outputs.workflow import workflow_command
@@ -109,6 +110,9 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if devserver.serving():
             theme_files.install(config)  # the theme's files listed once (theme_files.py)
+        # Our pages' raw HTML blocks set aside before Python-Markdown parses them (rawhtml.py).
+        if not any(isinstance(e, RawHtml) for e in config.markdown_extensions):
+            config.markdown_extensions.append(RawHtml())
         # The site's name and description come from the data (territoire.yaml), not mkdocs.yml.
         if self.dataset(config).available:
             views = self.views(config)

@@ -16,6 +16,7 @@ import posixpath
 import re
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import lru_cache
 from html import unescape as html_unescape
 from typing import Any
 
@@ -112,12 +113,18 @@ def markdown(text: str, links: Mapping[str, str] | None = None) -> Markup:
     `links` ({anchor: URL}): the contract's cross-references become links to these
     anchors (`link_references`), in the sanitised text, nothing else changed.
     """
-    html = nh3.clean(python_markdown.markdown(text, output_format="html"), tags=ALLOWED_TAGS,
-                     url_schemes={"http", "https", "mailto"})
+    html = _sanitised(text)
     if links:
         html = link_references(html, links)
     lines = [line for line in html.split("\n") if line.strip()]
     return Markup('<div class="crte-texte">\n' + "\n".join(lines) + "\n</div>")
+
+
+@lru_cache(maxsize=4096)
+def _sanitised(text: str) -> str:
+    # Remembered: the contract's articles are converted again on every rebuild under serve.
+    return str(nh3.clean(python_markdown.markdown(text, output_format="html"), tags=ALLOWED_TAGS,
+                         url_schemes={"http", "https", "mailto"}))
 
 
 @pass_context
