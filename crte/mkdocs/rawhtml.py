@@ -61,7 +61,9 @@ class _SetAside(Preprocessor):  # type: ignore[misc]  # Python-Markdown has no t
 
 
 class RawHtml(Extension):  # type: ignore[misc]
-    """The extension: its preprocessor runs before `html_block` (priority 20)."""
+    """The extension: its preprocessor runs right before `html_block` (priority 20), after
+    the engine has read the ids of the page's raw HTML for its check of links to anchors
+    (`properdocs_raw_html`, 21): a block set aside earlier would hide its ids from it."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802  # Python-Markdown's name
-        md.preprocessors.register(_SetAside(md), "crte_raw_html", 25)
+        md.preprocessors.register(_SetAside(md), "crte_raw_html", 20.5)
