@@ -10,6 +10,10 @@ give: under `make serve`, a page whose key did not change is not rendered again
 that reads anything else raises `ScopeError`: give the attribute to the scope *and* to the
 key, here, together. tests/pages/test_action_scope.py edits records of every kind and
 checks that a page whose key stayed the same renders the same.
+
+An indicator's page (templates/pages/indicateur.md) is treated the same way: `v` gives it
+the signed contract only (`SignedScope`), and `Keys.indicator` digests its view and the
+catalogue's. `Reuse` takes the pages of the previous build whose key is the same.
 """
 from __future__ import annotations
 
@@ -85,6 +89,16 @@ class ActionViews(_Scope):
         return self._views.places(self._own(action_id))
 
 
+class SignedScope(_Scope):
+    """`v` on an indicator's page: the signed contract only."""
+
+    name = "v"
+
+    def __init__(self, views: Views) -> None:
+        super().__init__("")
+        self.signed = ContractScope(views.signed.contract)
+
+
 class ActionTracking(_Scope):
     """`suivi` on an action's page: its progress and explanation, the funders' referential."""
 
@@ -154,6 +168,14 @@ class Keys:
         self._shared = _digest(views.territory, signed.contract, views.crte.contract, signed.colonnes,
                                views.crte.orientations, views.indicator_block, views.commune, signed.glossaire,
                                site.referential, shared)
+        self._catalogue: tuple[Any, str] = (None, "")
+
+    def indicator(self, ip: Any, indicateurs: Any) -> str:
+        """The key of an indicator's page: its view (values, actions, the build date), those of the
+        catalogue it links to, and the contract (the territory, the site's address: shared)."""
+        if self._catalogue[0] is not indicateurs:  # the same catalogue for every page: digested once
+            self._catalogue = (indicateurs, _digest(indicateurs))
+        return _digest(self._shared, self._catalogue[1], ip)
 
     def page(self, av: ActionView, resume: str) -> str:
         """The key of the page of `av`: its action, neighbours and place in the plan, its summary,
@@ -166,3 +188,24 @@ class Keys:
                        views.changes(action_id),
                        views.signed_action.get(action_id), views.standing(action_id), views.places(action_id),
                        self._site.progress(action_id), self._site.explanation(action_id))
+
+
+class Reuse:
+    """The pages of one build that may come from the previous one's (`memo`, None: none do):
+    `page(route, key, make)` is the memo's page when its key is `key`, else `make()`;
+    `close()` makes this build's pages the memo of the next."""
+
+    def __init__(self, memo: Memo | None) -> None:
+        self._memo = memo
+        self._kept: Memo = {}
+
+    def page(self, route: str, key: str | None, make: Any) -> Any:
+        last = None if self._memo is None or key is None else self._memo.get(route)
+        made = last[1] if last is not None and last[0] == key else make()
+        self._kept[route] = (key, made)
+        return made
+
+    def close(self) -> None:
+        if self._memo is not None:
+            self._memo.clear()
+            self._memo.update(self._kept)

@@ -28,7 +28,7 @@ from crte.data import reconcile
 from crte.data.names import owners, slugify
 from crte.outputs import national
 from crte.outputs.opendata import DataFile
-from crte.pages.action_scope import ActionTracking, ActionViews, ContractScope, Keys, Memo
+from crte.pages.action_scope import ActionTracking, ActionViews, ContractScope, Keys, Memo, Reuse, SignedScope
 from crte.pages.filters import (  # noqa: F401
     _finalize,
     article,
@@ -167,14 +167,16 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     with `data_changed`, the day the data last changed. A page computed from many
     records (totals, lists, checks) has no one file to edit: no edit link (None).
     `memo` (under serve: {route: (key, page)} of the previous call with the same
-    templates, updated here): an action's page whose inputs did not change is taken from
-    it, not rendered again (crte/pages/action_scope.py)."""
+    templates, updated here): an action's or an indicator's page whose inputs did not change
+    is taken from it, not rendered again (crte/pages/action_scope.py)."""
     env = make_environment(views)
     common = page_context(site_url, data_files, data_changed)
+    site, reuse = cast(TrackingSite, env.globals["suivi"]), Reuse(memo)
+    keys = None if memo is None else Keys(views, site, (env.globals["labels"], env.globals["hauteur_carte"], site_url))
 
     def page(template: str, route: str, edit: str | None, **context: Any) -> GeneratedPage:
         if not template.endswith(".html"):
-            content = env.get_template(template).render(page_route=route, termes_vus=set(), **common, **context)
+            content = env.get_template(template).render({"page_route": route, "termes_vus": set(), **common, **context})
             return GeneratedPage(src_uri(route), content, None, edit)
         toc: list[dict[str, Any]] = []
         module = env.get_template(template).make_module(
@@ -182,17 +184,25 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
         meta = {key: getattr(module, key) for key in HTML_META if getattr(module, key, None) is not None}
         return GeneratedPage(src_uri(route), *resolved(str(module), toc), edit, meta)
 
+    def indicator(template: str, route: str, edit: str | None, **context: Any) -> GeneratedPage:
+        if template != "pages/indicateur.md":  # the catalogue: all of them, every time
+            return page(template, route, edit, **context)
+        key = None if keys is None else keys.indicator(context["ip"], context["indicateurs"])
+        made: GeneratedPage = reuse.page(route, key, lambda: page(template, route, edit, v=SignedScope(views),
+                                                                  **context, **_outside(env, views)))
+        return made
+
     pages = [
         page("pages/contrat.md", "contrat/", SOURCES["contract"]),
         page("pages/orientations.md", routes.ORIENTATIONS, SOURCES["orientations"]),
         page("pages/actions.md", routes.ACTIONS, SOURCES["actions"]),
-        *indicator_pages(views, page, SOURCES["indicators"]),  # /indicateurs/, /indicateurs/<id>/
+        *indicator_pages(views, indicator, SOURCES["indicators"]),  # /indicateurs/, /indicateurs/<id>/
         page("pages/finances.md", routes.FINANCES, None),  # computed: no one file to edit
         page("pages/controles.md", routes.CONTROLS, SOURCES["actions"]),  # the gaps are explained there
     ]
     pages += [page("pages/orientation.md", routes.orientation(n), SOURCES["orientations"], ov=ov)
               for n, ov in views.orientations.items()]
-    pages += _action_pages(views, env, page, site_url, memo)
+    pages += _action_pages(views, page, site, keys, reuse, _outside(env, views))
     pages += tracking_pages(views, page)  # /suivi/, /financeurs/, /financeurs/<slug>/
     pages.append(page("pages/communes.md", routes.COMMUNES, SOURCES["actions"]))
     pages += [page("pages/commune.html", routes.commune(slug), SOURCES["actions"], g=g)
@@ -206,28 +216,25 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     pages.append(page("pages/messages.md", routes.MESSAGES, None, groups=reference()))  # from crte/data/codes/
     pages += [page("pages/evolution.md", routes.decision(dv.id), f"data/decisions/{dv.id}.yaml", dv=dv)
               for dv in views.decision_views]
+    reuse.close()
     return pages
 
 
-def _action_pages(views: Views, env: Environment, page: Any, site_url: str, memo: Memo | None) -> list[GeneratedPage]:
+def _outside(env: Environment, views: Views) -> dict[str, Any]:
+    # What a page rendered through scopes (action_scope.py) gets of the rest: the contract only.
+    nothing = {name: env.undefined(name=name) for name in ("suivi", "data_files", "donnees_modifiees")}
+    return {**nothing, "crte": ContractScope(views.crte.contract)}
+
+
+def _action_pages(views: Views, page: Any, site: TrackingSite, keys: Keys | None, reuse: Reuse,
+                  outside: dict[str, Any]) -> list[GeneratedPage]:
     # Each action's page reads only its scope (action_scope.py); with a memo, an unchanged key reuses the page.
-    site, nothing = cast(TrackingSite, env.globals["suivi"]), env.undefined(name="data_files")
-    keys = None if memo is None else Keys(views, site, (env.globals["labels"], env.globals["hauteur_carte"], site_url))
-    pages, kept = [], {}
+    pages = []
     for av in (*views.action_list(), *views.abandoned_list()):
         action_id, route, resume = av.action.id, routes.action(av.action.id), action_summary(views, av)
-        key = None if keys is None else keys.page(av, resume)
-        if memo is not None and (last := memo.get(route)) is not None and last[0] == key:
-            made = last[1]
-        else:
-            made = page("pages/action.html", route, action_source(views, action_id), av=av, resume=resume,
-                        v=ActionViews(views, action_id), suivi=ActionTracking(site, action_id),
-                        crte=ContractScope(views.crte.contract), data_files=nothing, donnees_modifiees=nothing)
-        pages.append(made)
-        kept[route] = (key, made)
-    if memo is not None:
-        memo.clear()
-        memo.update(kept)
+        pages.append(reuse.page(route, None if keys is None else keys.page(av, resume), lambda: page(
+            "pages/action.html", route, action_source(views, action_id), av=av, resume=resume,
+            v=ActionViews(views, action_id), **{**outside, "suivi": ActionTracking(site, action_id)})))
     return pages
 
 

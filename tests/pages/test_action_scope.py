@@ -2,7 +2,7 @@
 `make serve`, the pages whose key did not change are taken from the previous build
 (`generate(memo=...)`). For an edit of every kind of record, the pages generated with the
 memo are those generated without it, and only the pages of the records edited are made
-again; a template reading what the key does not cover fails."""
+again (an action's, an indicator's); a template reading what the key does not cover fails."""
 from __future__ import annotations
 
 import dataclasses
@@ -28,6 +28,7 @@ EXAMPLE = ROOT / "examples" / "contrat-vivant"
 ACTION = "voie-albert-carre"  # a decision and a tracking file of the example name it
 TRACKED = f"suivi/actions/{ACTION}.yaml"
 DECISION = "decisions/2022-06-14-comite-de-pilotage.yaml"
+INDICATOR = "o1-donnees-observatoire-economique-nombre-entreprises"  # a tracking file of the example
 ADDED = "piste-cyclable-rouvroy-drocourt"  # by DECISION
 SITE = "https://crte.exemple.fr/"
 
@@ -41,6 +42,7 @@ TEXT_EDITS = [
     (TRACKED, "Convention départementale (exemple fictif)", "Convention du Département (exemple fictif)", {ACTION}),
     ("suivi/tableau-de-bord.yaml", "comité technique du 15 octobre 2025", "comité technique du 16 octobre 2025",
      set()),
+    (f"suivi/indicateurs/{INDICATOR}.yaml", "valeur: '138'", "valeur: '139'", set()),
 ]
 
 
@@ -89,11 +91,11 @@ def _views(folder: Path) -> Views:
     return Views(load(folder, "donnees", root=folder))  # no sources/: the signed layer is not compared
 
 
-def _remade(pages: list[GeneratedPage], memo: Memo) -> set[str]:
-    """The ids of the action pages that are not the memo's (made again)."""
+def _remade(pages: list[GeneratedPage], memo: Memo, folder: str = "actions") -> set[str]:
+    """The ids of the pages of `folder` (action pages, indicator pages) not taken from the memo."""
     kept = {id(page) for _, page in memo.values()}
-    return {p.src_uri.removeprefix("actions/").removesuffix(".md") for p in pages
-            if p.src_uri.startswith("actions/") and id(p) not in kept}
+    return {p.src_uri.removeprefix(f"{folder}/").removesuffix(".md") for p in pages
+            if p.src_uri.startswith(f"{folder}/") and id(p) not in kept}
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +107,9 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Views, Memo]:
     return tmp, views, memo
 
 
-def _check(tmp: Path, memo: Memo, folder: Path, remade: set[str] | None) -> None:
+def _check(tmp: Path, memo: Memo, folder: Path, remade: set[str] | None) -> set[str]:
+    # The pages with the memo are those without; the action pages made again are `remade`;
+    # returns the indicator pages made again.
     views = _views(folder)
     with_memo = generate(views, SITE, memo=dict(memo))
     assert with_memo == generate(views, SITE)  # what a full build makes
@@ -114,6 +118,7 @@ def _check(tmp: Path, memo: Memo, folder: Path, remade: set[str] | None) -> None
         assert made, "aucune page d'action refaite"
     else:
         assert made == remade
+    return _remade(with_memo, memo, "indicateurs")
 
 
 @pytest.mark.parametrize("edit", TEXT_EDITS, ids=[f"{e[0]}:{e[2][:24]}" for e in TEXT_EDITS])
@@ -122,7 +127,12 @@ def test_an_edit_of_the_example_remakes_its_pages_only(base: tuple[Path, Views, 
     name, old, new, remade = edit
     folder = _folder(tmp)
     _replace(folder, name, old, new)
-    _check(tmp, memo, folder, remade)
+    indicators = _check(tmp, memo, folder, remade)
+    # An indicator's page shows its values, the catalogue's and its actions: made again when those change.
+    if name.startswith("suivi/indicateurs/"):
+        assert INDICATOR in indicators
+    elif name == "suivi/tableau-de-bord.yaml":
+        assert indicators == set()
 
 
 @pytest.mark.parametrize("kind", ["description", "titre", "commune", "orientation", "territoire", "indicateur",
