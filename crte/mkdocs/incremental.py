@@ -11,8 +11,8 @@ only the files whose `is_modified()` says so, and keep the site folder between b
   data, the search's parts), the navigation, the list of the site's files, the files of
   `overrides/`, the data errors' banner. A hand-written page that runs macros or names
   the data (`{{`) is rebuilt every time: what it shows is not in its text;
-- before that, when the data changed, an action's page whose inputs did not is not even
-  rendered again: its content is the previous build's (crte/pages/action_scope.py);
+- before that, when the data changed, an action's or an indicator's page whose inputs did
+  not is not even rendered again: its content is the previous build's (crte/pages/action_scope.py);
 - a generated file (open data, JSON, cards, images) is written when its bytes changed;
   one the previous build wrote whose content is not made yet (the data changed:
   crte/mkdocs/products.py) is made and written after the pages (`later`), in the
@@ -24,8 +24,10 @@ only the files whose `is_modified()` says so, and keep the site folder between b
   (`after_pages`); `wait()` waits for it; the next build stops it (`stop()`): its files
   not written yet are written by that build, and the index it makes replaces this one.
 
-The state outlives one build (serve makes a new plugin for every rebuild): it lives in
-this module, for the life of the server's process. Nothing here runs under `build`.
+The state that outlives one build lives in this module, for the life of the server's
+process. The engine keeps the plugin from one rebuild to the next (it loads the
+configuration again, not the plugin): what the plugin holds is one build's, set again in
+its on_pre_build. Nothing here runs under `build`.
 """
 from __future__ import annotations
 

@@ -15,8 +15,8 @@ A thin class that holds one build's state and calls into the pipeline below it:
 - on_startup: the engine's anchor scan, narrowed (anchorscan.py);
 - on_startup, on_serve, on_files, on_post_page, on_post_template: under `serve`,
   a data error shows a banner over the last valid data instead of stopping the
-  server (devserver.py, whose state outlives one build: serve makes a new plugin
-  for every rebuild);
+  server (devserver.py, whose state outlives one build: the engine keeps this
+  plugin from one rebuild to the next, and what it holds is set again for each);
 - on_startup, on_pre_build, on_files, on_nav, on_page_content, on_env, on_post_build,
   on_build_error: under `serve`, a rebuild redoes only the pages and files whose
   inputs changed (the data loaded again only when it changed, dataset.py; the products

@@ -66,7 +66,7 @@ def products(views: Views, root: Path, site_url: str, dates: Dates, edit_uri: st
              memo: Memo | None = None) -> Products:
     """Everything the data adds to the site; see the module's docstring. `root`: the
     project's folder; `folder`: the data folder as named ($CRTE_DATA); `memo`: the
-    action pages of the previous call, for `generate` (under serve)."""
+    action and indicator pages of the previous call, for `generate` (under serve)."""
     data = tuple(data_files(views, site_url, dates))
     pages = tuple(generate(views, site_url, data, dates.data_changed, memo))
     made: list[tuple[str, Callable[[], Content]]] = list(sharing.files(views, site_url))
@@ -98,8 +98,8 @@ def _content(data_file: DataFile) -> bytes:
     return data_file.content
 
 
-# Under serve: the last products and the inputs they were made from; the action pages
-# of the last products, by the inputs other than the views they were made from.
+# Under serve: the last products and the inputs they were made from; the action and
+# indicator pages of the last products, by the inputs other than the views they were made from.
 _last: tuple[Views, str, Products] | None = None
 _memo: tuple[str, Memo] = ("", {})
 
@@ -108,7 +108,7 @@ def reused(views: Views, root: Path, site_url: str, dates: Dates, edit_uri: str,
     """`products(...)`, or the previous call's when its inputs were the same: the same
     views (the loader keeps them while the data does not change: crte.mkdocs.dataset),
     the same templates/ files, address, dates, edit address and data folder. Otherwise
-    the action pages whose inputs did not change are kept (crte/pages/action_scope.py),
+    the action and indicator pages whose inputs did not change are kept (crte/pages/action_scope.py),
     when those other inputs are the same."""
     global _last, _memo
     key = hashlib.sha256(repr((_templates(root), site_url, dates, edit_uri, folder)).encode()).hexdigest()

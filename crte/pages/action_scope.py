@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 from pydantic import BaseModel
@@ -28,19 +28,20 @@ from crte.data.contract import Contract
 from crte.pages.tracking_pages import TrackingSite
 from crte.views.views import ActionView, Views
 
-# Under serve, the action pages of the previous build: {route: (key, GeneratedPage)}.
+# Under serve, the action and indicator pages of the previous build: {route: (key, GeneratedPage)}.
 Memo = dict[str, tuple[str | None, Any]]
 
 
 class ScopeError(RuntimeError):
-    """An action's page read what its key does not cover (a template edit: see the module's docstring).
+    """A page rendered through scopes read what its key does not cover (a template edit: see the
+    module's docstring).
     Not an AttributeError: Jinja would take that for an undefined value."""
 
 
 def _refuse(what: str) -> NoReturn:
     if what.split(".")[-1].startswith("__"):  # Python's and Jinja's own probes (`__html__`…)
         raise AttributeError(what)
-    raise ScopeError(f"an action's page reads {what}, which crte/pages/action_scope.py does not give: "
+    raise ScopeError(f"a page rendered through scopes reads {what}, which crte/pages/action_scope.py does not give: "
                      f"add it to the scope and to Keys there")
 
 
@@ -72,7 +73,7 @@ class ActionViews(_Scope):
         self._views = views
         self.signed_action = ({action_id: views.signed_action[action_id]}
                               if action_id in views.signed_action else {})
-        self.signed = ContractScope(views.signed.contract, views.signed.colonnes)
+        self.signed = ContractScope(views.signed.contract, colonnes=views.signed.colonnes)
         self.indicator_block = views.indicator_block
         self.commune = views.commune
 
@@ -123,13 +124,14 @@ class ActionTracking(_Scope):
         return self._site.funder(slug)
 
 
-@dataclass(frozen=True)
 class ContractScope:
-    """`crte` (the contract in force) or `v.signed` on an action's page: the contract's text
-    and signature, the annex's printed column headers; not the other actions."""
+    """`crte` (the contract in force) or `v.signed` on a page rendered through scopes: the
+    contract's text and signature, and what else is `given` (`colonnes`, the annex's printed
+    column headers, on an action's page); not the actions."""
 
-    contract: Contract
-    colonnes: Any = None
+    def __init__(self, contract: Contract, **given: Any) -> None:
+        self.contract = contract
+        self.__dict__.update(given)
 
     def __getattr__(self, name: str) -> NoReturn:
         _refuse(f"{name} of the contract")
@@ -159,8 +161,8 @@ ACTION_VIEW_FIELDS = ("action", "orientation", "chantier", "fiche", "precedente"
 
 
 class Keys:
-    """The keys of the action pages of one build: what every one shares (the globals the
-    scopes leave, the page's context), digested once; then each page's own inputs."""
+    """The keys of the action and indicator pages of one build: what every one shares (the
+    globals the scopes leave, the page's context), digested once; then each page's own inputs."""
 
     def __init__(self, views: Views, site: TrackingSite, shared: tuple[Any, ...]) -> None:
         self._views, self._site = views, site
@@ -199,7 +201,7 @@ class Reuse:
         self._memo = memo
         self._kept: Memo = {}
 
-    def page(self, route: str, key: str | None, make: Any) -> Any:
+    def page(self, route: str, key: str | None, make: Callable[[], Any]) -> Any:
         last = None if self._memo is None or key is None else self._memo.get(route)
         made = last[1] if last is not None and last[0] == key else make()
         self._kept[route] = (key, made)

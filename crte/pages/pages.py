@@ -173,6 +173,7 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     common = page_context(site_url, data_files, data_changed)
     site, reuse = cast(TrackingSite, env.globals["suivi"]), Reuse(memo)
     keys = None if memo is None else Keys(views, site, (env.globals["labels"], env.globals["hauteur_carte"], site_url))
+    outside = _outside(env, views)
 
     def page(template: str, route: str, edit: str | None, **context: Any) -> GeneratedPage:
         if not template.endswith(".html"):
@@ -189,7 +190,7 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
             return page(template, route, edit, **context)
         key = None if keys is None else keys.indicator(context["ip"], context["indicateurs"])
         made: GeneratedPage = reuse.page(route, key, lambda: page(template, route, edit, v=SignedScope(views),
-                                                                  **context, **_outside(env, views)))
+                                                                  **context, **outside))
         return made
 
     pages = [
@@ -202,7 +203,7 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     ]
     pages += [page("pages/orientation.md", routes.orientation(n), SOURCES["orientations"], ov=ov)
               for n, ov in views.orientations.items()]
-    pages += _action_pages(views, page, site, keys, reuse, _outside(env, views))
+    pages += _action_pages(views, page, site, keys, reuse, outside)
     pages += tracking_pages(views, page)  # /suivi/, /financeurs/, /financeurs/<slug>/
     pages.append(page("pages/communes.md", routes.COMMUNES, SOURCES["actions"]))
     pages += [page("pages/commune.html", routes.commune(slug), SOURCES["actions"], g=g)
