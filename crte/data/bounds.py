@@ -46,13 +46,12 @@ class Budget:
         self.left = MAX_TOTAL_NODES
 
 
-def refusals(text: str, budget: Budget) -> list[tuple[int, str]]:
-    """(line, French message) for each line with an anchor or an alias, or for the
-    first bound passed; [] when the file may be composed (its values are then taken
-    from `budget`). A syntax error ends the scan: composing the file reports it, at
-    its line."""
+def _scan(text: str, left: int, depth: int = 0) -> tuple[int, dict[int, list[str]], list[tuple[int, str]]]:
+    """(values, anchors and aliases by line, the first bound passed) of the YAML `text`;
+    `left`: the values the other files leave it; `depth`: the lists and blocks of fields
+    it is inside of. A syntax error ends the scan."""
     marks: dict[int, list[str]] = {}  # line -> the anchors and aliases written on it
-    nodes = depth = 0
+    nodes = 0
     try:
         for event in yaml.parse(text, Loader=Loader):
             line = event.start_mark.line + 1 if event.start_mark else 0
@@ -66,15 +65,39 @@ def refusals(text: str, budget: Budget) -> list[tuple[int, str]]:
                 marks.setdefault(line, []).append(f"&{event.anchor}")
             nodes += 1
             if nodes > MAX_NODES:
-                return [(line, L.TROP_DE_VALEURS(max=_count(MAX_NODES)))]
-            if nodes > budget.left:
-                return [(line, L.TROP_DE_VALEURS("total", max=_count(MAX_TOTAL_NODES)))]
+                return nodes, marks, [(line, L.TROP_DE_VALEURS(max=_count(MAX_NODES)))]
+            if nodes > left:
+                return nodes, marks, [(line, L.TROP_DE_VALEURS("total", max=_count(MAX_TOTAL_NODES)))]
             depth += isinstance(event, yaml.CollectionStartEvent)
             if depth > MAX_NESTING:
-                return [(line, K.PROFONDEUR("blocs", max=MAX_NESTING))]
+                return nodes, marks, [(line, K.PROFONDEUR("blocs", max=MAX_NESTING))]
     except yaml.YAMLError:
         pass
+    return nodes, marks, []
+
+
+def refusals(text: str, budget: Budget) -> list[tuple[int, str]]:
+    """(line, French message) for each line with an anchor or an alias, or for the
+    first bound passed; [] when the file may be composed (its values are then taken
+    from `budget`). A syntax error ends the scan: composing the file reports it, at
+    its line."""
+    nodes, marks, passed = _scan(text, budget.left)
+    if passed:
+        return passed
     if not marks:
         budget.left -= nodes
     return [(line, L.ANCRE(marks=", ".join(f"« {m} »" for m in dict.fromkeys(found))))
             for line, found in sorted(marks.items())]
+
+
+def values(text: str, depth: int) -> int | None:
+    """How many values the YAML `text` holds (MAX_NODES at most), when it is a part of a
+    file inside `depth` lists and blocks of fields; None when it holds an anchor or an
+    alias, nests too deep or does not parse: reuse.py then lets `refusals` and the
+    composer of the whole file say what is wrong."""
+    try:
+        list(yaml.parse(text, Loader=Loader))
+    except yaml.YAMLError:
+        return None
+    nodes, marks, passed = _scan(text, MAX_NODES, depth)
+    return None if marks or passed else nodes

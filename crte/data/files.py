@@ -33,6 +33,7 @@ from crte.data.bounds import MAX_BYTES, Budget
 from crte.data.codes import dossiers as L, fichiers as K
 from crte.data.errors import ErrorList, Where, system_reason
 from crte.data.reader import parse
+from crte.data.reuse import Memo
 
 # What a data folder may hold besides its .yaml files, left alone.
 IGNORED = ("README.md",)
@@ -45,10 +46,11 @@ def _megabytes(n: int) -> str:
 
 
 class DataFolder:
-    """A data folder (`path`, named `display` in messages), whose problems go to `errors`."""
+    """A data folder (`path`, named `display` in messages), whose problems go to `errors`;
+    `memo`: what its files gave at the last reading, under serve (reuse.py)."""
 
-    def __init__(self, path: Path | str, display: str, errors: ErrorList):
-        self.path, self.display, self.errors = Path(path), display, errors
+    def __init__(self, path: Path | str, display: str, errors: ErrorList, memo: Memo | None = None):
+        self.path, self.display, self.errors, self.memo = Path(path), display, errors, memo
         here = Path(os.path.abspath(self.path))
         repository = next((p for p in here.parents if (p / "mkdocs.yml").is_file()), None)
         self.inside = (here.resolve(), *([(repository / "data").resolve()] if repository else []))

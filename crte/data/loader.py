@@ -31,6 +31,7 @@ from crte.data.errors import ErrorList, Where
 from crte.data.files import DataFolder
 from crte.data.model import EXAMPLE, FILES, GLOSSARY, ActionsFile, CommunesFile, Contract, Crte, IndicatorsFile, OrientationsFile
 from crte.data.reader import SLUG_MAX, SLUG_RE
+from crte.data.reuse import Memo
 from crte.data.territory import Territory
 from crte.data.timeline import timeline
 from crte.data.validation import read_record
@@ -85,7 +86,7 @@ def stray_files(data: DataFolder) -> None:
 
 
 def load(data_dir: Path | str, display_dir: str = "data", source: Path | None = None,
-         published: Path | None = None, root: Path | None = None) -> Crte:
+         published: Path | None = None, root: Path | None = None, memo: Memo | None = None) -> Crte:
     """Read and validate every file of `data_dir`; raise DataErrors listing all problems.
 
     `source`: the signed document's text (sources/crte-cahc-2021-12-13.txt); by default,
@@ -94,9 +95,11 @@ def load(data_dir: Path | str, display_dir: str = "data", source: Path | None = 
     provided the records of contract, orientations, actions and indicators are
     all valid: a half-loaded model is not compared.
     `published`: urls.txt, the addresses the site has published; an action id
-    published there that no action has any more was renamed (published_ids.py)."""
+    published there that no action has any more was renamed (published_ids.py).
+    `memo`: under serve, what the files gave at the last load (reuse.py): the unchanged
+    records of an edited file are not read again."""
     errors = ErrorList()
-    data = DataFolder(data_dir, display_dir, errors)
+    data = DataFolder(data_dir, display_dir, errors, memo)
     stray_files(data)
     parts = read_files(data)
     glossary_path = data.path / GLOSSARY.name

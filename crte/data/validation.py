@@ -129,12 +129,30 @@ def read_record(data: DataFolder, path: Path, cls: type[Record], source: str | N
     default the place of its first error). The values of its `unsure` keys are
     remembered as unsure (ErrorList.unsure)."""
     errors, display = data.errors, data.name(path)
-    before = len(errors.errors)
+    before, left = len(errors.errors), data.budget.left
     raw = data.read(path)
+    text = _text(raw)
+    if data.memo is not None and text is not None \
+            and (record := data.memo.read(display, cls, text, data.budget)) is not None:
+        return record
     node = None if raw is None else parse(raw, display, errors, data.budget)
-    record = None if node is None else validate(cls, to_raw(node, display, errors), display, errors, source)
+    values = None if node is None else to_raw(node, display, errors)
+    record = None if node is None else validate(cls, values, display, errors, source)
     if len(errors.errors) > before and raw is not None:
         first = min(e.where for e in errors.errors[before:])
         errors.leave_out(file_identities(raw), source or str(first))
         errors.unsure |= file_identities(raw, unsure) if unsure else set()
+    if data.memo is not None:
+        if len(errors.errors) > before or text is None or record is None:
+            data.memo.forget(display, cls)
+        else:
+            data.memo.keep(display, cls, text, left - data.budget.left, values, record)
     return record
+
+
+def _text(raw: bytes | None) -> str | None:
+    """The text of a file's bytes as reader.py reads it (None when it is not UTF-8)."""
+    try:
+        return None if raw is None else raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return None

@@ -15,7 +15,8 @@ Errors name its files as the variable does: `autres/actions.yaml:12: ...`.
 `properdocs serve` loads the configuration again for every rebuild; there the data is
 loaded again only when one of the files it is read from changed (the data folder,
 urls.txt, sources/): otherwise the previous build's Dataset is kept, and so are the
-products made from its views (crte/mkdocs/products.py).
+products made from its views (crte/mkdocs/products.py). When a file changed, the
+records of its unchanged lines are kept (crte/data/reuse.py).
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from properdocs.config.defaults import MkDocsConfig
 
 from crte.data.errors import DataError, DataErrors
 from crte.data.loader import load
+from crte.data.reuse import Memo
 from crte.mkdocs import devserver
 from crte.views.views import Views
 
@@ -75,8 +77,9 @@ def edit_file(path: str | None, root: Path) -> str | None:
     return path
 
 
-# Under serve: the inputs of the last data loaded, and what they gave.
+# Under serve: the inputs of the last data loaded, and what they gave; what each file gave.
 _last: tuple[str, Dataset] | None = None
+_memo = Memo()
 
 
 def _inputs(path: Path, root: Path) -> str:
@@ -114,7 +117,8 @@ def _loaded(config: MkDocsConfig) -> Dataset:
         root = Path(config.config_file_path).parent
         default = display == DEFAULT_DATA
         views = Views(load(path, display, root=root,
-                           published=root / "urls.txt" if default and (root / "urls.txt").is_file() else None))
+                           published=root / "urls.txt" if default and (root / "urls.txt").is_file() else None,
+                           memo=_memo if devserver.serving() else None))
     except DataErrors as exc:
         last = devserver.fallback(exc, display)  # raises PluginError, except under `properdocs serve`
         if last is None:
