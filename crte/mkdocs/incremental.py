@@ -24,6 +24,9 @@ only the files whose `is_modified()` says so, and keep the site folder between b
   (`after_pages`); `wait()` waits for it; the next build stops it (`stop()`): its files
   not written yet are written by that build, and the index it makes replaces this one.
 
+Python's cycle collector is held from the start of a build to the end of what it leaves
+for after the pages, which collects once (collector.py).
+
 The state that outlives one build lives in this module, for the life of the server's
 process. The engine keeps the plugin from one rebuild to the next (it loads the
 configuration again, not the plugin): what the plugin holds is one build's, set again in
@@ -47,6 +50,7 @@ from properdocs.structure.files import File, Files
 from properdocs.structure.nav import Navigation
 from properdocs.structure.pages import Page
 
+from crte.mkdocs import collector
 from crte.mkdocs.html_page import HtmlPage
 from crte.mkdocs.products import Once
 
@@ -255,6 +259,8 @@ def after_pages(later: Callable[[threading.Event], None], write: Callable[[str],
                 forget()
         finally:
             close()
+            if not stopped.is_set():  # else the next build holds it
+                collector.release()
 
     def stop() -> None:
         stopped.set()

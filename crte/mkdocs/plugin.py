@@ -47,7 +47,7 @@ from properdocs.structure.pages import Page
 
 from crte import fr, routes, siteurl
 from crte.dates import dates_for
-from crte.mkdocs import anchorscan, devserver, incremental, theme_files, theme_fixes
+from crte.mkdocs import anchorscan, collector, devserver, incremental, theme_files, theme_fixes
 from crte.mkdocs.dataset import DEFAULT_DATA, Dataset, data_dir, data_folder, edit_file, load_dataset
 from crte.mkdocs.html_page import HtmlPage
 from crte.mkdocs.products import products, reused
@@ -109,6 +109,7 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if devserver.serving():
+            collector.hold()  # until after the pages (collector.py)
             theme_files.install(config)  # the theme's files listed once (theme_files.py)
         # Our pages' raw HTML blocks set aside before Python-Markdown parses them (rawhtml.py).
         if not any(isinstance(e, RawHtml) for e in config.markdown_extensions):
@@ -280,6 +281,8 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             indexer.close()
 
     def on_build_error(self, *, error: Exception) -> None:
+        if devserver.serving():
+            collector.release()
         if self._rebuild is not None:
             incremental.forget()
         indexer, self._indexer = self._indexer, None

@@ -64,3 +64,29 @@ def test_a_run_left_alone_writes_the_index(tmp_path: Path) -> None:
     incremental.after_pages(lambda stopped: None, write, lambda: None, lambda: None, str(tmp_path))
     incremental.wait()
     assert calls["write"] == 1 and (tmp_path / "pagefind").is_dir()
+
+
+def test_the_collector_is_held_until_after_the_pages(tmp_path: Path) -> None:
+    """Under serve no collection of cycles runs during a build (collector.py): held from its
+    start, released once what it leaves for after the pages is done, but not by a run the
+    next build stopped (that build holds it)."""
+    import gc
+
+    from crte.mkdocs import collector
+
+    try:
+        collector.hold()
+        calls, started = _background(tmp_path)
+        assert started.wait(5)
+        _stopped()
+        assert not gc.isenabled()  # stopped: still held, for the build that stopped it
+
+        def write(folder: str) -> None:
+            assert not gc.isenabled()
+            Path(folder).mkdir()
+
+        incremental.after_pages(lambda stopped: None, write, lambda: None, lambda: None, str(tmp_path))
+        incremental.wait()
+        assert gc.isenabled()
+    finally:
+        gc.enable()
