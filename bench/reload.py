@@ -12,7 +12,7 @@ for after the pages counts in the CPU seconds). Edits cycle over the kinds the d
 allows: an action's description, a decision's amount, a tracking value (the example
 only), a sentence of a hand-written page. `wall_s`: saving to the page showing it,
 MkDocs' wait for more changes (0.1 s) included; `cpu_s`: user + system of the server
-and the children it waited for (Pagefind); `rss_mb`: its resident memory after each
+and its children (Pagefind), running or ended; `rss_mb`: its resident memory after each
 rebuild (VmRSS).
 """
 from __future__ import annotations
@@ -63,8 +63,16 @@ def _free_port() -> int:
 
 
 def _cpu(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return sum(int(f) for f in fields[11:15]) / TICK  # utime, stime, cutime, cstime
+    """CPU seconds of the process `pid`, of the children it waited for, and of those still
+    running (the Pagefind service, busy with the index long after the server's own threads
+    went quiet: without it, the server would look idle before the rebuild is over)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = [int(c) for task in Path(f"/proc/{pid}/task").iterdir()
+                    for c in (task / "children").read_text().split()]
+    except OSError:  # it has just ended: counted by its parent
+        return 0.0
+    return sum(int(f) for f in fields[11:15]) / TICK + sum(_cpu(c) for c in children)  # utime, stime, cutime, cstime
 
 
 def _rss_mb(pid: int) -> float:

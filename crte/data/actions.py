@@ -71,7 +71,7 @@ class Action(Record):
                     "l'annexe 3, d'après son chantier pour une action ajoutée par une décision.")
     @property
     def orientation(self) -> int:
-        return self._orientation
+        return self._private("_orientation")  # type: ignore[no-any-return]
 
 
 class Gap(Record):

@@ -52,12 +52,12 @@ class Indicator(Record):
     @computed_field(description="Numéro de l'orientation (calculé : le bloc où l'indicateur est écrit).")  # type: ignore[prop-decorator]
     @property
     def orientation(self) -> int:
-        return self._orientation
+        return self._private("_orientation")  # type: ignore[no-any-return]
 
     @computed_field(description="Titre du groupe de l'article 9 (calculé), vide pour un groupe sans titre.")  # type: ignore[prop-decorator]
     @property
     def groupe(self) -> str | None:
-        return self._groupe
+        return self._private("_groupe")  # type: ignore[no-any-return]
 
 
 class IndicatorGroup(Record):

@@ -20,7 +20,7 @@ class Fiche(Record):
     @computed_field(description="Numéro du chantier qui porte la fiche (calculé : le chantier où elle est écrite).")  # type: ignore[prop-decorator]
     @property
     def chantier(self) -> int:
-        return self._chantier
+        return self._private("_chantier")  # type: ignore[no-any-return]
 
 
 class Chantier(Record):
@@ -37,7 +37,7 @@ class Chantier(Record):
     @computed_field(description="Numéro de l'orientation du chantier (calculé : l'orientation où il est écrit).")  # type: ignore[prop-decorator]
     @property
     def orientation(self) -> int:
-        return self._orientation
+        return self._private("_orientation")  # type: ignore[no-any-return]
 
 
 class Orientation(Record):

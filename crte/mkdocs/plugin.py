@@ -109,6 +109,8 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if devserver.serving():
+            with _search_errors("indexer le site"):
+                incremental.stop()  # what the previous build left for later is out of date
             collector.hold()  # until after the pages (collector.py)
             theme_files.install(config)  # the theme's files listed once (theme_files.py)
         # Our pages' raw HTML blocks set aside before Python-Markdown parses them (rawhtml.py).
@@ -144,9 +146,7 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         config.extra["recherche_parties"] = 1  # until on_files counts the pages
-        if devserver.serving():
-            with _search_errors("indexer le site"):
-                incremental.stop()  # what the previous build left for later is out of date
+        if devserver.serving():  # what the previous build left for later was stopped in on_config
             self._rebuild = incremental.Rebuild()
             self._searched = []  # a new list: the previous build's may still be read in the background
         with _search_errors("démarrer"):

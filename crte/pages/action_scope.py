@@ -137,22 +137,31 @@ class ContractScope:
         _refuse(f"{name} of the contract")
 
 
-def _plain(value: Any) -> Any:
-    # What a value is made of, quickly comparable: a record as its JSON (pydantic's serializer,
-    # computed fields included), a dataclass as its fields, containers item by item.
-    if isinstance(value, BaseModel):
-        return value.__pydantic_serializer__.to_json(value, warnings=False)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__, *(_plain(getattr(value, f.name)) for f in dataclasses.fields(value)))
-    if isinstance(value, tuple | list):
-        return tuple(_plain(v) for v in value)
-    if isinstance(value, dict):
-        return tuple((k, _plain(v)) for k, v in value.items())
-    return value
+class _Plain:
+    """What a value is made of, quickly comparable: a record as its JSON (pydantic's serializer,
+    computed fields included), a dataclass as its fields, containers item by item. A record's
+    JSON is made once per build (`Keys`): the same action is its own page's, its neighbours'
+    and its signed record; the build's records do not change once loaded."""
 
+    def __init__(self) -> None:
+        self._json: dict[int, tuple[BaseModel, bytes]] = {}  # by id(); the record kept, so that its id is too
 
-def _digest(*parts: Any) -> str:
-    return hashlib.sha256(repr(_plain(parts)).encode("utf-8")).hexdigest()
+    def __call__(self, value: Any) -> Any:
+        if isinstance(value, BaseModel):
+            made = self._json.get(id(value))
+            if made is None:
+                made = self._json[id(value)] = (value, value.__pydantic_serializer__.to_json(value, warnings=False))
+            return made[1]
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return (type(value).__name__, *(self(getattr(value, f.name)) for f in dataclasses.fields(value)))
+        if isinstance(value, tuple | list):
+            return tuple(self(v) for v in value)
+        if isinstance(value, dict):
+            return tuple((k, self(v)) for k, v in value.items())
+        return value
+
+    def digest(self, *parts: Any) -> str:
+        return hashlib.sha256(repr(self(parts)).encode("utf-8")).hexdigest()
 
 
 # The fields of ActionView that Keys.page digests (tests/pages/test_action_scope.py: a new one goes there too).
@@ -165,9 +174,9 @@ class Keys:
     globals the scopes leave, the page's context), digested once; then each page's own inputs."""
 
     def __init__(self, views: Views, site: TrackingSite, shared: tuple[Any, ...]) -> None:
-        self._views, self._site = views, site
+        self._views, self._site, self._plain = views, site, _Plain()
         signed = views.signed
-        self._shared = _digest(views.territory, signed.contract, views.crte.contract, signed.colonnes,
+        self._shared = self._plain.digest(views.territory, signed.contract, views.crte.contract, signed.colonnes,
                                views.crte.orientations, views.indicator_block, views.commune, signed.glossaire,
                                site.referential, shared)
         self._catalogue: tuple[Any, str] = (None, "")
@@ -176,8 +185,8 @@ class Keys:
         """The key of an indicator's page: its view (values, actions, the build date), those of the
         catalogue it links to, and the contract (the territory, the site's address: shared)."""
         if self._catalogue[0] is not indicateurs:  # the same catalogue for every page: digested once
-            self._catalogue = (indicateurs, _digest(indicateurs))
-        return _digest(self._shared, self._catalogue[1], ip)
+            self._catalogue = (indicateurs, self._plain.digest(indicateurs))
+        return self._plain.digest(self._shared, self._catalogue[1], ip)
 
     def page(self, av: ActionView, resume: str) -> str:
         """The key of the page of `av`: its action, neighbours and place in the plan, its summary,
@@ -186,7 +195,7 @@ class Keys:
         # The orientation, chantier and fiche by their number: the plan is in the shared key.
         placed = (av.orientation.numero, av.chantier.numero, av.fiche.numero)
         neighbours = (av.precedente, av.suivante, av.position, av.total_chantier)
-        return _digest(self._shared, av.action, placed, neighbours, resume, views.status(action_id),
+        return self._plain.digest(self._shared, av.action, placed, neighbours, resume, views.status(action_id),
                        views.changes(action_id),
                        views.signed_action.get(action_id), views.standing(action_id), views.places(action_id),
                        self._site.progress(action_id), self._site.explanation(action_id))

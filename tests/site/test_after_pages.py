@@ -90,3 +90,32 @@ def test_the_collector_is_held_until_after_the_pages(tmp_path: Path) -> None:
         assert gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_builds_stopped_in_a_row_do_not_keep_their_cycles_for_ever() -> None:
+    """A staff member saving again and again stops each build's index: at the MAX_HELD-th
+    build in a row without a collection, one runs first (collector.py)."""
+    import gc
+    import weakref
+
+    from crte.mkdocs import collector
+
+    class Node:
+        pass
+
+    def cycle() -> weakref.ref[Node]:
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # type: ignore[attr-defined]
+        return weakref.ref(a)
+
+    try:
+        collector.release()
+        lost = []
+        for _ in range(collector.MAX_HELD):
+            lost.append(cycle())
+            collector.hold()
+        assert all(r() is not None for r in lost) and not gc.isenabled()
+        collector.hold()
+        assert all(r() is None for r in lost) and not gc.isenabled()
+    finally:
+        collector.release()
