@@ -12,8 +12,8 @@ key, here, together. tests/pages/test_action_scope.py edits records of every kin
 checks that a page whose key stayed the same renders the same.
 
 An indicator's page (templates/pages/indicateur.md) is treated the same way: `v` gives it
-the signed contract only (`SignedScope`), and `Keys.indicator` digests its view and the
-catalogue's. `Reuse` takes the pages of the previous build whose key is the same.
+the signed contract only (`SignedScope`), and `Keys.indicator` digests its view (it does
+not read the catalogue of the others). `Reuse` takes the pages of the previous build whose key is the same.
 """
 from __future__ import annotations
 
@@ -179,14 +179,11 @@ class Keys:
         self._shared = self._plain.digest(views.territory, signed.contract, views.crte.contract, signed.colonnes,
                                views.crte.orientations, views.indicator_block, views.commune, signed.glossaire,
                                site.referential, shared)
-        self._catalogue: tuple[Any, str] = (None, "")
 
-    def indicator(self, ip: Any, indicateurs: Any) -> str:
-        """The key of an indicator's page: its view (values, actions, the build date), those of the
-        catalogue it links to, and the contract (the territory, the site's address: shared)."""
-        if self._catalogue[0] is not indicateurs:  # the same catalogue for every page: digested once
-            self._catalogue = (indicateurs, self._plain.digest(indicateurs))
-        return self._plain.digest(self._shared, self._catalogue[1], ip)
+    def indicator(self, ip: Any) -> str:
+        """The key of an indicator's page: its view (values, actions, the build date) and the
+        contract (the territory, the site's address: shared)."""
+        return self._plain.digest(self._shared, ip)
 
     def page(self, av: ActionView, resume: str) -> str:
         """The key of the page of `av`: its action, neighbours and place in the plan, its summary,

@@ -36,6 +36,6 @@ def indicator_pages(views: Views, page: Callable[..., Any], edit: str) -> list[A
     ips = views_of(views, build_date())
     common = {"indicateurs": {ip.id: ip for ip in ips}}
     out = [page("pages/indicateurs.md", routes.INDICATORS, None, **common)]  # a list: no one file to edit
-    out += [page("pages/indicateur.md", routes.indicator(ip.id), edit_path(ip, edit), ip=ip, **common)
-            for ip in ips]
+    # An indicator's page does not read the catalogue: a change of another indicator leaves it as it is.
+    out += [page("pages/indicateur.md", routes.indicator(ip.id), edit_path(ip, edit), ip=ip) for ip in ips]
     return out

@@ -188,7 +188,7 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     def indicator(template: str, route: str, edit: str | None, **context: Any) -> GeneratedPage:
         if template != "pages/indicateur.md":  # the catalogue: all of them, every time
             return page(template, route, edit, **context)
-        key = None if keys is None else keys.indicator(context["ip"], context["indicateurs"])
+        key = None if keys is None else keys.indicator(context["ip"])
         made: GeneratedPage = reuse.page(route, key, lambda: page(template, route, edit, v=SignedScope(views),
                                                                   **context, **outside))
         return made

@@ -13,6 +13,7 @@ import pytest
 from jinja2 import UndefinedError
 
 from crte.data.loader import load
+from crte.dates import build_date
 from crte.pages.action_scope import (
     ACTION_VIEW_FIELDS,
     ActionTracking,
@@ -23,6 +24,7 @@ from crte.pages.action_scope import (
     SignedScope,
 )
 from crte.pages.pages import GeneratedPage, generate, make_environment
+from crte.views.indicator_view import indicator_pages as views_of
 from crte.views.views import ActionView, Views
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,11 +132,15 @@ def test_an_edit_of_the_example_remakes_its_pages_only(base: tuple[Path, Views, 
     folder = _folder(tmp)
     _replace(folder, name, old, new)
     indicators = _check(tmp, memo, folder, remade)
-    # An indicator's page shows its values, the catalogue's and its actions: made again when those change.
+    # An indicator's page shows its values and its actions: made again when those change, not when
+    # another indicator's do (it does not read the catalogue).
     if name.startswith("suivi/indicateurs/"):
-        assert INDICATOR in indicators
+        assert indicators == {INDICATOR}
     elif name == "suivi/tableau-de-bord.yaml":
         assert indicators == set()
+    elif name == DECISION:
+        ips = views_of(_views(folder), build_date())
+        assert indicators <= {ip.id for ip in ips if {a.id for a in (*ip.suivies, *ip.rattachees)} & {ACTION, ADDED}}
 
 
 @pytest.mark.parametrize("kind", ["description", "titre", "commune", "orientation", "territoire", "indicateur",
@@ -171,10 +177,13 @@ def test_a_page_that_reads_beyond_its_scope_fails(tmp_path: Path, source: str, e
                                        crte=ContractScope(views.crte.contract), data_files=env.undefined(name="data_files"))
 
 
-@pytest.mark.parametrize("source", ["{{ v.signed.colonnes }}", "{{ v.indicator_block }}", "{{ v.status('x') }}"])
-def test_an_indicator_page_reads_the_signed_contract_only(tmp_path: Path, source: str) -> None:
+@pytest.mark.parametrize(("source", "error"), [
+    ("{{ v.signed.colonnes }}", ScopeError), ("{{ v.indicator_block }}", ScopeError), ("{{ v.status('x') }}", ScopeError),
+    ("{{ indicateurs }}", UndefinedError),  # the catalogue: not in an indicator page's context, nor in its key
+])
+def test_an_indicator_page_reads_the_signed_contract_only(tmp_path: Path, source: str, error: type[Exception]) -> None:
     views = _views(_folder(tmp_path))
     env = make_environment(views)
     assert env.from_string("{{ v.signed.contract.signature.date }}").render(v=SignedScope(views))
-    with pytest.raises(ScopeError):
+    with pytest.raises(error):
         env.from_string(source).render(v=SignedScope(views))
