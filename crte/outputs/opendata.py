@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 from typing import Any
 
 from crte import routes
@@ -114,8 +114,10 @@ NO_DATES = Dates(None, None)
 def files(views: Views, site_url: str, dates: Dates = NO_DATES) -> list[DataFile]:
     """Every file of /donnees/, datapackage.json last. `dates`: the build's and the data's."""
     crte = views.crte
-    actions = [action_record(a, views, site_url) for a in crte.actions]
-    signed = [action_record(a, views.signed_views, site_url) for a in views.signed.actions]
+    # The records of every action, made with the first file that needs them (under serve, after
+    # the pages: crte/mkdocs/products.py); /donnees/ only counts them.
+    actions = cache(lambda: [action_record(a, views, site_url) for a in crte.actions])
+    signed = cache(lambda: [action_record(a, views.signed_views, site_url) for a in views.signed.actions])
     evolutions = evolution_rows(views, site_url)
     indicators = indicator_rows(views, site_url)
     measures = measures_data.measure_rows(views)
@@ -127,17 +129,17 @@ def files(views: Views, site_url: str, dates: Dates = NO_DATES) -> list[DataFile
     out = [
         DataFile("actions.csv", "Actions en vigueur (CSV)", "Les actions du programme en vigueur, une par ligne : "
                  "les lignes de l'annexe 3 et les décisions prises depuis la signature.",
-                 lambda: _csv(ACTION_COLUMNS, rows(actions)), len(actions)),
+                 lambda: _csv(ACTION_COLUMNS, rows(actions())), len(crte.actions)),
         DataFile("actions-signees.csv", "Actions du contrat signé (CSV)",
                  f"Les lignes de l'annexe 3 telles que signées le {long_date(crte.contract.signature.date)}.",
-                 lambda: _csv(ACTION_COLUMNS, rows(signed)), len(signed)),
+                 lambda: _csv(ACTION_COLUMNS, rows(signed())), len(views.signed.actions)),
         DataFile("evolutions.csv", "Évolutions (CSV)", "Une ligne par champ changé par une décision prise depuis "
                  "la signature (et par action ajoutée ou abandonnée).", lambda: _csv(EVOLUTION_COLUMNS, evolutions),
                  len(evolutions)),
         DataFile("actions.json", "Actions (JSON)", "Les actions en vigueur et celles du contrat signé, en JSON, avec "
                  "les totaux imprimés de l'annexe.",
-                 lambda: json_bytes({"licence": LICENCE, "actions": actions, "actions_signees": signed,
-                                     "totaux_publies": crte.published_totals}), len(actions)),
+                 lambda: json_bytes({"licence": LICENCE, "actions": actions(), "actions_signees": signed(),
+                                     "totaux_publies": crte.published_totals}), len(crte.actions)),
         DataFile("indicateurs.csv", "Indicateurs (CSV)", "Les indicateurs de suivi de l'article 9 (leurs valeurs "
                  "mesurées sont dans mesures.csv).", lambda: _csv(INDICATOR_COLUMNS, indicators), len(indicators)),
         DataFile("indicateurs.json", "Indicateurs (JSON)",
@@ -156,16 +158,18 @@ def files(views: Views, site_url: str, dates: Dates = NO_DATES) -> list[DataFile
         DataFile(spreadsheet.FILE, "Maquette financière (tableur)",
                  "Les actions, les évolutions, les indicateurs et leurs valeurs, le suivi, chaque tableau de "
                  "/finances/ et les contrôles, un onglet par tableau, avec la description de chaque colonne "
-                 "(onglet « Champs »).", lambda: spreadsheet.workbook(views, site_url), len(actions)),
+                 "(onglet « Champs »).", lambda: spreadsheet.workbook(views, site_url), len(crte.actions)),
     ]
     out += [DataFile(t.name, t.title, t.description, partial(_csv, t.columns, t.rows), len(t.rows)) for t in tracking]
-    projects, collectivites = national.project_rows(views, site_url), national.collectivite_rows(views, site_url)
+    projects = cache(lambda: national.project_rows(views, site_url))  # one row per action in force, then abandoned
+    collectivites = national.collectivite_rows(views, site_url)
     out += [
         DataFile(national.PROJECTS_FILE, "Projets de transition écologique (format national, CSV)",
                  "Les actions au format national d'échange « projets de transition écologique » "
                  f"{national.PROJECTS_VERSION}, que lisent les outils de l'État et des territoires : une ligne par "
                  "action en vigueur, puis par action abandonnée.",
-                 partial(_csv, national.PROJECT_COLUMNS, projects), len(projects)),
+                 lambda: _csv(national.PROJECT_COLUMNS, projects()),
+                 len(views.action_list()) + len(views.abandoned_list())),
         DataFile(national.COLLECTIVITES_FILE, "Collectivités (format national, CSV)",
                  f"Les communes et l'EPCI au format national « collectivites » {national.COLLECTIVITES_VERSION}, "
                  "auxquels renvoie la colonne collectiviteIds des projets.",
