@@ -11,7 +11,9 @@ A thin class that holds one build's state and calls into the pipeline below it:
 - on_nav, on_env: the theme's parts rendered once (themecache.py);
 - on_env: the theme's `url` filter escaped for HTML (crte.siteurl), and `routes`;
 - on_config: the site's name and description, from the data (territoire.yaml); under
-  `serve`, the theme's files listed once (theme_files.py);
+  `serve`, first, what the previous build left for after its pages stopped and the cycle
+  collector held until this one's are done (incremental.py, collector.py), then the
+  theme's files listed once (theme_files.py);
 - on_startup: the engine's anchor scan, narrowed (anchorscan.py);
 - on_startup, on_serve, on_files, on_post_page, on_post_template: under `serve`,
   a data error shows a banner over the last valid data instead of stopping the
