@@ -11,7 +11,7 @@ project, on a free port. Each edit changes one value and waits, polling the page
 for after the pages counts in the CPU seconds). Edits cycle over the kinds the data
 allows: an action's description, a decision's amount, a tracking value (the example
 only), a sentence of a hand-written page. `wall_s`: saving to the page showing it,
-MkDocs' wait for more changes (0.1 s) included; `cpu_s`: user + system of the server
+the server's wait for more changes (0.02 s, crte/cli/engine.py) included; `cpu_s`: user + system of the server
 and its children (Pagefind), running or ended; `rss_mb`: its resident memory after each
 rebuild (VmRSS).
 """

@@ -7,7 +7,10 @@ with the path and what to do, never a traceback. build.py and serve.py run MkDoc
 - `properdocs serve` looks for changed files every 0.1 s (POLL_S), not every 0.5 s: the
   wait between saving a file and its rebuild starting is 0.05 s on average, not 0.25 s
   (issue 23). It still polls, as the engine does: a save that replaces the file (most
-  editors) is seen, where change notifications would lose the file.
+  editors) is seen, where change notifications would lose the file. Once a change is
+  seen, it waits BUILD_DELAY_S for more, not the engine's 0.1 s: what is saved together
+  is already seen together by one look, and the next look is 0.1 s away (a save that
+  lasts longer gives a second rebuild, which the 0.1 s did not always avoid either).
 - A rebuild of `properdocs serve` runs in the server's thread, which would print the
   traceback and go on serving a half-written site: the build it calls is wrapped, the
   message printed, and the server stopped (exit status 1); crte.cli.serve says so
@@ -18,7 +21,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 import properdocs.commands.serve
@@ -30,6 +32,7 @@ from crte.cli.build import ELSEWHERE, write_refusal
 # Where `properdocs serve` writes instead: its site is a temporary folder (crte.cli.serve).
 SERVE_ELSEWHERE = "make serve TMPDIR=AUTRE-DOSSIER"
 POLL_S = 0.1  # seconds between two looks for changed files under serve
+BUILD_DELAY_S = 0.02  # seconds without another change before the rebuild starts
 
 
 def say(exc: OSError, elsewhere: str) -> None:
@@ -48,10 +51,15 @@ def _stopping(build: Callable[..., Any]) -> Callable[..., Any]:
     return guarded
 
 
+def _server(*args: Any, **kwargs: Any) -> LiveReloadServer:
+    server = LiveReloadServer(*args, **{**kwargs, "polling_interval": POLL_S})
+    server.build_delay = BUILD_DELAY_S
+    return server
+
+
 def main(argv: list[str]) -> int:
     properdocs.commands.serve.build = _stopping(properdocs.commands.serve.build)  # type: ignore[attr-defined]
-    properdocs.commands.serve.LiveReloadServer = partial(  # type: ignore[attr-defined,assignment]
-        LiveReloadServer, polling_interval=POLL_S)
+    properdocs.commands.serve.LiveReloadServer = _server  # type: ignore[attr-defined,assignment]
     try:
         cli.main(args=argv, prog_name="properdocs")
     except OSError as exc:

@@ -248,3 +248,16 @@ def test_open_page_reloads_by_itself_on_a_phone(browser: object, tmp_path: Path)
             page.wait_for_selector(".crte-erreurs", state="detached", timeout=POLL * 1000)
         finally:
             context.close()
+
+
+def test_the_server_looks_often_and_rebuilds_at_once(tmp_path: Path) -> None:
+    """The engine's server as crte.cli.engine makes it: it looks for changes every POLL_S and
+    starts the rebuild BUILD_DELAY_S after one, not the engine's 0.5 s and 0.1 s."""
+    from crte.cli import engine
+
+    server = engine._server(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        assert server.build_delay == engine.BUILD_DELAY_S < 0.1
+        assert server.observer.timeout == engine.POLL_S
+    finally:
+        server.server_close()
