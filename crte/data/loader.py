@@ -99,6 +99,8 @@ def load(data_dir: Path | str, display_dir: str = "data", source: Path | None = 
     `memo`: under serve, what the files gave at the last load (reuse.py): the unchanged
     records of an edited file are not read again."""
     errors = ErrorList()
+    if memo is not None:
+        memo.taken.clear()  # what this load takes from it
     data = DataFolder(data_dir, display_dir, errors, memo)
     stray_files(data)
     parts = read_files(data)

@@ -18,8 +18,11 @@ Anything else is read in full, as without a memo: another kind of edit, a change
 line outside the items of a list or in its last item, a line indented less than the
 items, a syntax error, an anchor, an error of validation (the full reading then
 reports it at its place, in the same words), a line break YAML reads but Python's
-`split("\\n")` does not. What the shortcut gives is what the full reading gives:
-tests/data/test_reuse.py compares them for edits of every kind.
+`split("\\n")` does not, a directive (`%TAG`: an item composed alone would not see
+it). What the shortcut gives is what the full reading gives: tests/data/test_reuse.py
+compares them for edits of every kind; a review tried some 200 more (block scalars,
+quotes over lines, tabs, markers, moved dashes, sequences of edits) and found only the
+directive.
 """
 from __future__ import annotations
 
@@ -37,8 +40,9 @@ from crte.data.reader import RawList, RawMap, _item_path, _step, to_raw
 from crte.data.record import Record, record_type, unwrap
 from crte.data.syntax import too_deep
 
-# Line breaks YAML knows besides "\n": a file holding one is always read in full.
-_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+# Line breaks YAML knows besides "\n", and directives (`%TAG`, `%YAML`: an item composed
+# alone would not see them): a file holding one is always read in full.
+_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]|^%", re.M)
 _DASH = re.compile(r" *- +")
 
 
@@ -92,7 +96,10 @@ class Memo:
             if isinstance(value, RawList) and len(value) >= 2 and isinstance(records, tuple) \
                     and len(records) == len(value) and (dash := _dash_column(lines, value, records)) is not None:
                 lists[name] = _List(tuple(item.line - 1 for item in value), dash, records)
-        self._files[(display, cls)] = _File(lines, count, _root(raw, raw.itemlines), record, lists)
+        # A copy: the loader sets computed fields on the record it hands out.
+        kept = _fresh(record)
+        lists = {name: _List(spans.starts, spans.dash, getattr(kept, name)) for name, spans in lists.items()}
+        self._files[(display, cls)] = _File(lines, count, _root(raw, raw.itemlines), kept, lists)
 
     def read(self, display: str, cls: type[Record], text: str, budget: Budget) -> Any:
         """The record of the file whose decoded text is `text`, made from the last one,

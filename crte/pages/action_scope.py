@@ -29,7 +29,7 @@ from crte.pages.tracking_pages import TrackingSite
 from crte.views.views import ActionView, Views
 
 # Under serve, the action and indicator pages of the previous build: {route: (key, GeneratedPage)}.
-Memo = dict[str, tuple[str | None, Any]]
+Memo = dict[Any, tuple[str | None, Any]]  # by route; a fragment's by its key (Reuse.fragment)
 
 
 class ScopeError(RuntimeError):
@@ -211,6 +211,14 @@ class Reuse:
         last = None if self._memo is None or key is None else self._memo.get(route)
         made = last[1] if last is not None and last[0] == key else make()
         self._kept[route] = (key, made)
+        return made
+
+    def fragment(self, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+        """A piece of page whose `key` is all it shows (rows.py): made once per build, and
+        taken from the previous build's when it had the same key."""
+        kept = self._kept.get(key) or (None if self._memo is None else self._memo.get(key))
+        made = kept[1] if kept is not None else make()
+        self._kept[key] = (None, made)
         return made
 
     def close(self) -> None:

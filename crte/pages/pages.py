@@ -47,6 +47,7 @@ from crte.pages.filters import (  # noqa: F401
 )
 from crte.pages.headings import PERMALINK_TITLE, resolved, sommaire
 from crte.pages.indicator_pages import indicator_pages
+from crte.pages.rows import Rows
 from crte.pages.tracking_pages import TrackingSite, tracking_pages
 from crte.routes import src_uri
 from crte.views.finance import breakdowns
@@ -134,6 +135,7 @@ def make_environment(views: Views) -> Environment:
         findings=reconcile.findings(views.signed), labels=field_labels(views.crte), suivi=TrackingSite(views),
         accueil=story(views, finances), glossaire=Glossary(views.signed.glossaire), terme=term,
         hauteur_carte=card_height(views), sommaire=sommaire, permalien=PERMALINK_TITLE,
+        ligne_action=Rows(Reuse(None)).ligne_action,  # generate() gives its own (rows.py)
     )
     return env
 
@@ -172,6 +174,7 @@ def generate(views: Views, site_url: str = "", data_files: tuple[DataFile, ...] 
     env = make_environment(views)
     common = page_context(site_url, data_files, data_changed)
     site, reuse = cast(TrackingSite, env.globals["suivi"]), Reuse(memo)
+    env.globals["ligne_action"] = Rows(reuse).ligne_action  # the rows of the tables of actions (rows.py)
     keys = None if memo is None else Keys(views, site, (env.globals["labels"], env.globals["hauteur_carte"], site_url))
     outside = _outside(env, views)
 

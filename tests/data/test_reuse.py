@@ -105,6 +105,23 @@ EDITS: list[tuple[str, Callable[[Path, Crte], None], str | None]] = [
 ]
 
 
+def test_a_directive_of_the_file_is_not_lost(tmp_path: Path) -> None:
+    """An item composed alone would not see the file's directives: `%TAG !! …` makes `!!str`
+    another tag, which a text field refuses (found by a review); such a file is read in full."""
+    folder = _folder(tmp_path)
+    actions = folder / "actions.yaml"
+    lines = actions.read_text("utf-8").split("\n")
+    assert lines[0].startswith("#") and lines[1].startswith("#")
+    lines[:2] = ["%TAG !! tag:example.com,2000:", "---"]
+    actions.write_text("\n".join(lines), "utf-8")
+    memo = Memo()
+    model = load(folder, "donnees", memo=memo)
+    _line_edit(actions, model.actions[5].where_of("titre").line, lambda s: re.sub(r":.*", ": !!str Durand", s))
+    assert _outcome(folder, memo) == _outcome(folder, None)
+    assert isinstance(_outcome(folder, None), list)  # refused
+    assert (ACTIONS, "edited") not in memo.taken
+
+
 @pytest.mark.parametrize(("name", "edit", "shortcut"), EDITS, ids=[e[0] for e in EDITS])
 def test_a_load_with_the_memo_gives_what_a_full_load_gives(tmp_path: Path, name: str,
                                                             edit: Callable[[Path, Crte], None],
