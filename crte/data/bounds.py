@@ -46,10 +46,10 @@ class Budget:
         self.left = MAX_TOTAL_NODES
 
 
-def _scan(text: str, left: int, depth: int = 0) -> tuple[int, dict[int, list[str]], list[tuple[int, str]]]:
-    """(values, anchors and aliases by line, the first bound passed) of the YAML `text`;
-    `left`: the values the other files leave it; `depth`: the lists and blocks of fields
-    it is inside of. A syntax error ends the scan."""
+def _scan(text: str, left: int, depth: int = 0) -> tuple[int, dict[int, list[str]], list[tuple[int, str]], bool]:
+    """(values, anchors and aliases by line, the first bound passed, whether it parsed to
+    its end) of the YAML `text`; `left`: the values the other files leave it; `depth`: the
+    lists and blocks of fields it is inside of. A syntax error ends the scan."""
     marks: dict[int, list[str]] = {}  # line -> the anchors and aliases written on it
     nodes = 0
     try:
@@ -65,15 +65,15 @@ def _scan(text: str, left: int, depth: int = 0) -> tuple[int, dict[int, list[str
                 marks.setdefault(line, []).append(f"&{event.anchor}")
             nodes += 1
             if nodes > MAX_NODES:
-                return nodes, marks, [(line, L.TROP_DE_VALEURS(max=_count(MAX_NODES)))]
+                return nodes, marks, [(line, L.TROP_DE_VALEURS(max=_count(MAX_NODES)))], False
             if nodes > left:
-                return nodes, marks, [(line, L.TROP_DE_VALEURS("total", max=_count(MAX_TOTAL_NODES)))]
+                return nodes, marks, [(line, L.TROP_DE_VALEURS("total", max=_count(MAX_TOTAL_NODES)))], False
             depth += isinstance(event, yaml.CollectionStartEvent)
             if depth > MAX_NESTING:
-                return nodes, marks, [(line, K.PROFONDEUR("blocs", max=MAX_NESTING))]
+                return nodes, marks, [(line, K.PROFONDEUR("blocs", max=MAX_NESTING))], False
     except yaml.YAMLError:
-        pass
-    return nodes, marks, []
+        return nodes, marks, [], False
+    return nodes, marks, [], True
 
 
 def refusals(text: str, budget: Budget) -> list[tuple[int, str]]:
@@ -81,7 +81,7 @@ def refusals(text: str, budget: Budget) -> list[tuple[int, str]]:
     first bound passed; [] when the file may be composed (its values are then taken
     from `budget`). A syntax error ends the scan: composing the file reports it, at
     its line."""
-    nodes, marks, passed = _scan(text, budget.left)
+    nodes, marks, passed, _ = _scan(text, budget.left)
     if passed:
         return passed
     if not marks:
@@ -95,9 +95,5 @@ def values(text: str, depth: int) -> int | None:
     file inside `depth` lists and blocks of fields; None when it holds an anchor or an
     alias, nests too deep or does not parse: reuse.py then lets `refusals` and the
     composer of the whole file say what is wrong."""
-    try:
-        list(yaml.parse(text, Loader=Loader))
-    except yaml.YAMLError:
-        return None
-    nodes, marks, passed = _scan(text, MAX_NODES, depth)
-    return None if marks or passed else nodes
+    nodes, marks, passed, parsed = _scan(text, MAX_NODES, depth)
+    return nodes if parsed and not marks and not passed else None

@@ -42,7 +42,7 @@ from crte.data.syntax import too_deep
 
 # Line breaks YAML knows besides "\n", and directives (`%TAG`, `%YAML`: an item composed
 # alone would not see them): a file holding one is always read in full.
-_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]|^%", re.M)
+_READ_IN_FULL = re.compile("[\r\x85\u2028\u2029]|^%", re.M)
 _DASH = re.compile(r" *- +")
 
 
@@ -87,25 +87,23 @@ class Memo:
         """Remember a file read in full without any error: `text` its decoded text,
         `count` its values (bounds.py), `raw` its raw values, `record` what they gave."""
         self.forget(display, cls)
-        if not isinstance(raw, RawMap) or not isinstance(record, Record) or _OTHER_BREAKS.search(text):
+        if not isinstance(raw, RawMap) or not isinstance(record, Record) or _READ_IN_FULL.search(text):
             return
         lines = text.split("\n")
+        kept = _fresh(record)  # a copy: the loader sets computed fields on the record it hands out
         lists = {}
         for name, value in raw.items():
-            records = getattr(record, name, None)
+            records = getattr(kept, name, None)
             if isinstance(value, RawList) and len(value) >= 2 and isinstance(records, tuple) \
                     and len(records) == len(value) and (dash := _dash_column(lines, value, records)) is not None:
                 lists[name] = _List(tuple(item.line - 1 for item in value), dash, records)
-        # A copy: the loader sets computed fields on the record it hands out.
-        kept = _fresh(record)
-        lists = {name: _List(spans.starts, spans.dash, getattr(kept, name)) for name, spans in lists.items()}
         self._files[(display, cls)] = _File(lines, count, _root(raw, raw.itemlines), kept, lists)
 
     def read(self, display: str, cls: type[Record], text: str, budget: Budget) -> Any:
         """The record of the file whose decoded text is `text`, made from the last one,
         or None (then read it in full); takes its values from `budget`."""
         memo = self._files.get((display, cls))
-        if memo is None or _OTHER_BREAKS.search(text):
+        if memo is None or _READ_IN_FULL.search(text):
             return None
         lines = text.split("\n")
         if lines == memo.lines:
@@ -123,10 +121,9 @@ class Memo:
             if made is not None:
                 record, count, root = made
                 budget.left -= count
-                lists = {other: (_List(tuple(r.where.line - 1 for r in getattr(record, other)), kept.dash,
-                                       getattr(record, other)) if other == name else
-                                 _List(kept.starts, kept.dash, getattr(record, other)))
-                         for other, kept in memo.lists.items()}
+                # As many lines as before: each item of each list starts on the line of its record.
+                lists = {other: _List(tuple(r.where.line - 1 for r in getattr(record, other)), kept.dash,
+                                      getattr(record, other)) for other, kept in memo.lists.items()}
                 self._files[(display, cls)] = _File(lines, count, root, record, lists)
                 self.taken.append((display, "edited"))
                 return _fresh(record)
