@@ -318,15 +318,23 @@
     var lu = window.crteMontants ? window.crteMontants.lire(texte) : null;
     var q = mots(lu ? lu.reste : texte);
     var vide = { texte: texte, mots: q.racines, total: 0, partiel: null, lire: function () { return Promise.resolve([]); } };
-    return demarrer().then(function (pf) {
+    // Debounced as Pagefind's debouncedSearch() does it: the search runs once typing has
+    // paused for attenteMs, counted from this keystroke, while Pagefind and the synonyms
+    // load (a reader who types as soon as the box has the focus does not wait for both).
+    var pause = new Promise(function (fin) { setTimeout(fin, attenteMs); });
+    var pret = demarrer(); // from a file:// page, rejects at once: nothing else is fetched
+    var motsJson = location.protocol === "file:" ? pret : fichier("mots");
+    motsJson.catch(function () { /* the search says it */ });
+    return pret.then(function (pf) {
       if (!q.racines.length && !lu) return vide;
-      // Debounced as Pagefind's debouncedSearch() does it: the index fragments of the
-      // words load at once, the search runs once typing has paused for attenteMs. Not for
-      // a word of less than 4 letters being typed: « de » alone spans a good part of the
-      // index (in every part of it), most of which the next letter makes useless.
+      // The index fragments of the words load at once, not for a word of less than 4
+      // letters being typed: « de » alone spans a good part of the index (in every part
+      // of it), most of which the next letter makes useless.
       var dernier = q.racines[q.racines.length - 1];
-      if (dernier && dernier.length >= 4) pf.preload(q.racines.join(" ")).catch(function () { /* the search says it */ });
-      return Promise.all([fichier("mots"), new Promise(function (fin) { setTimeout(fin, attenteMs); })]).then(function (f) {
+      if (numero === derniere && dernier && dernier.length >= 4) {
+        pf.preload(q.racines.join(" ")).catch(function () { /* the search says it */ });
+      }
+      return Promise.all([motsJson, pause]).then(function (f) {
         if (numero !== derniere) return null;
         var synonymes = f[0].synonymes;
         return Promise.all([parMontant(lu), q.racines.length ? avecSynonymes(pf, q.racines, synonymes) : []]).then(function (r) {
