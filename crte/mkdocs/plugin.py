@@ -57,8 +57,9 @@ from crte.mkdocs.rawhtml import RawHtml
 from crte.mkdocs.themecache import ThemeCache
 from crte.outputs.manifest import added, added_notice, built_urls, dropped
 from crte.outputs.workflow import workflow_command
+from crte.pages.compiled import COMPILED
 from crte.pages.filters import meta_text
-from crte.pages.pages import COMPILED, render_meta
+from crte.pages.pages import render_meta
 from crte.search.indexer import SearchIndexer, parts_for, search_document
 from crte.search.text import indexed_body
 from crte.views.views import Views
@@ -72,8 +73,7 @@ NOT_EDITABLE = {routes.src_uri(routes.SEARCH)}
 
 @contextmanager
 def _search_errors(doing: str) -> Iterator[None]:
-    # The indexer's own errors stop the build with a message, not a traceback;
-    # on_build_error then stops the indexer.
+    # The indexer's own errors stop the build with a message, not a traceback; on_build_error then stops the indexer.
     try:
         yield
     except Exception as exc:
@@ -243,7 +243,7 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["theme_cache"] = self._theme_cache  # for overrides/main.html
-        env.bytecode_cache = COMPILED  # the theme's templates compiled once per process
+        env.bytecode_cache = COMPILED  # the theme's templates compiled once (crte/pages/compiled.py)
         env.globals["routes"] = routes  # the site's addresses, for overrides/ (crte.routes)
         # The territory's names and the signature's date (overrides/main.html, partials/).
         # Under serve, maybe no valid data yet (devserver.py): the error page names no territory.

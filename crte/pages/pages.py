@@ -20,8 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
-from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from jinja2.bccache import Bucket
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from crte import fr as formatting, routes
 from crte.data import reconcile
@@ -29,6 +28,7 @@ from crte.data.names import owners, slugify
 from crte.outputs import national
 from crte.outputs.opendata import DataFile
 from crte.pages.action_scope import ActionTracking, ActionViews, ContractScope, Keys, Memo, Reuse, SignedScope
+from crte.pages.compiled import COMPILED
 from crte.pages.filters import (  # noqa: F401
     _finalize,
     article,
@@ -79,26 +79,6 @@ def chantier_route(views: Views, numero: int) -> str:
 
 def fiche_route(views: Views, numero: str) -> str:
     return routes.fiche(views.chantier[views.fiche[numero].chantier].orientation, numero)
-
-
-class CompiledTemplates(BytecodeCache):
-    """Compiled Jinja templates kept in memory for the process's life, keyed by the template's
-    name and the checksum of its source (an edited template is compiled again): a rebuild
-    under `make serve` compiles neither our templates nor the theme's again (1 s of 2 at real
-    size). Used by our environment and, through the plugin, the theme's."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if (code := self._code.get(bucket.key + bucket.checksum)) is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key + bucket.checksum] = bucket.bytecode_to_string()
-
-
-COMPILED = CompiledTemplates()
 
 
 @lru_cache(maxsize=2)
