@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import pickle
 from collections.abc import Callable
 from typing import Any, NoReturn
 
@@ -161,7 +162,14 @@ class _Plain:
         return value
 
     def digest(self, *parts: Any) -> str:
-        return hashlib.sha256(repr(self(parts)).encode("utf-8")).hexdigest()
+        # pickle, not repr: repr escapes every byte of the records' JSON (0.2 s of a rebuild at 2 500).
+        # Equal values give equal bytes within a process; what pickle refuses is compared by its repr.
+        plain = self(parts)
+        try:
+            data = pickle.dumps(plain, protocol=5)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            data = repr(plain).encode("utf-8")
+        return hashlib.sha256(data).hexdigest()
 
 
 # The fields of ActionView that Keys.page digests (tests/pages/test_action_scope.py: a new one goes there too).
