@@ -167,8 +167,8 @@ def search_timings(site: Path) -> list[dict[str, Any]]:
 
     rows = measure_search(site)
     print(report(rows), file=sys.stderr)
-    return [{"surface": s, "query": q, "ms": round(ms), "driver_ms": round(driver), "kb": round(size / 1024, 1),
-             "results": n} for s, q, ms, driver, size, n in rows]
+    return [{"surface": s, "query": q, "key_delay_ms": d, "ms": round(ms), "driver_ms": round(driver),
+             "kb": round(size / 1024, 1), "results": n} for s, q, d, ms, driver, size, n in rows]
 
 
 def profile(size: int, real_size: int, source: Path, top: int = 25, keep: Path | None = None) -> None:

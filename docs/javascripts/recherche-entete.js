@@ -17,7 +17,7 @@
   var panneau = document.getElementById("crte-q-panneau");
   var etat = document.getElementById("crte-q-etat");
   var liste = document.getElementById("crte-q-options");
-  var MAX = 6, ATTENTE_MS = 120;
+  var MAX = 6, ATTENTE_MS = 300; // the pause in the typing before a query of short words is searched (recherche-moteur.js)
   var options = [], actif = -1, demande = "";
 
   function pluriel(n, mot) {

@@ -19,7 +19,9 @@
 //
 // window.crteRecherche = {
 //   demarrer(): Promise<pagefind>          load Pagefind and every part of the index ahead of the first query
-//   chercher(texte, attenteMs): Promise<null | Reponse>   null: a later query replaced it
+//   chercher(texte, attenteMs): Promise<null | Reponse>   null: a later query replaced it;
+//                                          attenteMs: the pause in the typing it waits for
+//                                          (at most 40 ms when its last word has 4 letters or more)
 //   preparer(texte): ["renov", …]          the stems searched
 //   suggestions(): Promise<["piste cyclable", …]>   words to suggest when nothing is found
 // }
@@ -40,6 +42,7 @@
   var INDISPONIBLE = "La recherche est indisponible : l'index de recherche n'a pas pu être chargé.";
   var LONGUEUR_EXTRAIT = 30; // words
   var PREMIERS = 10; // results whose text loads with the answer: the search page shows 10
+  var PAUSE_MOT_LONG = 40; // ms without a keystroke before a query whose last word has 4 letters or more
   var chargement = null;
 
   // Pagefind, and the other parts of the index added to the first one, each marked by
@@ -305,7 +308,9 @@
     return t.page ? Promise.resolve(t.page) : t.r.data().then(function (d) { return resultat(d, t.r.words, t.mots, t.raison); });
   }
 
-  var derniere = 0; // the number of the last query: an earlier one still running gives way
+  var derniere = 0; // the number of the last query: an earlier one not yet searched gives way
+  var libre = Promise.resolve(); // settles when the search running in Pagefind's worker has ended
+  function rien() { /* the search says it */ }
 
   // The query's words as typed and their stems, elided articles dropped, empty ones left out.
   function mots(texte) {
@@ -313,37 +318,43 @@
     return { tapes: tapes, racines: tapes.map(function (m) { return preparer(m)[0]; }) };
   }
 
+  // The pages found for the words `q` and the amount `lu`: {trouves, partiel}.
+  function rechercher(pf, q, lu, synonymes) {
+    return Promise.all([parMontant(lu), q.racines.length ? avecSynonymes(pf, q.racines, synonymes) : []]).then(function (r) {
+      if (r[1].length || q.racines.length < 2) return { trouves: r[0].concat(r[1]), partiel: null };
+      return partielle(pf, q.racines, q.tapes, synonymes).then(function (p) {
+        return { trouves: r[0].concat(p.trouves), partiel: p.trouves.length ? p.mots : null };
+      });
+    });
+  }
+
   function chercher(texte, attenteMs) {
     var numero = ++derniere;
     var lu = window.crteMontants ? window.crteMontants.lire(texte) : null;
     var q = mots(lu ? lu.reste : texte);
     var vide = { texte: texte, mots: q.racines, total: 0, partiel: null, lire: function () { return Promise.resolve([]); } };
-    // Debounced as Pagefind's debouncedSearch() does it: the search runs once typing has
-    // paused for attenteMs, counted from this keystroke, while Pagefind and the synonyms
-    // load (a reader who types as soon as the box has the focus does not wait for both).
-    var pause = new Promise(function (fin) { setTimeout(fin, attenteMs); });
+    // When to search. Pagefind searches in its worker, and here one query at a time: a
+    // query is searched once the one before it has ended, unless a later one replaced it
+    // meanwhile. It waits first for a pause in the typing, counted from this keystroke
+    // (while Pagefind and the synonyms load): PAUSE_MOT_LONG when its last word has 4
+    // letters or more (« henin » while « heni » is being searched: the first letters'
+    // fragments are loaded by then), else attenteMs: « de » alone spans a good part of
+    // the index (in every part of it), 2 s of search at 10 000 actions that the next
+    // letter makes useless and a later query would wait for; nor are its fragments preloaded.
+    var dernier = q.racines[q.racines.length - 1];
+    var long = dernier !== undefined && dernier.length >= 4;
+    var pause = new Promise(function (fin) { setTimeout(fin, long ? Math.min(attenteMs, PAUSE_MOT_LONG) : attenteMs); });
     var pret = demarrer(); // from a file:// page, rejects at once: nothing else is fetched
     var motsJson = location.protocol === "file:" ? pret : fichier("mots");
-    motsJson.catch(function () { /* the search says it */ });
+    motsJson.catch(rien);
     return pret.then(function (pf) {
       if (!q.racines.length && !lu) return vide;
-      // The index fragments of the words load at once, not for a word of less than 4
-      // letters being typed: « de » alone spans a good part of the index (in every part
-      // of it), most of which the next letter makes useless.
-      var dernier = q.racines[q.racines.length - 1];
-      if (numero === derniere && dernier && dernier.length >= 4) {
-        pf.preload(q.racines.join(" ")).catch(function () { /* the search says it */ });
-      }
+      if (numero === derniere && long) pf.preload(q.racines.join(" ")).catch(rien);
       return Promise.all([motsJson, pause]).then(function (f) {
         if (numero !== derniere) return null;
-        var synonymes = f[0].synonymes;
-        return Promise.all([parMontant(lu), q.racines.length ? avecSynonymes(pf, q.racines, synonymes) : []]).then(function (r) {
-          if (numero !== derniere) return null;
-          if (r[1].length || q.racines.length < 2) return { trouves: r[0].concat(r[1]), partiel: null };
-          return partielle(pf, q.racines, q.tapes, synonymes).then(function (p) {
-            return { trouves: r[0].concat(p.trouves), partiel: p.trouves.length ? p.mots : null };
-          });
-        });
+        var tour = libre.then(function () { return numero === derniere ? rechercher(pf, q, lu, f[0].synonymes) : null; });
+        libre = tour.then(rien, rien);
+        return tour;
       }).then(function (fin) {
         if (fin === null || numero !== derniere) return null;
         if (!fin.trouves.length) return vide;

@@ -15,7 +15,7 @@
   var suggestions = document.getElementById("crte-recherche-suggestions");
   var essayez = document.getElementById("crte-recherche-essayez");
   if (!formulaire || !boite || !window.crteRecherche) return;
-  var PAR_PAGE = 10, ATTENTE_MS = 120;
+  var PAR_PAGE = 10, ATTENTE_MS = 300; // the pause in the typing before a query of short words is searched (recherche-moteur.js)
   var reponse = null, affiches = 0, demande = null;
 
   function pluriel(n, mot) {

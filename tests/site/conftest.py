@@ -11,7 +11,8 @@
 - `browser` (headless Debian chromium, never a downloaded one: the only Playwright of the
   session, a second `sync_playwright()` cannot start beside it), `context` (one per test),
   `base_url` (the module's `site`, served on 127.0.0.1: a module that reads another
-  site overrides `site`); `accessible_and_private` checks a page as test_browser.py does.
+  site overrides `site`); `accessible_and_private` checks a page as test_browser.py does;
+  `answered` waits for a search box's answer to what was typed.
 
 Modules must not change these copies: a test that edits a project makes its own.
 """
@@ -128,6 +129,19 @@ def context(browser: object) -> Iterator[object]:
     ctx = browser.new_context(locale="fr-FR")  # type: ignore[attr-defined]
     yield ctx
     ctx.close()
+
+
+# A search box has answered `q` (not one of the queries typed on the way to it, which may be
+# answered meanwhile: docs/javascripts/recherche-moteur.js): its status quotes it (« q »), or
+# the header's last option leads to the search page for it.
+ANSWERED = """([etat, q]) => document.getElementById(etat).textContent.includes('« ' + q + ' »') ||
+  [...document.querySelectorAll('#crte-q-options .crte-suggestion--tous')].some(
+    (li) => new URL(li.dataset.url, location.href).searchParams.get('q') === q)"""
+
+
+def answered(page: object, query: str, header: bool = True) -> None:
+    """Wait until the header's search box (or the search page's: header=False) answered `query`."""
+    page.wait_for_function(ANSWERED, arg=["crte-q-etat" if header else "crte-recherche-etat", query])  # type: ignore[attr-defined]
 
 
 def accessible_and_private(context: object, base_url: str, route: str) -> None:

@@ -17,7 +17,7 @@ import pytest
 from crte import routes
 from crte.search.words import SYNONYMS, suggestions
 
-from .conftest import AXE, WCAG
+from .conftest import AXE, WCAG, answered
 
 WIDTHS = (375, 1280)
 ALBERT_CARRE = "/" + routes.action("voie-albert-carre")  # 1 950 206 € signed, 2 100 000 € in force
@@ -170,13 +170,13 @@ def test_the_header_box_says_why_and_what_part(context: object, base_url: str, w
     box = page.locator("#crte-q")
     box.click()
     page.keyboard.type("2,1 M€")
-    page.wait_for_selector("#crte-q-options [role=option]")
+    answered(page, "2,1 M€")
     first = page.locator("#crte-q-options [role=option]").first
     assert first.get_attribute("data-url").endswith(ALBERT_CARRE)
     assert "montant de 2" in first.inner_text()
     box.fill("")
     page.keyboard.type("cite noumea azerty")
-    page.wait_for_function("document.getElementById('crte-q-etat').textContent.includes('partie des mots')")
+    answered(page, "cite noumea azerty")
     assert page.inner_text("#crte-q-etat").endswith("« cite », « noumea »")
     page.add_script_tag(path=str(AXE))
     assert page.evaluate(WCAG) == []

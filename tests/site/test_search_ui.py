@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from ..sitebuild import build, copy_project
-from .conftest import AXE, WCAG, served
+from .conftest import AXE, WCAG, answered, served
 
 # `site` and `base_url`: the real site (conftest.py).
 
@@ -28,6 +28,7 @@ def type_in_header(context: object, base_url: str, query: str, route: str = "", 
     page.goto(base_url + route, wait_until="networkidle")
     page.locator("#crte-q").click()
     page.keyboard.type(query)
+    answered(page, query)
     return page
 
 
