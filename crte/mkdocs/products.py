@@ -22,6 +22,7 @@ from pathlib import Path
 from crte import routes
 from crte.dates import Dates
 from crte.outputs import edition, feed
+from crte.outputs.kept import Kept
 from crte.outputs.opendata import DataFile, files as data_files
 from crte.pages import sharing
 from crte.pages.action_scope import Memo
@@ -29,6 +30,8 @@ from crte.pages.pages import GeneratedPage, generate, redirects, render_edition,
 from crte.search.amounts import amounts_json
 from crte.search.words import words_json
 from crte.views.views import Views
+
+KEPT = ".cache/partage"  # in the project's folder: the share images of the previous builds (kept.py)
 
 Content = bytes | str
 
@@ -69,7 +72,8 @@ def products(views: Views, root: Path, site_url: str, dates: Dates, edit_uri: st
     action and indicator pages of the previous call, for `generate` (under serve)."""
     data = tuple(data_files(views, site_url, dates))
     pages = tuple(generate(views, site_url, data, dates.data_changed, memo))
-    made: list[tuple[str, Callable[[], Content]]] = list(sharing.files(views, site_url))
+    # The share images drawn by the previous builds of this project (crte/outputs/kept.py).
+    made: list[tuple[str, Callable[[], Content]]] = list(sharing.files(views, site_url, Kept(root / KEPT)))
     # Former action URLs stay valid: a small page that leads to the current one.
     made += [(f"{old}index.html", partial(render_redirect, views, old, new)) for old, new in redirects(views).items()]
     made += [(routes.data_file(f.name), partial(_content, f)) for f in data]

@@ -13,11 +13,14 @@ never downloaded; the same Pillow and font give the same bytes on every build.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import math
 from functools import lru_cache
+from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+import PIL
+from PIL import Image, ImageDraw, ImageFont, features
 
 from crte import routes
 from crte.views.preview import ShareCard
@@ -160,3 +163,25 @@ def action_png(card: ShareCard) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG", compress_level=3)  # 2.3 ms and 30 KB; 5.9 ms and 24 KB at zlib's default 6
     return out.getvalue()
+
+
+PNG_START, PNG_END = b"\x89PNG\r\n\x1a\n", b"\x00\x00\x00\x00IEND\xaeB`\x82"
+
+
+def is_png(data: bytes) -> bool:
+    """Whether `data` starts and ends as a whole PNG file does (a kept file, crte/outputs/kept.py)."""
+    return data.startswith(PNG_START) and data.endswith(PNG_END)
+
+
+@lru_cache(maxsize=1)
+def _drawing() -> bytes:
+    # What the images are drawn with, besides their texts: this code, the fonts, Pillow, FreeType, Raqm.
+    digest = hashlib.sha256(repr((PIL.__version__, features.version("freetype2"), features.version("raqm"))).encode())
+    for path in (__file__, FONT, REGULAR):
+        digest.update(Path(path).read_bytes())
+    return digest.digest()
+
+
+def action_key(card: ShareCard) -> str:
+    """The digest (64 hex digits) of everything `action_png(card)` is drawn from."""
+    return hashlib.sha256(_drawing() + repr(card).encode("utf-8")).hexdigest()

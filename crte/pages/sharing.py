@@ -16,7 +16,8 @@ these files to the build):
   and where it stands), /assets/partage.png the one of every other page
   (crte/outputs/share_image.py, Open Graph tags in overrides/partials/partage.html).
 
-`files(views, site_url) -> [(path, bytes or text)]`, in a stable order.
+`files(views, site_url, kept) -> [(path, bytes or text)]`, in a stable order; `kept`: the
+share images of the previous builds (crte/outputs/kept.py).
 """
 from __future__ import annotations
 
@@ -26,16 +27,18 @@ from functools import partial
 from crte import routes
 from crte.outputs import share_image
 from crte.outputs.action_file import action_file
+from crte.outputs.kept import Kept
 from crte.outputs.opendata import json_bytes
 from crte.pages.pages import make_environment, page_context, render_redirect
-from crte.views.preview import share_card
+from crte.views.preview import ShareCard, share_card
 from crte.views.views import Views
 
 
-def files(views: Views, site_url: str) -> list[tuple[str, Callable[[], bytes | str]]]:
+def files(views: Views, site_url: str, kept: Kept | None = None) -> list[tuple[str, Callable[[], bytes | str]]]:
     """(path in the site, what writes its content) of every file above: each one made
     when called (`make serve` writes them after the pages)."""
     card = make_environment(views).get_template("carte.html")
+    kept = kept or Kept(None)
     out: list[tuple[str, Callable[[], bytes | str]]] = []
     for av in (*views.action_list(), *views.abandoned_list()):
         a = av.action
@@ -45,7 +48,7 @@ def files(views: Views, site_url: str) -> list[tuple[str, Callable[[], bytes | s
             lambda av, route: card.render(page_route=route, av=av, st=views.status(av.action.id),
                                           etat=views.standing(av.action.id), lieux=views.places(av.action.id).text,
                                           exemple=views.signed.exemple, **page_context(site_url)), av, route)))
-        out.append((routes.action_image(a.id), partial(lambda av: share_image.action_png(share_card(views, av)), av)))
+        out.append((routes.action_image(a.id), partial(_image, share_card(views, av), kept)))
     # A former id (anciens_ids) keeps these addresses too: the same record, and the card redirects.
     for a in views.state.actions.values():
         for old in a.anciens_ids:
@@ -54,3 +57,7 @@ def files(views: Views, site_url: str) -> list[tuple[str, Callable[[], bytes | s
             out.append((f"{old_card}index.html", partial(render_redirect, views, old_card, routes.action_card(a.id))))
     out.append((share_image.PATH, partial(share_image.png, views.territory.nom_court)))
     return out
+
+
+def _image(card: ShareCard, kept: Kept) -> bytes:
+    return kept.get(share_image.action_key(card), partial(share_image.action_png, card), share_image.is_png)

@@ -4,6 +4,7 @@ its link preview and its image say the same words. On the fictitious example (tr
 abandoned action) and on the real site (nothing published)."""
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from PIL import Image, ImageDraw
 
 from crte import routes
 from crte.data.loader import load
+from crte.mkdocs.products import KEPT
 from crte.outputs import share_image
+from crte.outputs.kept import Kept
 from crte.views.preview import ShareCard, share_card
 from crte.views.views import Views
 
@@ -81,3 +84,36 @@ def test_a_long_title_is_cut_at_a_word_with_an_ellipsis_and_the_image_is_the_sam
     first = share_image.action_png(card)
     share_image.action_png.cache_clear()
     assert share_image.action_png(card) == first  # the same bytes on every build
+
+
+def test_the_images_kept_for_the_next_build_are_those_drawn(example_site: Path, example_project: Path,
+                                                           example_views: Views) -> None:
+    # crte/outputs/kept.py: the build kept each image under the digest of what it is drawn from.
+    kept = example_project / KEPT
+    for av in (*example_views.action_list(), *example_views.abandoned_list()):
+        card = share_card(example_views, av)
+        key = share_image.action_key(card)
+        assert (kept / key[:2] / key).read_bytes() == (example_site / routes.action_image(av.action.id)).read_bytes()
+    share_image.action_png.cache_clear()
+    assert share_image.action_png(card) == (kept / key[:2] / key).read_bytes()  # what drawing again gives
+    other = share_image.action_key(dataclasses.replace(card, etat="Où en est-elle : réalisée"))
+    assert other != key and not (kept / other[:2] / other).exists()
+
+
+def test_a_damaged_kept_image_is_drawn_again_and_an_unwritable_folder_keeps_nothing(tmp_path: Path) -> None:
+    drawn: list[int] = []
+
+    def draw() -> bytes:
+        drawn.append(1)
+        return share_image.png("Essai")
+
+    kept = Kept(tmp_path / "partage")
+    first = kept.get("ab" + "0" * 62, draw, share_image.is_png)
+    assert kept.get("ab" + "0" * 62, draw, share_image.is_png) == first and len(drawn) == 1
+    path = tmp_path / "partage" / "ab" / ("ab" + "0" * 62)
+    path.write_bytes(first[:-20])  # cut short, as by a full disk
+    assert kept.get("ab" + "0" * 62, draw, share_image.is_png) == first and len(drawn) == 2
+    assert path.read_bytes() == first  # replaced by the whole image
+    (tmp_path / "fichier").write_text("pas un dossier")
+    assert Kept(tmp_path / "fichier").get("cd" + "0" * 62, draw, share_image.is_png) == first and len(drawn) == 3
+    assert Kept(None).get("ab" + "0" * 62, draw, share_image.is_png) == first and len(drawn) == 4
