@@ -52,7 +52,7 @@ from crte.dates import dates_for
 from crte.mkdocs import anchorscan, collector, devserver, incremental, theme_files, theme_fixes
 from crte.mkdocs.dataset import DEFAULT_DATA, Dataset, data_dir, data_folder, edit_file, load_dataset
 from crte.mkdocs.html_page import HtmlPage
-from crte.mkdocs.products import products, reused
+from crte.mkdocs.products import TEMPLATES_KEPT, products, reused
 from crte.mkdocs.rawhtml import RawHtml
 from crte.mkdocs.themecache import ThemeCache
 from crte.outputs.manifest import added, added_notice, built_urls, dropped
@@ -162,14 +162,14 @@ class CrtePlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 f.edit_uri = None if f.src_uri in NOT_EDITABLE else f"docs/{f.src_uri}"
         views = self.views(config)
         root = Path(config.config_file_path).parent
+        COMPILED.keep_in(root / TEMPLATES_KEPT)  # the templates compiled for the next build (compiled.py)
         # A fictitious example (exemple.yaml) says so on every page (overrides/main.html).
         config.extra["exemple_fictif"] = views.signed.exemple
-        site_url = config.site_url or ""
         # The day the data last changed, on every page's footer (overrides/partials/copyright.html).
         dates = dates_for(root, data_dir(config))
         config.extra["donnees_modifiees"] = fr.long_date(dates.data_changed) if dates.data_changed else ""
         made = (reused if self._rebuild is not None else products)(
-            views, root, site_url, dates, config.edit_uri or "", data_folder())
+            views, root, config.site_url or "", dates, config.edit_uri or "", data_folder())
         for page in made.pages:
             generated = File.generated(config, page.src_uri, content=page.content)
             generated.edit_uri = edit_file(page.edit_path, root)  # in DATA=...

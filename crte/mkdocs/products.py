@@ -31,7 +31,9 @@ from crte.search.amounts import amounts_json
 from crte.search.words import words_json
 from crte.views.views import Views
 
-KEPT = ".cache/partage"  # in the project's folder: the share images of the previous builds (kept.py)
+# In the project's folder, for the next build: the share images (crte/outputs/kept.py), the
+# compiled templates (crte/pages/compiled.py). Ignored by git; safe to delete.
+KEPT, TEMPLATES_KEPT = ".cache/partage", ".cache/gabarits"
 
 Content = bytes | str
 

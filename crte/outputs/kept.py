@@ -20,14 +20,15 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 
+@dataclass(frozen=True)
 class Kept:
     """The files of one folder, by key (None: nothing kept, everything made)."""
 
-    def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
+    folder: Path | None
 
     def get(self, key: str, make: Callable[[], bytes], valid: Callable[[bytes], bool]) -> bytes:
         """The bytes kept under `key` when `valid` accepts them, else `make()`, kept for the next build."""

@@ -16,13 +16,14 @@ from __future__ import annotations
 import hashlib
 import io
 import math
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import PIL
 from PIL import Image, ImageDraw, ImageFont, features
 
 from crte import routes
+from crte.outputs.kept import Kept
 from crte.views.preview import ShareCard
 
 PATH = routes.SHARE_IMAGE
@@ -130,7 +131,6 @@ def _shared(image: Image.Image, xy: tuple[int, int], text: str, ink: int, path: 
     image.paste(ink, (xy[0] + left, xy[1] + top), mask)
 
 
-@lru_cache(maxsize=4096)  # a rebuild in `make serve` draws only the cards that changed
 def action_png(card: ShareCard) -> bytes:
     """An action's share image, as PNG bytes: a green band with `card.site`, the title in
     up to three lines, the cost in green, then the share, the place and the standing;
@@ -185,3 +185,10 @@ def _drawing() -> bytes:
 def action_key(card: ShareCard) -> str:
     """The digest (64 hex digits) of everything `action_png(card)` is drawn from."""
     return hashlib.sha256(_drawing() + repr(card).encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=4096)  # a rebuild in `make serve` reads or draws only the cards that changed
+def kept_png(card: ShareCard, kept: Kept) -> bytes:
+    """`action_png(card)`, or the same bytes kept by a previous build (crte/outputs/kept.py);
+    one bytes object per card for the process's life."""
+    return kept.get(action_key(card), partial(action_png, card), is_png)

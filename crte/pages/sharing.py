@@ -30,7 +30,7 @@ from crte.outputs.action_file import action_file
 from crte.outputs.kept import Kept
 from crte.outputs.opendata import json_bytes
 from crte.pages.pages import make_environment, page_context, render_redirect
-from crte.views.preview import ShareCard, share_card
+from crte.views.preview import share_card
 from crte.views.views import Views
 
 
@@ -48,7 +48,7 @@ def files(views: Views, site_url: str, kept: Kept | None = None) -> list[tuple[s
             lambda av, route: card.render(page_route=route, av=av, st=views.status(av.action.id),
                                           etat=views.standing(av.action.id), lieux=views.places(av.action.id).text,
                                           exemple=views.signed.exemple, **page_context(site_url)), av, route)))
-        out.append((routes.action_image(a.id), partial(_image, share_card(views, av), kept)))
+        out.append((routes.action_image(a.id), partial(share_image.kept_png, share_card(views, av), kept)))
     # A former id (anciens_ids) keeps these addresses too: the same record, and the card redirects.
     for a in views.state.actions.values():
         for old in a.anciens_ids:
@@ -58,6 +58,3 @@ def files(views: Views, site_url: str, kept: Kept | None = None) -> list[tuple[s
     out.append((share_image.PATH, partial(share_image.png, views.territory.nom_court)))
     return out
 
-
-def _image(card: ShareCard, kept: Kept) -> bytes:
-    return kept.get(share_image.action_key(card), partial(share_image.action_png, card), share_image.is_png)

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 from jinja2 import Environment, FileSystemLoader
-from jinja2.bccache import FileSystemBytecodeCache
 
-from crte.pages import compiled
 from crte.pages.compiled import CompiledTemplates
 
 
@@ -16,7 +14,6 @@ from crte.pages.compiled import CompiledTemplates
 def folder(tmp_path: Path) -> Path:
     (tmp_path / "t").mkdir()
     (tmp_path / "t" / "page.html").write_text("{% if x %}\n<b>{{ x }}</b>\n{% endif %}\n", encoding="utf-8")
-    (tmp_path / "cache").mkdir()
     return tmp_path
 
 
@@ -33,13 +30,15 @@ def render(folder: Path, cache: CompiledTemplates, compiles: list[str], **settin
 
 
 def disk(folder: Path) -> CompiledTemplates:
-    return CompiledTemplates(FileSystemBytecodeCache(str(folder / "cache"), pattern=compiled.PATTERN))
+    cache = CompiledTemplates()
+    cache.keep_in(folder / "cache")  # made when missing
+    return cache
 
 
 def test_the_next_process_reads_the_code_from_disk(folder: Path) -> None:
     compiles: list[str] = []
     first = render(folder, disk(folder), compiles)
-    assert compiles == ["page.html"] and len(list((folder / "cache").glob("crte-*.cache"))) == 1
+    assert compiles == ["page.html"] and len(list((folder / "cache").glob("*.cache"))) == 1
     # A new cache over the same folder, as in the next build: nothing compiled, the same page.
     assert render(folder, disk(folder), compiles) == first and compiles == ["page.html"]
 
@@ -58,17 +57,16 @@ def test_other_settings_or_an_edited_source_compile_again(folder: Path) -> None:
 def test_a_damaged_file_compiles_again(folder: Path) -> None:
     compiles: list[str] = []
     render(folder, disk(folder), compiles)
-    for file in (folder / "cache").glob("crte-*.cache"):
+    for file in (folder / "cache").glob("*.cache"):
         file.write_bytes(file.read_bytes()[:40])
     assert render(folder, disk(folder), compiles) == "\n<b><i></b>\n" and len(compiles) == 2
 
 
-def test_without_a_folder_it_keeps_the_code_in_memory(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def unsafe(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("Cannot determine safe temp directory.")
-
-    monkeypatch.setattr(compiled, "FileSystemBytecodeCache", unsafe)
+def test_without_a_folder_it_keeps_the_code_in_memory(folder: Path) -> None:
+    (folder / "fichier").write_text("pas un dossier")
     compiles: list[str] = []
-    cache = CompiledTemplates(compiled._disk())
+    cache = CompiledTemplates()
+    cache.keep_in(folder / "fichier" / "cache")  # cannot be made: in memory only
     render(folder, cache, compiles)
     assert render(folder, cache, compiles) == "\n<b><i></b>\n" and compiles == ["page.html"]
+    assert render(folder, CompiledTemplates(), compiles) and compiles == ["page.html"] * 2  # not on disk

@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw
 
 from crte import routes
 from crte.data.loader import load
-from crte.mkdocs.products import KEPT
+from crte.mkdocs.products import KEPT, TEMPLATES_KEPT
 from crte.outputs import share_image
 from crte.outputs.kept import Kept
 from crte.views.preview import ShareCard, share_card
@@ -81,9 +81,7 @@ def test_a_long_title_is_cut_at_a_word_with_an_ellipsis_and_the_image_is_the_sam
     assert all(draw.textlength(line, font=font) <= share_image.WIDTH - 2 * share_image.MARGIN for line in lines)
     card = ShareCard("CRTE X · fiche 1.1", title, "2,3 millions d'euros HT", "Part X : non indiquée",
                      "lancement 2022", "Où en est-elle : aucun suivi publié", False)
-    first = share_image.action_png(card)
-    share_image.action_png.cache_clear()
-    assert share_image.action_png(card) == first  # the same bytes on every build
+    assert share_image.action_png(card) == share_image.action_png(card)  # the same bytes on every build
 
 
 def test_the_images_kept_for_the_next_build_are_those_drawn(example_site: Path, example_project: Path,
@@ -94,10 +92,10 @@ def test_the_images_kept_for_the_next_build_are_those_drawn(example_site: Path, 
         card = share_card(example_views, av)
         key = share_image.action_key(card)
         assert (kept / key[:2] / key).read_bytes() == (example_site / routes.action_image(av.action.id)).read_bytes()
-    share_image.action_png.cache_clear()
     assert share_image.action_png(card) == (kept / key[:2] / key).read_bytes()  # what drawing again gives
     other = share_image.action_key(dataclasses.replace(card, etat="Où en est-elle : réalisée"))
     assert other != key and not (kept / other[:2] / other).exists()
+    assert list((example_project / TEMPLATES_KEPT).glob("*.cache"))  # and the compiled templates (compiled.py)
 
 
 def test_a_damaged_kept_image_is_drawn_again_and_an_unwritable_folder_keeps_nothing(tmp_path: Path) -> None:
