@@ -39,17 +39,19 @@ def settings(env: Environment, name: str) -> str:
 
 
 class CompiledTemplates(BytecodeCache):
-    """Jinja's bytecode cache: in memory, backed by `disk` (None: memory only)."""
+    """Jinja's bytecode cache: in memory, and on disk once `keep_in` named a folder."""
 
-    def __init__(self, disk: BytecodeCache | None = None) -> None:
+    def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
-        self._disk = disk
+        self._disk: BytecodeCache | None = None
 
     def keep_in(self, folder: Path) -> None:
-        """Keep the compiled code in `folder` too (made if missing), for the next build."""
+        """Keep the compiled code in `folder` too (made if missing), for the next build; a
+        folder that cannot be made: in memory only (not in the folder of an earlier build)."""
         try:
             folder.mkdir(parents=True, exist_ok=True)
-        except OSError:  # read-only: in memory only
+        except OSError:
+            self._disk = None
             return
         self._disk = FileSystemBytecodeCache(str(folder), pattern=PATTERN)
 

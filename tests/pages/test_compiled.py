@@ -66,7 +66,9 @@ def test_without_a_folder_it_keeps_the_code_in_memory(folder: Path) -> None:
     (folder / "fichier").write_text("pas un dossier")
     compiles: list[str] = []
     cache = CompiledTemplates()
+    cache.keep_in(folder / "avant")  # an earlier build's folder, forgotten below
     cache.keep_in(folder / "fichier" / "cache")  # cannot be made: in memory only
     render(folder, cache, compiles)
     assert render(folder, cache, compiles) == "\n<b><i></b>\n" and compiles == ["page.html"]
     assert render(folder, CompiledTemplates(), compiles) and compiles == ["page.html"] * 2  # not on disk
+    assert not list((folder / "avant").iterdir())
