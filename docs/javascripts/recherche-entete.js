@@ -8,7 +8,8 @@
 // - Escape: closes the list, or, closed, empties the box; Tab and leaving the box close it.
 // The status line above the list (role="status") says how many results, or none, or that
 // only some of the words were found, or why the search cannot run; screen readers announce
-// it. An option found through an amount or a synonym says so under its title.
+// it. An option found through an amount or a synonym says so under its title. The list
+// holds as many results as fit the screen, 6 at most, then « Voir tous les résultats ».
 (function () {
   "use strict";
   var boite = document.getElementById("crte-q");
@@ -90,6 +91,12 @@
     options.push(tous);
     options.forEach(function (li) { liste.appendChild(li); });
     montrer(true);
+    // As many results as the screen holds (MAX at most): the panel does not scroll, and
+    // « Voir tous les résultats » stays in sight on a phone (a panel that scrolled would
+    // also need something to take the focus inside it, which stays in the box).
+    while (options.length > 2 && panneau.scrollHeight > panneau.clientHeight) {
+      liste.removeChild(options.splice(options.length - 2, 1)[0]);
+    }
   }
 
   function chercher() {

@@ -67,6 +67,35 @@ def test_a_word_the_site_does_not_hold_finds_nothing(context: object, base_url: 
     assert page.locator("#crte-q").get_attribute("aria-expanded") == "false"
 
 
+@pytest.mark.parametrize("height", (800, 568, 420))
+def test_the_list_holds_what_the_screen_holds_and_every_result_stays_in_reach(context: object, base_url: str,
+                                                                             height: int) -> None:
+    # « cite » finds more pages than the list shows: on a phone, as many as fit, then
+    # « Voir tous les résultats » in sight; the panel never scrolls (axe: a scrolling region
+    # must hold something focusable, and the focus stays in the box).
+    page = context.new_page()
+    page.set_viewport_size({"width": 375, "height": height})
+    page.goto(base_url, wait_until="networkidle")
+    page.locator("#crte-q").click()
+    page.keyboard.type("cite")
+    answered(page, "cite")
+    page.wait_for_selector(OPTIONS)
+    sizes = page.evaluate("(p => [p.scrollHeight, p.clientHeight])(document.getElementById('crte-q-panneau'))")
+    assert sizes[0] <= sizes[1], sizes
+    shown = page.locator(OPTIONS).count() - 1
+    total = int(page.inner_text("#crte-q-etat").split()[0])
+    assert 1 <= shown <= min(6, total)
+    if height < 800:
+        assert shown < min(6, total)  # the test's screens are too short for six
+    last = page.locator(OPTIONS).last
+    assert last.inner_text() == f"Voir tous les résultats ({total})"
+    assert last.bounding_box()["y"] + last.bounding_box()["height"] <= height
+    # The options left are numbered in order, « Voir tous » last, reached by the arrows.
+    page.keyboard.press("ArrowUp")
+    assert page.locator("#crte-q").get_attribute("aria-activedescendant") == "crte-q-option-tous"
+    assert axe(page) == []
+
+
 def test_arrow_down_then_enter_opens_the_first_result(context: object, base_url: str) -> None:
     page = type_in_header(context, base_url, "noumea", route="finances/")
     page.wait_for_selector(OPTIONS)
