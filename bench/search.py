@@ -14,11 +14,14 @@ Both ends are timed by the page itself (the last `input` event, the first result
 in the DOM): the driver's own delays, a few hundred milliseconds on a busy
 machine, are not the reader's.
 
-    measure(site, runs=3) -> [(surface, query, ms between keys, median ms, median ms seen
-                               by the driver, bytes downloaded, results)]
+    measure(site, runs=3, latency=0) -> [(surface, query, ms between keys, median ms, median ms
+                                          seen by the driver, bytes downloaded, results)]
 
-Prints one line per query and surface; asserts nothing: the figures are quoted
-in bench/README.md. `python -m bench.run --search` runs it on the largest size.
+The bytes are counted by the server: what the browser took from its own cache is not
+downloaded again. `python -m bench.search SITE 40` adds 40 ms to each request
+(Chromium's network emulation), as a phone's network would. Prints one line per query
+and surface; asserts nothing: the figures are quoted in bench/README.md.
+`python -m bench.run --search` runs it on the largest size.
 """
 from __future__ import annotations
 
@@ -61,11 +64,26 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def measure(site: Path, runs: int = 3) -> list[tuple[str, str, int, float, float, int, int]]:
+class Counting(Quiet):
+    """Counts the bytes of the files it sends (`server.sent`): what the browser downloaded,
+    whatever it then took from its own cache (the search page asks for Pagefind's files
+    beside Pagefind's worker, which takes them from the cache: counting the browser's
+    responses would count them twice)."""
+
+    def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
+        data = source.read()
+        outputfile.write(data)
+        with self.server.lock:  # type: ignore[attr-defined]
+            self.server.sent += len(data)  # type: ignore[attr-defined]
+
+
+def measure(site: Path, runs: int = 3, latency: int = 0) -> list[tuple[str, str, int, float, float, int, int]]:
     """(surface, query, ms between two keys, median ms from the last keystroke to the first
     result as the page times it, the same as the driver sees it, bytes downloaded by the
-    search, number of results announced)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    search, number of results announced). `latency`: ms that Chromium adds to each request
+    (its network emulation), as a phone's network would; 0: the loopback's own."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Counting, directory=str(site)))
+    server.sent, server.lock = 0, threading.Lock()  # type: ignore[attr-defined]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     out = []
@@ -78,10 +96,15 @@ def measure(site: Path, runs: int = 3) -> list[tuple[str, str, int, float, float
                     for _ in range(runs):
                         context = browser.new_context()  # a cold cache each time, as a new visitor
                         page = context.new_page()
+                        if latency:
+                            cdp = context.new_cdp_session(page)
+                            cdp.send("Network.enable")
+                            cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": latency,
+                                                                          "downloadThroughput": -1, "uploadThroughput": -1})
                         page.add_init_script(CHRONO.replace("SELECTOR", repr(first)))
                         page.goto(base + route, wait_until="networkidle")
-                        sizes: list[int] = []
-                        page.on("response", lambda r: sizes.append(int(r.headers.get("content-length", "0"))))
+                        with server.lock:  # type: ignore[attr-defined]
+                            server.sent = 0  # type: ignore[attr-defined]
                         page.locator(box).click()
                         page.keyboard.type(query, delay=delay)
                         start = time.perf_counter()
@@ -89,7 +112,7 @@ def measure(site: Path, runs: int = 3) -> list[tuple[str, str, int, float, float
                         seen.append((time.perf_counter() - start) * 1000)
                         times.append(page.evaluate("crteChrono.premier - crteChrono.frappe"))
                         page.wait_for_load_state("networkidle")
-                        downloaded = sum(sizes)
+                        downloaded = server.sent  # type: ignore[attr-defined]
                         said = re.sub(r"\s", "", page.inner_text(status))
                         count = int(re.match(r"\d+", said)[0]) if re.match(r"\d+", said) else 0
                         context.close()
@@ -110,8 +133,9 @@ def report(rows: list[tuple[str, str, int, float, float, int, int]]) -> str:
 
 
 def main(argv: list[str]) -> int:
+    """`SITE [LATENCY_MS]`."""
     site = Path(argv[0]) if argv else Path("site")
-    print(report(measure(site)))
+    print(report(measure(site, latency=int(argv[1]) if len(argv) > 1 else 0)))
     return 0
 
 
