@@ -47,8 +47,12 @@ before the first result showed. Above PAGES_PER_PART pages, the pages are dealt
 own, written under `pagefind/partie-<n>/`. The browser adds them to the first
 one (Pagefind's `mergeIndex`, each part marked by a filter `partie`), searches
 each part on its own (a part without the word falls back on a shorter one, see
-above: each answer is checked apart) and merges the lists by score: five parts
-of 2 000 pages cost a fifth. The real contract (about 170 pages) stays one index.
+above: each answer is checked apart) and merges the lists by score: three parts
+of 3 400 pages cost a third. Each part also costs its own files, its own search
+and its own check: at 10 000 actions, parts of 3 400 pages (3 parts) answer
+first results sooner than parts of 2 000 (6) or 1 000 (11), for every query but
+« cahc », even at it (bench/README.md). The real contract (about 170 pages)
+stays one index.
 
 We index word parts rather than complete query words against a list of the
 site's words in the browser: the parts stay in Pagefind's fragmented index (a
@@ -76,14 +80,14 @@ from pagefind_bin import get_executable
 CONFIG = {"exclude_selectors": [".headerlink"], "force_language": "und"}
 
 # Pages per part of the index (see above); CRTE_PAGES_PAR_PARTIE sets it for a test.
-PAGES_PER_PART = int(os.environ.get("CRTE_PAGES_PAR_PARTIE", "2000"))
+PAGES_PER_PART = int(os.environ.get("CRTE_PAGES_PAR_PARTIE", "3400"))
 PART_DIR = "partie-{}"  # parts 1, 2…, under pagefind/; part 0 is pagefind/ itself
 # What a part needs beside the first one's scripts and WebAssembly.
 PART_FILES = ("pagefind-entry.json", "index/", "fragment/", "filter/")
 
 
 def parts_for(pages: int) -> int:
-    """How many parts of the index for `pages` pages: 170 → 1, 10 150 → 6."""
+    """How many parts of the index for `pages` pages: 170 → 1, 10 150 → 3."""
     return max(1, math.ceil(pages / PAGES_PER_PART))
 
 

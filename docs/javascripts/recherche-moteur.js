@@ -56,7 +56,7 @@
   // worker; Pagefind's own default is a new one at each request), so an entry is still
   // never older than the visit. (The worker's script is left alone: Chromium fetches it
   // again.) The other parts are added once the first one is ready: no polling.
-  // At 10 000 actions (6 parts), typed at once in the search page: « henin » 382 → 304 ms
+  // At 10 000 actions (then 6 parts), typed at once in the search page: « henin » 382 → 304 ms
   // (median of 7), 693 → 528 ms with 40 ms of network latency (bench/README.md).
   function avancer(tag) {
     var prendre = function (adresse) {
