@@ -64,17 +64,35 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class Counting(Quiet):
-    """Counts the bytes of the files it sends (`server.sent`): what the browser downloaded,
-    whatever it then took from its own cache (the search page asks for Pagefind's files
-    beside Pagefind's worker, which takes them from the cache: counting the browser's
-    responses would count them twice)."""
+class CountingServer(http.server.ThreadingHTTPServer):
+    """Serves `site` and counts the bytes of the files it sends (`sent`, reset by the caller):
+    what the browser downloaded, whatever it then took from its own cache (the search page
+    asks for Pagefind's files beside Pagefind's worker, which takes them from the cache:
+    counting the browser's responses would count them twice)."""
 
-    def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, site: Path) -> None:
+        super().__init__(("127.0.0.1", 0), functools.partial(Counting, directory=str(site)))
+        self.sent = 0
+        self.lock = threading.Lock()
+
+    def count(self, size: int) -> None:
+        with self.lock:
+            self.sent += size
+
+    def reset(self) -> int:
+        """The bytes sent since the last reset."""
+        with self.lock:
+            sent, self.sent = self.sent, 0
+        return sent
+
+
+class Counting(Quiet):
+    server: CountingServer
+
+    def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]  # as in http.server
         data = source.read()
         outputfile.write(data)
-        with self.server.lock:  # type: ignore[attr-defined]
-            self.server.sent += len(data)  # type: ignore[attr-defined]
+        self.server.count(len(data))
 
 
 def measure(site: Path, runs: int = 3, latency: int = 0) -> list[tuple[str, str, int, float, float, int, int]]:
@@ -82,8 +100,7 @@ def measure(site: Path, runs: int = 3, latency: int = 0) -> list[tuple[str, str,
     result as the page times it, the same as the driver sees it, bytes downloaded by the
     search, number of results announced). `latency`: ms that Chromium adds to each request
     (its network emulation), as a phone's network would; 0: the loopback's own."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Counting, directory=str(site)))
-    server.sent, server.lock = 0, threading.Lock()  # type: ignore[attr-defined]
+    server = CountingServer(site)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     out = []
@@ -103,8 +120,7 @@ def measure(site: Path, runs: int = 3, latency: int = 0) -> list[tuple[str, str,
                                                                           "downloadThroughput": -1, "uploadThroughput": -1})
                         page.add_init_script(CHRONO.replace("SELECTOR", repr(first)))
                         page.goto(base + route, wait_until="networkidle")
-                        with server.lock:  # type: ignore[attr-defined]
-                            server.sent = 0  # type: ignore[attr-defined]
+                        server.reset()
                         page.locator(box).click()
                         page.keyboard.type(query, delay=delay)
                         start = time.perf_counter()
@@ -112,7 +128,7 @@ def measure(site: Path, runs: int = 3, latency: int = 0) -> list[tuple[str, str,
                         seen.append((time.perf_counter() - start) * 1000)
                         times.append(page.evaluate("crteChrono.premier - crteChrono.frappe"))
                         page.wait_for_load_state("networkidle")
-                        downloaded = server.sent  # type: ignore[attr-defined]
+                        downloaded = server.reset()
                         said = re.sub(r"\s", "", page.inner_text(status))
                         count = int(re.match(r"\d+", said)[0]) if re.match(r"\d+", said) else 0
                         context.close()

@@ -49,9 +49,9 @@ one (Pagefind's `mergeIndex`, each part marked by a filter `partie`), searches
 each part on its own (a part without the word falls back on a shorter one, see
 above: each answer is checked apart) and merges the lists by score: three parts
 of 3 400 pages cost a third. Each part also costs its own files, its own search
-and its own check: at 10 000 actions, parts of 3 400 pages (3 parts) answer
-first results sooner than parts of 2 000 (6) or 1 000 (11), for every query but
-« cahc », even at it (bench/README.md). The real contract (about 170 pages)
+and its own check: at 10 000 actions, parts of 3 400 pages (3 parts) gave the
+first result sooner than parts of 2 000 (6) or 1 000 (11) for every query
+measured, « cahc » included (bench/README.md). The real contract (about 170 pages)
 stays one index.
 
 We index word parts rather than complete query words against a list of the

@@ -58,6 +58,9 @@
   // again.) The other parts are added once the first one is ready: no polling.
   // At 10 000 actions (then 6 parts), typed at once in the search page: « henin » 382 → 304 ms
   // (median of 7), 693 → 528 ms with 40 ms of network latency (bench/README.md).
+  // The folder of part `n` of the index, from the site's root (crte/search/indexer.py, PART_DIR).
+  function partie(n) { return n ? "pagefind/partie-" + n + "/" : "pagefind/"; }
+
   function avancer(tag) {
     var prendre = function (adresse) {
       fetch(new URL(adresse, racine)).then(function (r) { return r.arrayBuffer(); }).catch(rien);
@@ -74,7 +77,7 @@
             if (premiere) prendre(dossier + "wasm." + (index.wasm || "unknown") + ".pagefind");
           });
         }).catch(rien);
-      })(n ? "pagefind/partie-" + n + "/" : "pagefind/", n === 0);
+      })(partie(n), n === 0);
     }
   }
 
@@ -95,7 +98,7 @@
         }).then(function () {
           var parties = [];
           for (var n = 1; n < PARTIES; n++) {
-            parties.push(pf.mergeIndex(new URL("pagefind/partie-" + n + "/", racine).pathname, options(n)));
+            parties.push(pf.mergeIndex(new URL(partie(n), racine).pathname, options(n)));
           }
           return Promise.all(parties);
         }).then(function () { return pf; });

@@ -1,7 +1,7 @@
 """What the search index holds (crte/search/text.py, crte/search/indexer.py): words
-of adjacent blocks kept apart, the parts of prefixed words, the citation and the
-neighbouring actions left out, no stemmer. Read from the index of the real site;
-the search in a browser is tested in test_search_ui.py."""
+of adjacent blocks kept apart, the parts of prefixed words, the citation, the
+neighbouring actions and the rows of action tables left out, no stemmer. Read from
+the index of the real site; the search in a browser is tested in test_search_ui.py."""
 from __future__ import annotations
 
 import gzip
@@ -59,6 +59,19 @@ def test_the_citation_and_the_neighbours_are_not_indexed(site: Path, text: str) 
     assert len(actions) >= 24
     assert [url for url, f in actions.items() if text in f["content"]] == []
     assert [url for url, f in actions.items() if {"citer", "voisines", "citation"} & {a["id"] for a in f["anchors"]}] == []
+
+
+def test_the_rows_of_action_tables_are_not_indexed(site: Path) -> None:
+    # Each row repeats an action that its own page holds (templates/blocks/actions-table.html):
+    # a query for an action's words finds its page, not every list of actions.
+    pages = fragments(site)
+    titles = {url: f["meta"]["title"] for url, f in pages.items() if url.startswith("/actions/") and url.count("/") == 3}
+    assert len(titles) >= 24 and all(titles[url] in pages[url]["content"] for url in titles)
+    lists = [url for url in pages if url == "/actions/" or url.startswith(("/communes/", "/maitres-ouvrage/"))]
+    assert len(lists) >= 10
+    assert [(url, t) for url in lists for t in titles.values() if t in pages[url]["content"]] == []
+    # A list is still found by its own words: a commune's page by the commune's name.
+    assert "Carvin" in pages["/communes/carvin/"]["content"]
 
 
 def test_the_page_of_a_prefixed_word_carries_its_part(site: Path) -> None:
